@@ -1,0 +1,148 @@
+/**
+ * no-reply-sender: the apology must come from an address people can answer.
+ */
+import {z} from 'zod'
+import {defineRule} from '../../src/rule.js'
+import type {Address, Header} from '../../src/document.js'
+import type {PhraseEntry} from '../../src/language.js'
+import en from './en.js'
+import pl from './pl.js'
+
+/** A phrase telling readers not to reply; `end` phrases count only when they close the sentence. */
+export interface NoReplyPhrase extends PhraseEntry {
+  end?: boolean
+}
+
+/** This rule's data per language. */
+export interface NoReplyLexicon {
+  /** Display names that announce a no-reply sender. */
+  displayNames: string[]
+  phrases: NoReplyPhrase[]
+}
+
+/*
+ * Local parts that cannot take replies, compared after removing separators
+ * (`no-reply`, `no_reply`, `no.reply` → `noreply`). Language-neutral: Polish
+ * senders use `nie-odpowiadaj@` and `brak-odpowiedzi@`.
+ */
+const NO_REPLY_LOCAL = [
+  'noreply',
+  'donotreply',
+  'dontreply',
+  'noresponse',
+  'donotrespond',
+  'mailerdaemon',
+  'nieodpowiadaj',
+  'nieodpisuj',
+  'brakodpowiedzi',
+  'bezodpowiedzi',
+]
+const BOUNCE_LOCAL = /^bounces?(?:$|[+._-])/
+
+/** True when an address's local part cannot receive replies. */
+export function isNoReplyAddress(address: string): boolean {
+  const at = address.lastIndexOf('@')
+  const local = (at >= 0 ? address.slice(0, at) : address).toLowerCase()
+  if (BOUNCE_LOCAL.test(local)) return true
+  const squashed = local.replace(/[-_.+]/g, '')
+  return NO_REPLY_LOCAL.some((p) => squashed.includes(p))
+}
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[-_.\s'’]+/g, '')
+}
+
+const HEADER_LABEL: Record<Address['header'], string> = {from: 'From', 'reply-to': 'Reply-To', sender: 'Sender'}
+
+export default defineRule({
+  id: 'no-reply-sender',
+  severity: 'error',
+  languages: {en, pl},
+  docs: {
+    summary: 'Send the apology from an address that people can reply to.',
+    why: 'Readers with a question or a complaint hit a wall, and a no-reply sender looks as if the company is hiding behind the mistake.',
+    fix: 'Send from (or set Reply-To to) a monitored address such as support@ your domain, and invite replies.',
+  },
+  options: z
+    .object({
+      allowAddresses: z.array(z.string()).default([]).describe('Addresses to accept even though they look like no-reply ones.'),
+      checkBody: z.boolean().default(true).describe('Also flag body text that tells readers not to reply.'),
+    })
+    .strict(),
+  messages: {
+    address:
+      '{header} address `{address}` cannot receive replies: send from a monitored address such as `{suggestion}` so readers with questions can reach a person.',
+    displayName:
+      'Sender name `{name}` tells readers not to reply: use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
+    body: '`{phrase}` tells angry readers they cannot answer: remove it and say how to reach a person, e.g. "Just reply to this email or write to {suggestion}."',
+  },
+  create(context) {
+    const {document, lexicon, options} = context
+    const allowed = new Set(options.allowAddresses.map((a) => a.toLowerCase()))
+    const brand = context.settings.brand
+    const fromAddress = document.addresses.find((a) => a.header === 'from')?.address ?? ''
+    const domain = brand?.domains?.[0] ?? (fromAddress.includes('@') ? fromAddress.slice(fromAddress.lastIndexOf('@') + 1) : 'your-domain.example')
+    const suggestion = brand?.supportAddress ?? `support@${domain}`
+    const displayNames = new Set(lexicon.displayNames.map(squash))
+
+    for (const address of document.addresses) {
+      const label = HEADER_LABEL[address.header]
+      if (isNoReplyAddress(address.address) && !allowed.has(address.address.toLowerCase())) {
+        const where = locate(address.field, address.address)
+        const report = {
+          messageId: 'address',
+          data: {header: label, address: address.address, suggestion},
+          ...(where ? {range: document.lines.range(where[0], where[1])} : {at: 0}),
+        }
+        // Replacing a no-reply Reply-To with the configured support address is safe: it only adds a way to answer.
+        if (where && brand?.supportAddress) {
+          context.report({
+            ...report,
+            suggestions: [
+              {
+                text: `Replace with ${brand.supportAddress}`,
+                replacement: brand.supportAddress,
+                range: document.lines.range(where[0], where[1]),
+                safe: address.header === 'reply-to',
+              },
+            ],
+          })
+        } else context.report(report)
+        continue
+      }
+      if (address.name && displayNames.has(squash(address.name))) {
+        const where = locate(address.field, address.name)
+        context.report({
+          messageId: 'displayName',
+          data: {name: address.name, brand: brand?.name ?? 'Acme'},
+          ...(where ? {range: document.lines.range(where[0], where[1])} : {at: 0}),
+        })
+      }
+    }
+
+    if (!options.checkBody) return
+    const matcher = context.matcher('phrases', lexicon.phrases)
+    const blocks = document.blocks
+    for (const block of blocks) {
+      if (block.kind === 'quote' || block.kind === 'code') continue
+      for (const sentence of context.sentencesOf(block)) {
+        for (const hit of matcher.find(sentence.tokens, block.text)) {
+          if (hit.entry.end && hit.lastToken !== sentence.tokens.length) continue
+          context.report({
+            messageId: 'body',
+            data: {phrase: hit.text, suggestion},
+            span: {block, start: hit.start, end: hit.end},
+          })
+        }
+      }
+    }
+  },
+})
+
+/** Finds `needle` in a decoded header value and maps it to source offsets. */
+function locate(field: Header | undefined, needle: string): [number, number] | undefined {
+  if (!field || !needle) return undefined
+  const i = field.value.toLowerCase().indexOf(needle.toLowerCase())
+  if (i < 0) return undefined
+  return [field.map.start(i), field.map.end(i + needle.length)]
+}

@@ -1,0 +1,357 @@
+/**
+ * The document model every rule reads, and the maps that carry a position in
+ * visible text back to the exact characters of the source the user passed.
+ *
+ * A parser builds each visible block's text piece by piece with a
+ * {@link TextBuilder}; every piece remembers which source span it came from.
+ * A piece whose text is as long as its source span maps character for
+ * character (plain text, `we are sorry`); any other piece is atomic (an entity
+ * `&amp;` → `&`, a collapsed run of white space, a quoted-printable `=C4=85` →
+ * `ą`): a range that touches it covers all of its source.
+ */
+
+/** The input formats apology-lint reads. */
+export type Format = 'html' | 'text' | 'markdown' | 'eml'
+
+/** A supported language. */
+export type Language = 'en' | 'pl'
+
+/** How the language of a document was chosen. */
+export type LanguageSource = 'config' | 'detected' | 'default-short' | 'default-unsupported'
+
+/** One position: 1-based line and column, 0-based UTF-16 offset, in the original source. */
+export interface Point {
+  line: number
+  column: number
+  offset: number
+}
+
+/** A span of the original source. */
+export interface Range {
+  start: Point
+  end: Point
+}
+
+/** Maps offsets in some intermediate string (a decoded MIME part) back to the original source. */
+export interface SourceMapper {
+  /** Source offset of the start of the character at `offset`. */
+  start(offset: number): number
+  /** Source offset just after the character before `offset`. */
+  end(offset: number): number
+}
+
+const LINEAR = 1
+
+/**
+ * Builds a string together with the map from each of its characters back to
+ * the source span it came from.
+ */
+export class TextBuilder {
+  text = ''
+  /** Flat runs: textStart, srcStart, srcEnd, flags. */
+  private readonly runs: number[] = []
+
+  /** Appends `text` that is the source's own characters from `srcStart` on (one to one). */
+  appendVerbatim(text: string, srcStart: number): void {
+    if (text.length === 0) return
+    const runs = this.runs
+    const n = runs.length
+    // Extend the previous run when it is linear and ends exactly here, so that
+    // a long plain text stays one run.
+    if (n > 0 && runs[n - 1] === LINEAR && runs[n - 2] === srcStart) {
+      runs[n - 2] = srcStart + text.length
+    } else {
+      runs.push(this.text.length, srcStart, srcStart + text.length, LINEAR)
+    }
+    this.text += text
+  }
+
+  /** Appends `text` that stands for the whole source span `[srcStart, srcEnd)` as one unit. */
+  appendAtomic(text: string, srcStart: number, srcEnd: number): void {
+    if (text.length === 0) return
+    this.runs.push(this.text.length, srcStart, srcEnd, 0)
+    this.text += text
+  }
+
+  /** Appends a separator that has no source of its own (a space between two table cells). */
+  appendSynthetic(text: string, at: number): void {
+    this.appendAtomic(text, at, at)
+  }
+
+  get length(): number {
+    return this.text.length
+  }
+
+  /** Freezes the builder into an {@link OffsetMap}. */
+  finish(): OffsetMap {
+    return new OffsetMap(this.text, Int32Array.from(this.runs))
+  }
+}
+
+/** A frozen map from text offsets to source offsets (see {@link TextBuilder}). */
+export class OffsetMap implements SourceMapper {
+  constructor(
+    readonly text: string,
+    private readonly runs: Int32Array,
+  ) {}
+
+  private find(textOffset: number): number {
+    const runs = this.runs
+    let lo = 0
+    let hi = runs.length / 4 - 1
+    if (hi < 0) return -1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (runs[mid * 4]! <= textOffset) lo = mid
+      else hi = mid - 1
+    }
+    return lo * 4
+  }
+
+  start(offset: number): number {
+    const i = this.find(offset)
+    if (i < 0) return 0
+    const runs = this.runs
+    if (runs[i + 3] === LINEAR) return Math.min(runs[i + 1]! + (offset - runs[i]!), runs[i + 2]!)
+    return runs[i + 1]!
+  }
+
+  end(offset: number): number {
+    if (offset <= 0) return this.start(0)
+    const i = this.find(offset - 1)
+    if (i < 0) return 0
+    const runs = this.runs
+    if (runs[i + 3] === LINEAR) return Math.min(runs[i + 1]! + (offset - runs[i]!), runs[i + 2]!)
+    return runs[i + 2]!
+  }
+}
+
+/** A mapper for text that has no finer map: every offset maps to one source point (a base64 part). */
+export class PointMapper implements SourceMapper {
+  constructor(private readonly at: number) {}
+  start(): number {
+    return this.at
+  }
+  end(): number {
+    return this.at
+  }
+}
+
+/** Chains two mappers: text → intermediate (`inner`) → source (`outer`). */
+export class ChainedMapper implements SourceMapper {
+  constructor(
+    private readonly inner: SourceMapper,
+    private readonly outer: SourceMapper,
+  ) {}
+  start(offset: number): number {
+    return this.outer.start(this.inner.start(offset))
+  }
+  end(offset: number): number {
+    return this.outer.end(this.inner.end(offset))
+  }
+}
+
+/** Turns source offsets into 1-based line/column points; built once per source. */
+export class LineIndex {
+  private readonly starts: number[] = [0]
+  constructor(readonly source: string) {
+    // indexOf is linear over the whole source and does not allocate per line.
+    let i = source.indexOf('\n')
+    while (i !== -1) {
+      this.starts.push(i + 1)
+      i = source.indexOf('\n', i + 1)
+    }
+  }
+
+  /** The point of `offset`, clamped into the source. */
+  point(offset: number): Point {
+    const o = Math.max(0, Math.min(offset, this.source.length))
+    const starts = this.starts
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= o) lo = mid
+      else hi = mid - 1
+    }
+    return {line: lo + 1, column: o - starts[lo]! + 1, offset: o}
+  }
+
+  range(start: number, end: number): Range {
+    const s = Math.min(start, end)
+    return {start: this.point(s), end: this.point(Math.max(start, end))}
+  }
+}
+
+/** What kind of visible block a piece of text is. */
+export type BlockKind =
+  | 'heading'
+  | 'paragraph'
+  | 'list-item'
+  | 'table-cell'
+  | 'button'
+  | 'footer'
+  | 'quote'
+  | 'signature'
+  | 'code'
+  | 'preheader'
+  | 'subject'
+  | 'title'
+
+/** Which MIME part a block comes from, for `.eml` input. */
+export type PartKind = 'html' | 'text'
+
+/** A visible block of text in reading order, with its map to the source. */
+export interface Block {
+  kind: BlockKind
+  /** Visible text with entities decoded and white space collapsed. */
+  text: string
+  /** Maps offsets in `text` to offsets in the original source. */
+  map: SourceMapper
+  /** False for quoted replies, code and signatures: kept out of prose checks. */
+  prose: boolean
+  /** Heading level 1–6 for headings. */
+  level?: number
+  /** The HTML tag or Markdown node the block came from. */
+  tag?: string
+  /** True when the block sits in a header/navigation area or near a logo (layout boilerplate). */
+  boilerplate?: boolean
+  /** For `.eml`: the MIME part. */
+  part?: PartKind
+  /** The source span of the element the block came from, for anchoring whole-block findings. */
+  sourceStart: number
+  sourceEnd: number
+}
+
+/** A span of text inside a block. */
+export interface TextSpan {
+  block: Block
+  start: number
+  end: number
+}
+
+/** A link in the body. */
+export interface Link {
+  href: string
+  /** Visible text of the link (or the alt of an image inside it). */
+  text: string
+  /** Source offsets of the whole element (or the Markdown node). */
+  sourceStart: number
+  sourceEnd: number
+  /** Index of the block the link's text sits in, when it has one. */
+  blockIndex?: number
+  /** True when styled or named as a button. */
+  button: boolean
+  part?: PartKind
+}
+
+/** An image in the body. */
+export interface Image {
+  src: string
+  alt: string
+  width?: number
+  height?: number
+  sourceStart: number
+  sourceEnd: number
+  /** The href of the link that wraps it, if any. */
+  href?: string
+  /** Index of the first block that follows the image in reading order (where it sits). */
+  beforeBlock: number
+  part?: PartKind
+}
+
+/** One decoded header. */
+export interface Header {
+  name: string
+  /** Decoded value (RFC 2047 words decoded, folding removed). */
+  value: string
+  /** Maps offsets in `value` to the original source. */
+  map: SourceMapper
+  sourceStart: number
+  sourceEnd: number
+}
+
+/** An address from From / Reply-To / Sender or the `from` option. */
+export interface Address {
+  header: 'from' | 'reply-to' | 'sender'
+  name: string
+  address: string
+  /** The header value the address came from, with its map (absent when it came from options). */
+  field?: Header
+}
+
+/** A template placeholder (`{{first_name}}`, `*|FNAME|*`, `{% if %}`, `%%name%%`). */
+export interface Placeholder {
+  block: Block
+  start: number
+  end: number
+}
+
+/** An inline control comment: `<!-- apology-lint-disable rule-a, rule-b -- reason -->`. */
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-block'
+  /** Rule ids; empty means every rule. */
+  rules: string[]
+  reason?: string
+  /** The comment's span in the source. */
+  sourceStart: number
+  sourceEnd: number
+  /** Index of the block that follows the comment. */
+  nextBlock: number
+}
+
+/** One body alternative of an `.eml` (the HTML and the plain-text part). */
+export interface PartBody {
+  kind: PartKind
+  blocks: Block[]
+  links: Link[]
+  images: Image[]
+  /** Where the part's body starts in the source. */
+  sourceStart: number
+  /** True when positions inside this part map only to its start (base64, multi-byte charsets). */
+  coarse: boolean
+}
+
+/** Everything a rule may read about one email. */
+export interface EmailDocument {
+  format: Format
+  /** The original source, exactly as passed. */
+  source: string
+  /** Headers by lower-case name (`.eml` only; the first occurrence). */
+  headers: Map<string, Header>
+  /** Sender addresses: from headers for `.eml`, from the `from` option otherwise. */
+  addresses: Address[]
+  /** The subject as a block (from the header or the `subject` option). */
+  subject?: Block
+  /** The inbox preview text (a hidden preheader, or the first visible text when none). */
+  preheader?: Block
+  /** The HTML `<title>`. */
+  title?: Block
+  /** Visible blocks in reading order (for `.eml`, of the primary part: HTML when present). */
+  blocks: Block[]
+  links: Link[]
+  images: Image[]
+  placeholders: Placeholder[]
+  /** For `.eml`: every body alternative, the primary first. */
+  parts: PartBody[]
+  language: Language
+  languageSource: LanguageSource
+  /** Where the `<body>` (or the body of the message) starts in the source. */
+  bodyStart: number
+  /** Converts source offsets to points. */
+  lines: LineIndex
+  /** Inline control comments, in source order. */
+  directives: Directive[]
+  /** Notes from the parser (for example that a part is base64 and positions are coarse). */
+  notes: string[]
+}
+
+/** Converts a span of block text to a range in the original source. */
+export function spanToRange(document: EmailDocument, span: TextSpan): Range {
+  const {block} = span
+  let start = block.map.start(span.start)
+  let end = block.map.end(span.end)
+  if (end < start) end = start
+  if (span.end <= span.start) end = start
+  return document.lines.range(start, end)
+}

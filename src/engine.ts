@@ -1,0 +1,266 @@
+/**
+ * Runs rules once over a document: shares the per-document work (sentences,
+ * tokens, compromise analyses) across rules, applies severities and inline
+ * directives, and isolates a rule that throws.
+ */
+import {spanToRange, type Block, type EmailDocument, type Range} from './document.js'
+import {PhraseMatcher, splitSentences, type PhraseEntry, type Sentence} from './language.js'
+import {analyse} from './nlp.js'
+import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
+import type {ResolvedConfig} from './config.js'
+
+/** Where rule documentation lives. */
+export const DOCS_BASE = 'https://github.com/apology-lint/apology-lint/blob/main/rules'
+
+/** The docs URL of a rule. */
+export function ruleUrl(rule: AnyRule): string {
+  return rule.docs.url ?? `${DOCS_BASE}/${rule.id}/README.md`
+}
+
+/** Per-document analysis, computed lazily and shared by every rule. */
+export class Analysis {
+  private readonly byBlock = new Map<Block, Sentence[]>()
+  private allSentences: Sentence[] | undefined
+  private readonly nlpCache = new Map<Sentence, NlpView>()
+
+  constructor(readonly document: EmailDocument) {}
+
+  /** Prose sentences of the body in reading order. */
+  get sentences(): Sentence[] {
+    if (!this.allSentences) {
+      const out: Sentence[] = []
+      this.document.blocks.forEach((block, i) => {
+        if (block.prose) for (const s of this.sentencesOf(block, i)) out.push(s)
+      })
+      this.allSentences = out
+    }
+    return this.allSentences
+  }
+
+  sentencesOf(block: Block, index?: number): Sentence[] {
+    let s = this.byBlock.get(block)
+    if (!s) {
+      const i = index ?? this.document.blocks.indexOf(block)
+      s = splitSentences(block, i, this.document.language)
+      this.byBlock.set(block, s)
+    }
+    return s
+  }
+
+  nlp(sentence: Sentence): NlpView {
+    let view = this.nlpCache.get(sentence)
+    if (!view) {
+      view = analyse(sentence.text)
+      this.nlpCache.set(sentence, view)
+    }
+    return view
+  }
+}
+
+/** Phrase matchers are built once per rule, key and language, and reused for every document. */
+const matcherCache = new WeakMap<object, Map<string, PhraseMatcher<PhraseEntry>>>()
+
+/** Options for {@link runRules}. */
+export interface RunOptions {
+  /** Let a throwing rule's error propagate (tests). */
+  throwOnRuleError?: boolean
+}
+
+/** A rule with its resolved severity and parsed options. */
+export interface ActiveRule {
+  rule: AnyRule
+  severity: Severity
+  options: unknown
+}
+
+/** Picks the enabled rules from a resolved config and parses their options. */
+export function activeRules(rules: readonly AnyRule[], config: ResolvedConfig): {active: ActiveRule[]; problems: string[]} {
+  const active: ActiveRule[] = []
+  const problems: string[] = []
+  for (const rule of rules) {
+    const setting = config.rules[rule.id]
+    if (!setting) continue
+    const parsed = rule.options.safeParse(setting.options)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push(`rules.${rule.id}${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`)
+      }
+      continue
+    }
+    active.push({rule, severity: setting.severity, options: parsed.data})
+  }
+  return {active, problems}
+}
+
+function format(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template
+  return template.replace(/\{(\w{1,40})\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole))
+}
+
+/** Runs every active rule over the document and returns sorted diagnostics. */
+export function runRules(document: EmailDocument, rules: readonly ActiveRule[], settings: Settings, options: RunOptions = {}): Diagnostic[] {
+  const analysis = new Analysis(document)
+  const diagnostics: Diagnostic[] = []
+  for (const {rule, severity, options: ruleOptions} of rules) {
+    const lexicon = rule.languages[document.language]
+    const report = (input: ReportInput): void => {
+      const template = rule.messages[input.messageId]
+      if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId "${input.messageId}"`)
+      let range: Range
+      let actual: string | undefined
+      if (input.span) {
+        range = spanToRange(document, input.span)
+        actual = input.span.block.text.slice(input.span.start, input.span.end)
+      } else if (input.range) range = input.range
+      else range = document.lines.range(input.at ?? document.bodyStart, input.at ?? document.bodyStart)
+      const diagnostic: Diagnostic = {
+        ruleId: rule.id,
+        severity: input.severity ?? severity,
+        message: format(template, input.data),
+        note: rule.docs.why,
+        url: ruleUrl(rule),
+        range,
+        messageId: input.messageId,
+      }
+      if (actual) diagnostic.actual = actual
+      const part = input.part ?? input.span?.block.part
+      if (part && document.parts.length > 1) diagnostic.part = part
+      if (input.suggestions?.length) {
+        diagnostic.suggestions = input.suggestions.map((s): Suggestion => {
+          const suggestion: Suggestion = {
+            text: s.text,
+            replacement: s.replacement,
+            range: s.span ? spanToRange(document, s.span) : (s.range ?? range),
+          }
+          if (s.safe) suggestion.safe = true
+          return suggestion
+        })
+      }
+      diagnostics.push(diagnostic)
+    }
+    let cache = matcherCache.get(rule)
+    if (!cache) {
+      cache = new Map()
+      matcherCache.set(rule, cache)
+    }
+    const matchers = cache
+    const context: RuleContext<unknown, unknown> = {
+      id: rule.id,
+      document,
+      language: document.language,
+      lexicon,
+      options: ruleOptions,
+      settings,
+      get sentences() {
+        return analysis.sentences
+      },
+      sentencesOf: (block) => analysis.sentencesOf(block),
+      matcher: <E extends PhraseEntry>(key: string, entries: readonly E[]) => {
+        const k = `${document.language}:${key}`
+        let m = matchers.get(k)
+        if (!m) {
+          m = new PhraseMatcher(entries)
+          matchers.set(k, m)
+        }
+        return m as unknown as PhraseMatcher<E>
+      },
+      nlp: (sentence) => analysis.nlp(sentence),
+      report,
+    }
+    try {
+      rule.create(context)
+    } catch (error) {
+      if (options.throwOnRuleError) throw error
+      const reason = error instanceof Error ? error.message : String(error)
+      diagnostics.push({
+        ruleId: 'internal-error',
+        severity: 'error',
+        message: `Rule "${rule.id}" crashed and its findings are missing: ${reason}. The other rules ran. Please report this with the email that triggers it.`,
+        url: ruleUrl(rule),
+        range: document.lines.range(document.bodyStart, document.bodyStart),
+      })
+    }
+  }
+  const kept = applyDirectives(document, diagnostics)
+  return sortDiagnostics(kept)
+}
+
+/** Sorts by position, then rule id. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      a.range.start.offset - b.range.start.offset ||
+      a.range.end.offset - b.range.end.offset ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.message.localeCompare(b.message),
+  )
+}
+
+/** Diagnostics hidden by an inline directive, for formats that report suppressions (SARIF). */
+export interface Suppressed {
+  diagnostic: Diagnostic
+  reason?: string
+}
+
+const suppressedByDocument = new WeakMap<EmailDocument, Suppressed[]>()
+
+/** The diagnostics that inline directives suppressed in the last run over `document`. */
+export function suppressedIn(document: EmailDocument): Suppressed[] {
+  return suppressedByDocument.get(document) ?? []
+}
+
+/**
+ * Applies `apology-lint-disable` / `-enable` / `-disable-next-block` comments,
+ * and reports directives that suppressed nothing.
+ */
+function applyDirectives(document: EmailDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+  const directives = document.directives
+  if (directives.length === 0) return diagnostics
+  const used = new Set<number>()
+  const suppressed: Suppressed[] = []
+  const kept = diagnostics.filter((d) => {
+    const offset = d.range.start.offset
+    const index = suppressingDirective(document, d.ruleId, offset)
+    if (index === undefined) return true
+    used.add(index)
+    const entry: Suppressed = {diagnostic: d}
+    const reason = directives[index]!.reason
+    if (reason) entry.reason = reason
+    suppressed.push(entry)
+    return false
+  })
+  suppressedByDocument.set(document, suppressed)
+  directives.forEach((directive, i) => {
+    if (directive.kind === 'enable' || used.has(i)) return
+    const what = directive.rules.length > 0 ? directive.rules.join(', ') : 'all rules'
+    kept.push({
+      ruleId: 'unused-directive',
+      severity: 'warning',
+      message: `Unused apology-lint-${directive.kind} directive (no findings from ${what} were reported here): remove it, so that it cannot hide a real problem later.`,
+      url: `${DOCS_BASE}/../README.md#inline-directives`,
+      range: document.lines.range(directive.sourceStart, directive.sourceEnd),
+    })
+  })
+  return kept
+}
+
+function suppressingDirective(document: EmailDocument, ruleId: string, offset: number): number | undefined {
+  let found: number | undefined
+  const applies = (rules: string[]): boolean => rules.length === 0 || rules.includes(ruleId)
+  document.directives.forEach((d, i) => {
+    if (d.kind === 'disable-next-block') {
+      const block = document.blocks[d.nextBlock]
+      if (block && applies(d.rules) && offset >= d.sourceEnd && offset < block.sourceEnd) found = i
+      return
+    }
+    if (d.sourceEnd > offset || !applies(d.rules)) return
+    if (d.kind === 'disable') {
+      // Still disabled unless an enable for this rule comes between the disable and the finding.
+      const reenabled = document.directives.some(
+        (e) => e.kind === 'enable' && e.sourceStart >= d.sourceEnd && e.sourceEnd <= offset && applies(e.rules),
+      )
+      if (!reenabled) found = i
+    }
+  })
+  return found
+}

@@ -1,0 +1,239 @@
+/**
+ * The library entry points: `lint` (any format) and `lintSync` (HTML, text,
+ * Markdown). Pure: no file system, process or network.
+ */
+import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSource} from './document.js'
+import {ConfigError, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
+import {activeRules, runRules, suppressedIn, type Suppressed} from './engine.js'
+import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
+import type {AnyRule, Diagnostic, Settings} from './rule.js'
+import {builtinRules} from '../rules/index.js'
+
+/** What to lint: a source string (format from `filename` or sniffed), or one field per format. */
+export type LintInput =
+  | string
+  | {
+      html?: string
+      text?: string
+      markdown?: string
+      eml?: string
+      from?: string
+      subject?: string
+    }
+
+/** Options for {@link lint}. */
+export interface LintOptions {
+  /** A config object as in `apology-lint.config.json` (validated). */
+  config?: Config | unknown
+  /** File name, for the format and for `overrides` globs (relative to the config). */
+  filename?: string
+  format?: Format
+  language?: Language | 'auto'
+  /** Sender for HTML, text and Markdown input, e.g. `Acme <support@acme.example>`. */
+  from?: string
+  replyTo?: string
+  subject?: string
+  /** Rule severities on top of the config (like `--rule`). */
+  rules?: Record<string, RuleSetting>
+  brand?: Brand
+  incident?: Incident
+  /** Extra rules (from plugins) that run like built-in ones. */
+  plugins?: readonly AnyRule[]
+  maxBytes?: number
+  maxParts?: number
+  maxDepth?: number
+  /** Let a crashing rule's error propagate instead of reporting `internal-error` (for tests). */
+  throwOnRuleError?: boolean
+}
+
+/** The outcome of linting one email. */
+export interface LintResult {
+  filePath?: string
+  format: Format
+  language: Language
+  languageSource: LanguageSource
+  diagnostics: Diagnostic[]
+  errorCount: number
+  warningCount: number
+  infoCount: number
+  /** The source the ranges point into. */
+  source: string
+  /** Findings hidden by inline directives, with their reasons. */
+  suppressed: Suppressed[]
+  /** What the parser noted (coarse positions, skipped content). */
+  notes: string[]
+  /** The parsed document (absent after a parse error). */
+  document?: EmailDocument
+}
+
+/** Every rule this run knows: built-in first, then plugins. */
+export function allRules(plugins: readonly AnyRule[] = []): AnyRule[] {
+  const seen = new Set<string>()
+  const out: AnyRule[] = []
+  for (const rule of [...builtinRules, ...plugins]) {
+    if (seen.has(rule.id)) throw new ConfigError([`plugins: rule id "${rule.id}" is defined twice`])
+    seen.add(rule.id)
+    out.push(rule)
+  }
+  return out
+}
+
+interface Prepared {
+  source: string
+  documentOptions: DocumentOptions
+  resolved: ResolvedConfig
+  rules: AnyRule[]
+}
+
+function prepare(input: LintInput, options: LintOptions): Prepared {
+  let source: string
+  let format = options.format
+  let from = options.from
+  let subject = options.subject
+  if (typeof input === 'string') source = input
+  else {
+    const fields = (['eml', 'html', 'markdown', 'text'] as const).filter((k) => typeof input[k] === 'string')
+    if (fields.length !== 1) throw new TypeError('Expected exactly one of {html, text, markdown, eml} in the lint input.')
+    const field = fields[0]!
+    source = input[field]!
+    format = field === 'markdown' ? 'markdown' : field
+    from = input.from ?? from
+    subject = input.subject ?? subject
+  }
+  const rules = allRules(options.plugins)
+  const ids = rules.map((r) => r.id)
+  const config = options.config === undefined ? undefined : parseConfig(options.config, undefined, ids)
+  if (options.rules) {
+    const problems: string[] = []
+    for (const id of Object.keys(options.rules)) if (!ids.includes(id)) problems.push(`rules.${id}: unknown rule`)
+    if (problems.length) throw new ConfigError(problems)
+  }
+  const resolved = resolveConfig(
+    config && options.rules ? {...config, rules: {...config.rules, ...options.rules}} : options.rules ? {...config, rules: options.rules} : config,
+    rules,
+    options.filename,
+  )
+  if (options.language) resolved.language = options.language
+  if (options.brand) resolved.brand = {...resolved.brand, ...options.brand}
+  if (options.incident) resolved.incident = {...resolved.incident, ...options.incident}
+  if (options.maxBytes) resolved.maxBytes = options.maxBytes
+  if (options.maxParts) resolved.maxParts = options.maxParts
+  if (options.maxDepth) resolved.maxDepth = options.maxDepth
+  const documentOptions: DocumentOptions = {
+    language: resolved.language,
+    defaultLanguage: resolved.defaultLanguage,
+    maxBytes: resolved.maxBytes,
+    maxParts: resolved.maxParts,
+    maxDepth: resolved.maxDepth,
+  }
+  if (format) documentOptions.format = format
+  if (options.filename) documentOptions.filename = options.filename
+  if (from) documentOptions.from = from
+  if (options.replyTo) documentOptions.replyTo = options.replyTo
+  if (subject !== undefined) documentOptions.subject = subject
+  return {source, documentOptions, resolved, rules}
+}
+
+function finish(prepared: Prepared, document: EmailDocument, options: LintOptions): LintResult {
+  const {active, problems} = activeRules(prepared.rules, prepared.resolved)
+  if (problems.length > 0) throw new ConfigError(problems)
+  const settings: Settings = {}
+  if (prepared.resolved.brand) settings.brand = prepared.resolved.brand
+  if (prepared.resolved.incident) settings.incident = prepared.resolved.incident
+  const runOptions = options.throwOnRuleError ? {throwOnRuleError: true} : {}
+  const diagnostics = runRules(document, active, settings, runOptions)
+  const result: LintResult = {
+    format: document.format,
+    language: document.language,
+    languageSource: document.languageSource,
+    diagnostics,
+    ...count(diagnostics),
+    source: document.source,
+    suppressed: suppressedIn(document),
+    notes: document.notes,
+    document,
+  }
+  if (options.filename) result.filePath = options.filename
+  return result
+}
+
+/** Counts diagnostics by severity. */
+export function count(diagnostics: readonly Diagnostic[]): {errorCount: number; warningCount: number; infoCount: number} {
+  let errorCount = 0
+  let warningCount = 0
+  let infoCount = 0
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errorCount++
+    else if (d.severity === 'warning') warningCount++
+    else infoCount++
+  }
+  return {errorCount, warningCount, infoCount}
+}
+
+/** A result holding one fatal `parse-error` diagnostic. */
+export function parseErrorResult(source: string, format: Format, message: string, filePath?: string): LintResult {
+  const lines = new LineIndex(source)
+  const diagnostic: Diagnostic = {
+    ruleId: 'parse-error',
+    severity: 'error',
+    message,
+    url: 'https://github.com/apology-lint/apology-lint/blob/main/README.md#bad-input',
+    range: lines.range(0, 0),
+    fatal: true,
+  }
+  const result: LintResult = {
+    format,
+    language: 'en',
+    languageSource: 'default-short',
+    diagnostics: [diagnostic],
+    errorCount: 1,
+    warningCount: 0,
+    infoCount: 0,
+    source,
+    suppressed: [],
+    notes: [],
+  }
+  if (filePath) result.filePath = filePath
+  return result
+}
+
+function guessFormat(prepared: Prepared): Format {
+  return prepared.documentOptions.format ?? formatFromFilename(prepared.documentOptions.filename) ?? sniffFormat(prepared.source.slice(0, 4096))
+}
+
+/**
+ * Lints one email of any format.
+ *
+ * @example
+ * const result = await lint({html, from: 'Acme <noreply@acme.example>'})
+ * if (result.errorCount > 0) abortSend(result.diagnostics)
+ */
+export async function lint(input: LintInput, options: LintOptions = {}): Promise<LintResult> {
+  const prepared = prepare(input, options)
+  let document: EmailDocument
+  try {
+    document = await buildDocument(prepared.source, prepared.documentOptions)
+  } catch (error) {
+    if (error instanceof InputError) return parseErrorResult(prepared.source, guessFormat(prepared), error.message, options.filename)
+    throw error
+  }
+  return finish(prepared, document, options)
+}
+
+/**
+ * Lints HTML, plain text or Markdown synchronously (for editors). `.eml` needs {@link lint}.
+ *
+ * @example
+ * lintSync('<p>Oops! We sent the wrong link.</p>', {format: 'html'}).diagnostics
+ */
+export function lintSync(input: LintInput, options: LintOptions = {}): LintResult {
+  const prepared = prepare(input, options)
+  let document: EmailDocument
+  try {
+    document = buildDocumentSync(prepared.source, prepared.documentOptions)
+  } catch (error) {
+    if (error instanceof InputError) return parseErrorResult(prepared.source, guessFormat(prepared), error.message, options.filename)
+    throw error
+  }
+  return finish(prepared, document, options)
+}

@@ -1,0 +1,257 @@
+/**
+ * Turns any input into one {@link EmailDocument}: picks the format (explicit,
+ * file extension, or sniffed), runs that format's parser once, adds the sender
+ * and subject given as options, and chooses the language.
+ */
+import {
+  LineIndex,
+  TextBuilder,
+  type Address,
+  type Block,
+  type EmailDocument,
+  type Format,
+  type Header,
+  type Language,
+  type PartBody,
+} from '../document.js'
+import {detectLanguage} from '../language.js'
+import {parseHtml} from './html.js'
+import {parseText} from './text.js'
+import {parseMarkdown} from './markdown.js'
+import {parseEml} from './eml.js'
+import {findPlaceholders, type ParsedBody, type ParsedEml} from './shared.js'
+
+/** Input that cannot be read as an email: empty, binary, too large, broken beyond repair. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
+/** Options that shape the document. */
+export interface DocumentOptions {
+  format?: Format
+  filename?: string
+  /** Sender for non-`.eml` input, e.g. `Acme Support <support@acme.example>`. */
+  from?: string
+  replyTo?: string
+  subject?: string
+  language?: Language | 'auto'
+  defaultLanguage?: Language
+  maxBytes?: number
+  maxParts?: number
+  maxDepth?: number
+}
+
+const EXTENSIONS: Record<string, Format> = {
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  mjml: 'html',
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  mdx: 'markdown',
+  eml: 'eml',
+  mime: 'eml',
+}
+
+/** The format a file name implies, if any. */
+export function formatFromFilename(filename: string | undefined): Format | undefined {
+  if (!filename) return undefined
+  const dot = filename.lastIndexOf('.')
+  if (dot < 0) return undefined
+  return EXTENSIONS[filename.slice(dot + 1).toLowerCase()]
+}
+
+const HEADER_LINE = /^[!-9;-~]{1,76}:[ \t]?/
+const HTML_START = /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>]|<center|<!--)/i
+const MARKDOWN_HINT = /^(?:#{1,6} |[*-] |\d{1,3}\. |> )|\[[^\]\n]{1,200}\]\([^)\n]{1,500}\)|\*\*[^*\n]{1,200}\*\*/m
+
+/**
+ * Guesses the format from the content: MIME headers, HTML tags, Markdown syntax, else text.
+ *
+ * @example
+ * sniffFormat('From: a@b.example\nSubject: Hi\n\nBody') // 'eml'
+ */
+export function sniffFormat(source: string): Format {
+  const head = source.slice(0, 4096)
+  const lines = head.split(/\r?\n/, 6)
+  const headerish = lines.filter((l) => HEADER_LINE.test(l)).length
+  if (headerish >= 2 && /^(?:from|to|subject|date|mime-version|received|return-path|message-id|content-type|delivered-to|x-[\w-]+):/im.test(head)) {
+    return 'eml'
+  }
+  if (HTML_START.test(head) || /<(?:html|body|table|p|div|br)\b[^>]{0,200}>/i.test(head)) return 'html'
+  if (MARKDOWN_HINT.test(head)) return 'markdown'
+  return 'text'
+}
+
+/** True when the text looks like binary data read as text. */
+export function looksBinary(source: string): boolean {
+  const sample = source.slice(0, 8192)
+  if (sample.includes('\u0000')) return true
+  let bad = 0
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i)
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++
+  }
+  return sample.length > 0 && bad / sample.length > 0.1
+}
+
+/** Checks the size and content of raw input before parsing. */
+export function checkInput(source: string, maxBytes: number): void {
+  if (source.trim().length === 0) throw new InputError('The input is empty: there is no email to check.')
+  // UTF-16 length is a lower bound of the UTF-8 size, and cheap; refine only near the limit.
+  if (source.length > maxBytes || (source.length * 3 > maxBytes && new TextEncoder().encode(source).length > maxBytes)) {
+    throw new InputError(`The input is larger than maxBytes (${maxBytes} bytes); raise maxBytes to check it.`)
+  }
+  if (looksBinary(source)) throw new InputError('The input looks like binary data, not an email (HTML, text, Markdown or .eml).')
+}
+
+/** Parses an address list like `Acme <support@acme.example>, b@c.example` (for options). */
+export function parseAddressOption(value: string, header: Address['header']): Address[] {
+  const out: Address[] = []
+  for (const part of value.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)) {
+    const m = /^\s*"?([^"<]*?)"?\s*<([^<>\s]{1,320})>\s*$/.exec(part)
+    if (m) out.push({header, name: m[1]!.trim(), address: m[2]!.trim()})
+    else if (part.trim()) out.push({header, name: '', address: part.trim()})
+  }
+  return out
+}
+
+function optionBlock(kind: 'subject', text: string): Block {
+  const builder = new TextBuilder()
+  // An option has no place in the source: its offsets point at the start.
+  builder.appendAtomic(text, 0, 0)
+  const map = builder.finish()
+  return {kind, text, map, prose: true, tag: kind, sourceStart: 0, sourceEnd: 0}
+}
+
+function headerBlock(header: Header): Block {
+  return {
+    kind: 'subject',
+    text: header.value,
+    map: header.map,
+    prose: true,
+    tag: 'subject',
+    sourceStart: header.sourceStart,
+    sourceEnd: header.sourceEnd,
+  }
+}
+
+/** A document before its language is chosen. */
+type Draft = Omit<EmailDocument, 'language' | 'languageSource' | 'lines'>
+
+function fromBody(format: Format, source: string, body: ParsedBody): Draft {
+  const draft: Draft = {
+    format,
+    source,
+    headers: new Map(),
+    addresses: [],
+    blocks: body.blocks,
+    links: body.links,
+    images: body.images,
+    placeholders: [],
+    parts: [],
+    bodyStart: body.bodyStart,
+    notes: body.notes,
+    directives: body.directives,
+  }
+  if (body.title) draft.title = body.title
+  if (body.preheader) draft.preheader = body.preheader
+  return draft
+}
+
+/** Parses HTML, text or Markdown synchronously (`.eml` needs {@link buildDocument}). */
+export function buildDocumentSync(source: string, options: DocumentOptions = {}): EmailDocument {
+  const format = options.format ?? formatFromFilename(options.filename) ?? sniffFormat(source)
+  checkInput(source, options.maxBytes ?? 10 * 1024 * 1024)
+  let draft: Draft
+  if (format === 'html') draft = fromBody(format, source, parseHtml(source, withDepth(options)))
+  else if (format === 'text') draft = fromBody(format, source, parseText(source))
+  else if (format === 'markdown') draft = fromBody(format, source, parseMarkdown(source))
+  else {
+    throw new InputError('.eml input is parsed asynchronously: use lint() or lintFile(), not lintSync().')
+  }
+  return finish(draft, options)
+}
+
+/** Parses any format. */
+export async function buildDocument(source: string, options: DocumentOptions = {}): Promise<EmailDocument> {
+  const format = options.format ?? formatFromFilename(options.filename) ?? sniffFormat(source)
+  if (format !== 'eml') return buildDocumentSync(source, {...options, format})
+  checkInput(source, options.maxBytes ?? 10 * 1024 * 1024)
+  let eml: ParsedEml
+  try {
+    const emlOptions: {maxParts?: number; maxDepth?: number} = {}
+    if (options.maxParts !== undefined) emlOptions.maxParts = options.maxParts
+    if (options.maxDepth !== undefined) emlOptions.maxDepth = options.maxDepth
+    eml = await parseEml(source, emlOptions)
+  } catch (error) {
+    throw new InputError(`Cannot read this message as MIME: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const primary = eml.parts[0]
+  const body: ParsedBody = primary?.body ?? {blocks: [], links: [], images: [], directives: [], notes: [], bodyStart: eml.bodyStart}
+  const draft = fromBody('eml', source, body)
+  draft.bodyStart = primary?.sourceStart ?? eml.bodyStart
+  draft.headers = eml.headers
+  draft.addresses = eml.addresses
+  draft.notes = [...eml.notes, ...eml.parts.flatMap((p) => p.body.notes)]
+  draft.parts = eml.parts.map(
+    (p): PartBody => ({
+      kind: p.kind,
+      blocks: p.body.blocks.map((b) => ({...b, part: p.kind})),
+      links: p.body.links.map((l) => ({...l, part: p.kind})),
+      images: p.body.images.map((i) => ({...i, part: p.kind})),
+      sourceStart: p.sourceStart,
+      coarse: p.coarse,
+    }),
+  )
+  if (draft.parts[0]) {
+    draft.blocks = draft.parts[0].blocks
+    draft.links = draft.parts[0].links
+    draft.images = draft.parts[0].images
+  }
+  draft.directives = eml.parts.flatMap((p) => p.body.directives)
+  const subject = eml.headers.get('subject')
+  if (subject) draft.subject = headerBlock(subject)
+  return finish(draft, options)
+}
+
+function withDepth(options: DocumentOptions): {maxDepth?: number} {
+  return options.maxDepth !== undefined ? {maxDepth: options.maxDepth} : {}
+}
+
+function finish(draft: Draft, options: DocumentOptions): EmailDocument {
+  if (options.subject !== undefined && !draft.subject) draft.subject = optionBlock('subject', options.subject)
+  if (options.from && !draft.addresses.some((a) => a.header === 'from')) {
+    draft.addresses.push(...parseAddressOption(options.from, 'from'))
+  }
+  if (options.replyTo && !draft.addresses.some((a) => a.header === 'reply-to')) {
+    draft.addresses.push(...parseAddressOption(options.replyTo, 'reply-to'))
+  }
+  draft.blocks.forEach((block) => {
+    for (const [start, end] of findPlaceholders(block.text)) draft.placeholders.push({block, start, end})
+  })
+  let sample = ''
+  for (const block of draft.blocks) {
+    if (!block.prose || block.kind === 'footer') continue
+    sample += `${block.text}\n`
+    if (sample.length > 4000) break
+  }
+  if (sample.length < 200 && draft.subject) sample = `${draft.subject.text}\n${sample}`
+  const fallback = options.defaultLanguage ?? 'en'
+  let language: Language
+  let languageSource: EmailDocument['languageSource']
+  if (options.language && options.language !== 'auto') {
+    language = options.language
+    languageSource = 'config'
+  } else {
+    const choice = detectLanguage(sample, fallback)
+    language = choice.language
+    languageSource = choice.source
+  }
+  return {...draft, language, languageSource, lines: new LineIndex(draft.source)}
+}

@@ -1,0 +1,86 @@
+/**
+ * What every format parser returns, and the pieces they share: inline
+ * directives in comments and template placeholders.
+ */
+import type {Address, Block, Directive, Header, Image, Link} from '../document.js'
+
+export type {Directive} from '../document.js'
+
+/** A parser's output for one body (an HTML, text or Markdown source, or one MIME part). */
+export interface ParsedBody {
+  blocks: Block[]
+  links: Link[]
+  images: Image[]
+  title?: Block
+  preheader?: Block
+  directives: Directive[]
+  notes: string[]
+  /** Where the visible body starts (`<body>`), in the parser's input. */
+  bodyStart: number
+}
+
+const DIRECTIVE = /^\s*apology-lint-(disable-next-block|disable|enable)(?=\s|$)([^]*)$/
+
+/**
+ * Reads a comment's text as a directive, or returns undefined.
+ *
+ * @example
+ * parseDirective(' apology-lint-disable humour -- playful brand voice approved ', 0, 60)
+ * // → {kind: 'disable', rules: ['humour'], reason: 'playful brand voice approved', …}
+ */
+export function parseDirective(comment: string, sourceStart: number, sourceEnd: number): Directive | undefined {
+  const m = DIRECTIVE.exec(comment)
+  if (!m) return undefined
+  const kind = m[1] as Directive['kind']
+  const rest = m[2] ?? ''
+  const dash = rest.indexOf('--')
+  const list = dash >= 0 ? rest.slice(0, dash) : rest
+  const reason = dash >= 0 ? rest.slice(dash + 2).trim() : ''
+  const rules = list
+    .split(/[\s,]+/)
+    .map((r) => r.trim())
+    .filter((r) => r.length > 0)
+  const directive: Directive = {kind, rules, sourceStart, sourceEnd, nextBlock: 0}
+  if (reason) directive.reason = reason
+  return directive
+}
+
+/**
+ * Template placeholders of the common ESPs: `{{first_name}}`, `{% if x %}`,
+ * `*|FNAME|*`, `%%name%%`, `[[name]]`, `${name}`. Each alternative is bounded and
+ * begins with a fixed two-character opener, so matching stays linear.
+ */
+export const PLACEHOLDER = /\{\{[^{}]{0,200}\}\}|\{%[^%]{0,200}%\}|\*\|[^|\n]{0,100}\|\*|%%[\w. -]{1,100}%%|\[\[[^[\]\n]{1,100}\]\]|\$\{[^{}\n]{1,100}\}/g
+
+/** The spans of template placeholders in a string. */
+export function findPlaceholders(text: string): [number, number][] {
+  if (!/[{*%[$]/.test(text)) return []
+  const spans: [number, number][] = []
+  PLACEHOLDER.lastIndex = 0
+  let m: RegExpExecArray | null
+  while ((m = PLACEHOLDER.exec(text)) !== null) spans.push([m.index, m.index + m[0].length])
+  return spans
+}
+
+/** One MIME body alternative after parsing, with maps already pointing into the raw message. */
+export interface ParsedPart {
+  kind: 'html' | 'text'
+  body: ParsedBody
+  /** Where the part's body starts in the raw message. */
+  sourceStart: number
+  /** True when positions inside this part map only to `sourceStart` (base64, charsets without a byte map). */
+  coarse: boolean
+}
+
+/** A raw `.eml` message after parsing. */
+export interface ParsedEml {
+  /** Top-level headers by lower-case name (first occurrence), decoded, with maps into the raw message. */
+  headers: Map<string, Header>
+  /** Addresses from From, Reply-To and Sender, with the header they came from. */
+  addresses: Address[]
+  /** Body alternatives: the HTML part first when there is one, then the plain-text part. */
+  parts: ParsedPart[]
+  /** Where the top-level body starts (after the blank line ending the headers). */
+  bodyStart: number
+  notes: string[]
+}

@@ -1,0 +1,141 @@
+/**
+ * Plain text → blocks: paragraphs separated by blank lines, list items, the
+ * signature after a `-- ` line, and quoted replies (`>` lines) kept out of
+ * prose checks. Line breaks inside a paragraph become one space that maps to
+ * the whole break (`\n` or `\r\n` with the indentation around it).
+ */
+import {TextBuilder, type Block, type BlockKind, type Link} from '../document.js'
+import type {ParsedBody} from './shared.js'
+
+const LIST_ITEM = /^(?:[-*•–]|\d{1,3}[.)])[ \t]+/
+/** URLs and e-mail addresses in plain text, so that rules can see a way to act. */
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>()"']{1,2000}/gi
+const MAILTO = /\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b/g
+
+interface Line {
+  start: number
+  /** End of the line's content (before `\r\n` or `\n`). */
+  end: number
+  text: string
+}
+
+function splitLines(source: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  while (start <= source.length) {
+    let nl = source.indexOf('\n', start)
+    if (nl === -1) nl = source.length
+    const end = nl > start && source.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+    lines.push({start, end, text: source.slice(start, end)})
+    start = nl + 1
+  }
+  return lines
+}
+
+/**
+ * Parses a plain-text email body.
+ *
+ * @example
+ * parseText('Hi Ana,\n\nWe sent the wrong link.\n-- \nAcme').blocks.map((b) => b.kind)
+ * // → ['paragraph', 'paragraph', 'signature']
+ */
+export function parseText(source: string): ParsedBody {
+  const body: ParsedBody = {blocks: [], links: [], images: [], directives: [], notes: [], bodyStart: 0}
+  const lines = splitLines(source)
+  let inSignature = false
+  let current: {kind: BlockKind; builder: TextBuilder; start: number; end: number} | undefined
+
+  const flush = (): void => {
+    if (!current) return
+    if (current.builder.length > 0) {
+      const map = current.builder.finish()
+      const block: Block = {
+        kind: current.kind,
+        text: map.text,
+        map,
+        prose: current.kind !== 'quote' && current.kind !== 'signature' && current.kind !== 'code',
+        tag: current.kind,
+        sourceStart: current.start,
+        sourceEnd: current.end,
+      }
+      body.blocks.push(block)
+    }
+    current = undefined
+  }
+
+  const open = (kind: BlockKind, start: number): void => {
+    flush()
+    current = {kind, builder: new TextBuilder(), start, end: start}
+  }
+
+  for (const line of lines) {
+    const raw = line.text
+    if (raw === '-- ' || raw === '--') {
+      flush()
+      inSignature = true
+      continue
+    }
+    // Leading and trailing blanks are not part of the text.
+    let s = 0
+    let e = raw.length
+    while (s < e && (raw.charCodeAt(s) === 32 || raw.charCodeAt(s) === 9)) s++
+    while (e > s && (raw.charCodeAt(e - 1) === 32 || raw.charCodeAt(e - 1) === 9)) e--
+    if (s === e) {
+      flush()
+      continue
+    }
+    let content = raw.slice(s, e)
+    let contentStart = line.start + s
+    let kind: BlockKind = inSignature ? 'signature' : 'paragraph'
+    if (!inSignature && content.startsWith('>')) {
+      kind = 'quote'
+      let q = 0
+      while (q < content.length && (content[q] === '>' || content[q] === ' ')) q++
+      content = content.slice(q)
+      contentStart += q
+    } else if (!inSignature) {
+      const item = LIST_ITEM.exec(content)
+      if (item) {
+        open('list-item', line.start + s)
+        content = content.slice(item[0].length)
+        contentStart += item[0].length
+        kind = 'list-item'
+      }
+    }
+    if (current && current.kind !== kind && !(current.kind === 'list-item' && kind === 'paragraph')) open(kind, line.start + s)
+    if (!current) open(kind, line.start + s)
+    const c = current!
+    if (c.builder.length > 0) {
+      // The line break (and any indentation) between two lines reads as one space.
+      c.builder.appendAtomic(' ', c.end, contentStart)
+    }
+    if (content.length > 0) c.builder.appendVerbatim(content, contentStart)
+    c.end = contentStart + content.length
+  }
+  flush()
+  collectTextLinks(body)
+  return body
+}
+
+/** Finds bare URLs and e-mail addresses in text blocks, as links. */
+export function collectTextLinks(body: ParsedBody): void {
+  body.blocks.forEach((block, blockIndex) => {
+    if (!/[@/.]/.test(block.text)) return
+    const add = (href: string, start: number, end: number): void => {
+      const link: Link = {
+        href,
+        text: block.text.slice(start, end),
+        sourceStart: block.map.start(start),
+        sourceEnd: block.map.end(end),
+        blockIndex,
+        button: false,
+      }
+      body.links.push(link)
+    }
+    for (const m of block.text.matchAll(URL)) {
+      const url = m[0].replace(/[.,;:!?]+$/, '')
+      add(url.startsWith('www.') ? `https://${url}` : url, m.index, m.index + url.length)
+    }
+    for (const m of block.text.matchAll(MAILTO)) add(`mailto:${m[0]}`, m.index, m.index + m[0].length)
+  })
+}

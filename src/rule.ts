@@ -1,0 +1,208 @@
+/**
+ * The rule API: what a rule declares, and the context it receives.
+ */
+import {z} from 'zod'
+import type {Block, EmailDocument, Language, PartKind, Range, TextSpan} from './document.js'
+import type {PhraseEntry, PhraseMatcher, Sentence} from './language.js'
+import type {Incident, Brand} from './config.js'
+
+/** Severity of a diagnostic. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** An editor quick fix: replace `range` with `replacement`. */
+export interface Suggestion {
+  /** What the fix does, e.g. "Replace with support@acme.example". */
+  text: string
+  range: Range
+  replacement: string
+  /** True when `--fix` may apply it without review. */
+  safe?: boolean
+}
+
+/** One finding, as plain data: the CLI, the API and the language server render the same object. */
+export interface Diagnostic {
+  ruleId: string
+  severity: Severity
+  /** What is wrong and what to do instead. */
+  message: string
+  /** Why it hurts the reader. */
+  note?: string
+  /** The rule's documentation. */
+  url: string
+  /** Exact range in the ORIGINAL source. */
+  range: Range
+  /** The flagged text as the reader sees it (decoded). */
+  actual?: string
+  suggestions?: Suggestion[]
+  /** For `.eml`: which body alternative the finding is about. */
+  part?: PartKind
+  /** The message id within the rule. */
+  messageId?: string
+  /** True for a parse error: nothing else was checked. */
+  fatal?: boolean
+}
+
+/** Zod schema of a {@link Diagnostic}, for consumers that validate what they receive. */
+export const pointSchema = z.object({
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  offset: z.number().int().min(0),
+})
+export const rangeSchema = z.object({start: pointSchema, end: pointSchema})
+export const diagnosticSchema = z.object({
+  ruleId: z.string().min(1),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string().min(1),
+  note: z.string().optional(),
+  url: z.string(),
+  range: rangeSchema,
+  actual: z.string().optional(),
+  suggestions: z
+    .array(z.object({text: z.string(), range: rangeSchema, replacement: z.string(), safe: z.boolean().optional()}))
+    .optional(),
+  part: z.enum(['html', 'text']).optional(),
+  messageId: z.string().optional(),
+  fatal: z.boolean().optional(),
+})
+
+/** A suggestion as a rule reports it: in block text or source coordinates. */
+export interface SuggestionInput {
+  text: string
+  replacement: string
+  span?: TextSpan
+  range?: Range
+  safe?: boolean
+}
+
+/** What a rule passes to `report`. */
+export interface ReportInput {
+  messageId: string
+  data?: Record<string, string | number>
+  /** Where, in a block's text (mapped to the source by the engine). */
+  span?: TextSpan
+  /** Where, already in source coordinates. */
+  range?: Range
+  /** A source offset for an empty range (a missing element anchored at a point). */
+  at?: number
+  /** Overrides the configured severity (for example, an error in data-breach incidents). */
+  severity?: Severity
+  suggestions?: SuggestionInput[]
+  part?: PartKind
+}
+
+/** Incident context and brand, as configured. */
+export interface Settings {
+  brand?: Brand
+  incident?: Incident
+}
+
+/** What a rule's `create` receives. */
+export interface RuleContext<Options, Lexicon> {
+  readonly id: string
+  readonly document: EmailDocument
+  readonly language: Language
+  /** This rule's data for the document's language. */
+  readonly lexicon: Lexicon
+  /** Parsed options with defaults applied. */
+  readonly options: Options
+  readonly settings: Settings
+  /** Prose sentences of the body, in reading order (shared across rules). */
+  readonly sentences: readonly Sentence[]
+  /** Sentences of one block (shared across rules). */
+  sentencesOf(block: Block): readonly Sentence[]
+  /** A phrase matcher for `entries`, built once per rule and language and reused across documents. */
+  matcher<E extends PhraseEntry>(key: string, entries: readonly E[]): PhraseMatcher<E>
+  /** compromise's analysis of one sentence (English), computed once per sentence and shared across rules. */
+  nlp(sentence: Sentence): NlpView
+  report(input: ReportInput): void
+}
+
+/** The subset of compromise's View that rules use. */
+export interface NlpView {
+  has(match: string): boolean
+  match(match: string): NlpView
+  found: boolean
+  text(): string
+  out(format: 'offset'): {text: string; offset: {start: number; length: number}}[]
+  terms(): NlpView
+  json(): unknown[]
+}
+
+/** Documentation every rule carries; the README and the CLI's `explain` render it. */
+export interface RuleDocs {
+  summary: string
+  why: string
+  fix: string
+  /** Overrides the built-in docs URL (for plugins). */
+  url?: string
+}
+
+/** A rule definition. */
+export interface Rule<Options = unknown, Lexicon = unknown> {
+  id: string
+  /** Data per supported language (lexicons), checked on load. */
+  languages: Record<Language, Lexicon>
+  docs: RuleDocs
+  /** Severity when enabled by a preset without one. */
+  severity: Severity
+  /** In the `recommended` preset (every rule is in `strict`). */
+  recommended: boolean
+  options: z.ZodType<Options>
+  messages: Record<string, string>
+  /** True when the rule reads compromise's analysis (English sentences only). */
+  usesNlp?: boolean
+  create(context: RuleContext<Options, Lexicon>): void
+}
+
+/** What {@link defineRule} accepts: `options`, `severity` and `recommended` may be left out. */
+export interface RuleInput<Options, Lexicon> {
+  id: string
+  languages: Record<Language, Lexicon>
+  docs: RuleDocs
+  severity?: Severity
+  recommended?: boolean
+  options?: z.ZodType<Options>
+  messages: Record<string, string>
+  usesNlp?: boolean
+  create(context: RuleContext<Options, Lexicon>): void
+}
+
+const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\/[a-z][a-z0-9]*(?:-[a-z0-9]+)*)?$/
+
+/**
+ * Declares a rule. Checks its id, messages and per-language data when the module loads.
+ *
+ * @example
+ * export default defineRule({
+ *   id: 'no-exclamation',
+ *   languages: {en: {}, pl: {}},
+ *   docs: {summary: 'No shouting.', why: 'It reads as panic.', fix: 'Use a full stop.'},
+ *   messages: {bang: 'Replace `!` with a full stop.'},
+ *   create(context) { … },
+ * })
+ */
+export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
+  input: RuleInput<Options, Lexicon>,
+): Rule<Options, Lexicon> {
+  if (!RULE_ID.test(input.id)) throw new Error(`Expected a kebab-case rule id, got ${JSON.stringify(input.id)}`)
+  for (const language of ['en', 'pl'] as const) {
+    if (!(language in input.languages)) throw new Error(`Rule ${input.id}: missing data for language "${language}"`)
+  }
+  if (Object.keys(input.messages).length === 0) throw new Error(`Rule ${input.id}: no messages`)
+  const rule: Rule<Options, Lexicon> = {
+    id: input.id,
+    languages: input.languages,
+    docs: input.docs,
+    severity: input.severity ?? 'warning',
+    recommended: input.recommended ?? true,
+    options: input.options ?? (z.object({}).strict() as unknown as z.ZodType<Options>),
+    messages: input.messages,
+    create: input.create,
+  }
+  if (input.usesNlp) rule.usesNlp = true
+  return rule
+}
+
+/** Any rule, whatever its options and data. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous rule list needs an open type.
+export type AnyRule = Rule<any, any>

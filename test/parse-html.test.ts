@@ -1,0 +1,83 @@
+import {describe, expect, it} from 'vitest'
+import {parseHtml} from '../src/parse/html.js'
+import {positionFailures, visibleHtml} from './helpers.js'
+
+const EMAIL = `<!doctype html>
+<html><head><title>Correction: wrong price</title><style>p{color:red}</style></head>
+<body>
+<div style="display:none;max-height:0;overflow:hidden">We sent the wrong price &ndash; here is the right one.</div>
+<table role="presentation"><tr><td class="header"><a href="https://acme.example"><img src="https://acme.example/logo.png" alt="Acme" width="120"></a></td></tr>
+<tr><td><h1>We&#8217;re sorry: yesterday&rsquo;s price was wrong</h1>
+<p>Hi {{first_name}},</p>
+<p>we are <b>sorry</b>.&nbsp;The price of the <em>Winter&nbsp;Coat</em> in yesterday&#39;s email was wrong &amp; we
+   apologise.</p>
+<!-- a comment -->
+<script>alert(1)</script>
+<ul><li>Use <a href="https://acme.example/coat" class="btn">this link</a> instead.</li><li>Second<br>line</li></ul>
+<p style="display:none">hidden text</p>
+</td></tr>
+<tr><td class="footer">Acme Ltd, 1 Main St &middot; <a href="https://acme.example/unsubscribe">Unsubscribe</a></td></tr>
+</table>
+</body></html>`
+
+describe('parseHtml', () => {
+  const body = parseHtml(EMAIL)
+
+  it('reads visible blocks in reading order, skipping head, script, comments and hidden elements', () => {
+    expect(body.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', 'We’re sorry: yesterday’s price was wrong'],
+      ['paragraph', 'Hi {{first_name}},'],
+      ['paragraph', "we are sorry. The price of the Winter Coat in yesterday's email was wrong & we apologise."],
+      ['list-item', 'Use this link instead.'],
+      ['list-item', 'Second line'],
+      ['footer', 'Acme Ltd, 1 Main St · Unsubscribe'],
+    ])
+  })
+
+  it('records title, hidden preheader, links and images', () => {
+    expect(body.title?.text).toBe('Correction: wrong price')
+    expect(body.preheader?.text).toBe('We sent the wrong price – here is the right one.')
+    expect(body.links.map((l) => [l.href, l.text, l.button])).toEqual([
+      ['https://acme.example', 'Acme', false],
+      ['https://acme.example/coat', 'this link', true],
+      ['https://acme.example/unsubscribe', 'Unsubscribe', false],
+    ])
+    expect(body.images).toMatchObject([{src: 'https://acme.example/logo.png', alt: 'Acme', width: 120, beforeBlock: 0, href: 'https://acme.example'}])
+    expect(body.blocks[0]!.boilerplate).toBeUndefined()
+  })
+
+  it('maps every word run back to the source through entities, inline tags and line breaks', () => {
+    for (const block of [...body.blocks, body.preheader!, body.title!]) {
+      expect(positionFailures(EMAIL, block, visibleHtml)).toEqual([])
+    }
+  })
+
+  it('maps a phrase across an inline tag to the exact source', () => {
+    const block = body.blocks[2]!
+    const i = block.text.indexOf('are sorry')
+    expect(EMAIL.slice(block.map.start(i), block.map.end(i + 'are sorry'.length))).toBe('are <b>sorry')
+    const j = block.text.indexOf('wrong & we apologise')
+    expect(EMAIL.slice(block.map.start(j), block.map.end(j + 'wrong & we apologise'.length))).toBe('wrong &amp; we\n   apologise')
+  })
+
+  it('keeps CRLF sources exact', () => {
+    const crlf = '<p>We sent\r\nthe wrong&nbsp;link.</p>\r\n<p>Sorry.</p>'
+    const b = parseHtml(crlf)
+    expect(b.blocks.map((x) => x.text)).toEqual(['We sent the wrong link.', 'Sorry.'])
+    for (const block of b.blocks) expect(positionFailures(crlf, block, visibleHtml)).toEqual([])
+  })
+
+  it('survives 10,000-deep nesting without overflowing the stack', () => {
+    const deep = '<div>'.repeat(10000) + 'We are sorry.' + '</div>'.repeat(10000)
+    const b = parseHtml(deep, {maxDepth: 20000})
+    expect(b.blocks.map((x) => x.text)).toEqual(['We are sorry.'])
+    const capped = parseHtml(deep, {maxDepth: 100})
+    expect(capped.blocks).toEqual([])
+    expect(capped.notes[0]).toMatch(/maxDepth/)
+  })
+
+  it('reads directives from comments', () => {
+    const b = parseHtml('<p>a</p><!-- apology-lint-disable humour, vague-wording -- brand voice --><p>b</p>')
+    expect(b.directives).toMatchObject([{kind: 'disable', rules: ['humour', 'vague-wording'], reason: 'brand voice', nextBlock: 1}])
+  })
+})
