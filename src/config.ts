@@ -72,6 +72,7 @@ export const configSchema = z
     $schema: z.string().optional(),
     extends: z.union([z.string(), z.array(z.string())]).optional().describe('Presets: "recommended" or "strict".'),
     plugins: z.array(z.string()).optional().describe('npm packages whose default export is {rules: Rule[]}.'),
+    ignores: z.array(z.string()).optional().describe('Globs of files not to lint when a folder is given (relative to the config file).'),
     ...baseConfigShape,
     maxBytes: z.number().int().positive().optional().describe('Largest input read, in bytes (default 10 MB).'),
     maxParts: z.number().int().positive().optional().describe('Most MIME parts read from one message (default 1000).'),

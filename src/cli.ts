@@ -1,0 +1,260 @@
+/**
+ * The command line. `run(argv)` returns the exit code (ESLint's: 0 clean,
+ * 1 error-level findings or too many warnings, 2 usage, config or input
+ * failure) and never prints a stack trace for a user's mistake.
+ */
+import {parseArgs} from 'node:util'
+import {writeFileSync} from 'node:fs'
+import {resolve} from 'node:path'
+import {ConfigError, incidentKinds, type Config, type Incident, type RuleSetting} from './config.js'
+import {lint, type LintOptions, type LintResult} from './lint.js'
+import {lintFile, configFor} from './node/lint-file.js'
+import {expandPatterns} from './node/files.js'
+import {resolveConfig} from './config.js'
+import {allRules} from './lint.js'
+import {formatStylish} from './format/stylish.js'
+import {formatJson} from './format/json.js'
+import type {Format, Language} from './document.js'
+import {rulesById} from '../rules/index.js'
+
+declare const __VERSION__: string | undefined
+/** The package version (inlined by the build). */
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
+
+const HELP = `apology-lint [options] [files, folders or globs...]
+
+Checks apology emails (HTML, plain text, Markdown, .eml) before they are sent.
+
+Input
+  --stdin                    Read one email from standard input
+  --stdin-filename PATH      Name for stdin input (format and config lookup)
+  --format-input FORMAT      Force the input format: html, text, markdown, eml
+  --from ADDRESS             Sender, for HTML/text/Markdown input
+  --subject TEXT             Subject, for HTML/text/Markdown input
+  --language LANG            auto (default), en or pl
+
+Configuration
+  -c, --config PATH          Use this config file instead of searching for one
+  --rule ID:SEVERITY         Set a rule's severity (off, info, warn, error); repeatable
+  --incident KIND            ${incidentKinds.join(', ')}
+  --recipients N             How many people will receive the apology
+  --affected N               How many people the original error affected
+  --print-config FILE        Print the configuration that applies to FILE
+
+Output
+  -f, --format NAME          stylish (default) or json
+  -o, --output-file PATH     Write the report to a file
+  --quiet                    Report errors only
+  --max-warnings N           Exit 1 when there are more than N warnings
+  --color, --no-color        Force or disable colour (NO_COLOR is respected)
+
+  -v, --version              Print the version
+  -h, --help                 Print this help
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, config or input failure.
+`
+
+/** A usage mistake: printed as one line, exit 2. */
+class UsageError extends Error {}
+
+interface Io {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  stdin: () => Promise<string>
+  isTTY: boolean
+  cwd: string
+  env: Record<string, string | undefined>
+}
+
+function defaultIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdin: async () => {
+      const chunks: Buffer[] = []
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      return new TextDecoder().decode(Buffer.concat(chunks))
+    },
+    isTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+    env: process.env,
+  }
+}
+
+const OPTIONS = {
+  stdin: {type: 'boolean'},
+  'stdin-filename': {type: 'string'},
+  'format-input': {type: 'string'},
+  from: {type: 'string'},
+  subject: {type: 'string'},
+  language: {type: 'string'},
+  config: {type: 'string', short: 'c'},
+  rule: {type: 'string', multiple: true},
+  incident: {type: 'string'},
+  recipients: {type: 'string'},
+  affected: {type: 'string'},
+  'print-config': {type: 'string'},
+  format: {type: 'string', short: 'f'},
+  'output-file': {type: 'string', short: 'o'},
+  quiet: {type: 'boolean'},
+  'max-warnings': {type: 'string'},
+  color: {type: 'boolean'},
+  'no-color': {type: 'boolean'},
+  version: {type: 'boolean', short: 'v'},
+  help: {type: 'boolean', short: 'h'},
+} as const
+
+function parseCount(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d{1,12}$/.test(value)) throw new UsageError(`${flag} expects a whole number, got "${value}"`)
+  return Number(value)
+}
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
+export async function run(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    return await main(argv, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`apology-lint: ${error.message}\nRun apology-lint --help for usage.\n`)
+      return 2
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(`apology-lint: ${error.message}\n`)
+      return 2
+    }
+    // Anything else is our bug: say so, with the stack, so it can be reported.
+    io.stderr(`apology-lint: internal error — please report it.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    return 2
+  }
+}
+
+async function main(argv: string[], io: Io): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true})
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error))
+  }
+  const {values, positionals} = parsed
+  if (values.help) {
+    io.stdout(HELP)
+    return 0
+  }
+  if (values.version) {
+    io.stdout(`${VERSION}\n`)
+    return 0
+  }
+  const outputFormat = values.format ?? 'stylish'
+  if (!['stylish', 'json'].includes(outputFormat)) throw new UsageError(`unknown --format "${outputFormat}" (expected stylish or json)`)
+  const inputFormat = values['format-input']
+  if (inputFormat !== undefined && !['html', 'text', 'markdown', 'eml'].includes(inputFormat)) {
+    throw new UsageError(`unknown --format-input "${inputFormat}" (expected html, text, markdown or eml)`)
+  }
+  const language = values.language
+  if (language !== undefined && !['auto', 'en', 'pl'].includes(language)) throw new UsageError(`unknown --language "${language}" (expected auto, en or pl)`)
+  const maxWarnings = parseCount(values['max-warnings'], '--max-warnings')
+
+  const rules: Record<string, RuleSetting> = {}
+  for (const spec of values.rule ?? []) {
+    const m = /^([\w/-]{1,100}):(off|info|warn|warning|error)$/.exec(spec)
+    if (!m) throw new UsageError(`--rule expects ID:SEVERITY (off, info, warn, error), got "${spec}"`)
+    rules[m[1]!] = m[2] as RuleSetting
+  }
+  const incident: Incident = {}
+  if (values.incident !== undefined) {
+    if (!(incidentKinds as readonly string[]).includes(values.incident)) {
+      throw new UsageError(`unknown --incident "${values.incident}" (expected one of ${incidentKinds.join(', ')})`)
+    }
+    incident.kind = values.incident as Incident['kind'] & string
+  }
+  const recipients = parseCount(values.recipients, '--recipients')
+  const affected = parseCount(values.affected, '--affected')
+  if (recipients !== undefined || affected !== undefined) {
+    incident.audience = {}
+    if (recipients !== undefined) incident.audience.recipients = recipients
+    if (affected !== undefined) incident.audience.affected = affected
+  }
+
+  const options: LintOptions = {}
+  if (Object.keys(rules).length > 0) options.rules = rules
+  if (language) options.language = language as Language | 'auto'
+  if (values.from) options.from = values.from
+  if (values.subject !== undefined) options.subject = values.subject
+  if (inputFormat) options.format = inputFormat as Format
+  if (Object.keys(incident).length > 0) options.incident = incident
+
+  if (values['print-config'] !== undefined) {
+    const file = resolve(io.cwd, values['print-config'])
+    const loaded = await configFor(file, values.config)
+    const known = allRules(loaded.plugins)
+    const base: Config = loaded.config ?? {}
+    const merged: Config = Object.keys(rules).length > 0 ? {...base, rules: {...base.rules, ...rules}} : base
+    const resolved = resolveConfig(merged, known, file.startsWith(loaded.base) ? file.slice(loaded.base.length + 1) : file)
+    if (options.incident) resolved.incident = {...resolved.incident, ...options.incident}
+    if (options.language) resolved.language = options.language
+    io.stdout(`${JSON.stringify({configFile: loaded.path ?? null, ...resolved}, null, 2)}\n`)
+    return 0
+  }
+
+  let results: LintResult[]
+  if (values.stdin) {
+    if (positionals.length > 0) throw new UsageError('give either --stdin or files, not both')
+    const source = await io.stdin()
+    const filename = values['stdin-filename']
+    const loaded = await configFor(resolve(io.cwd, filename ?? 'stdin'), values.config)
+    const stdinOptions: LintOptions = {...options, plugins: loaded.plugins}
+    if (loaded.config) stdinOptions.config = loaded.config
+    if (filename) stdinOptions.filename = filename
+    const result = await lint(source, stdinOptions)
+    if (filename) result.filePath = resolve(io.cwd, filename)
+    results = [result]
+  } else {
+    if (positionals.length === 0) throw new UsageError('no files given (name files, folders or globs, or use --stdin)')
+    const rootConfig = await configFor(resolve(io.cwd, 'x'), values.config)
+    const ignores = (rootConfig.config?.ignores ?? []).map((g) => (rootConfig.base === io.cwd ? g : `${rootConfig.base.slice(io.cwd.length + 1)}/${g}`))
+    const {files, missing} = expandPatterns(positionals, io.cwd, ignores)
+    if (missing.length > 0) throw new UsageError(`no files match ${missing.map((m) => `"${m}"`).join(', ')}`)
+    const fileOptions = values.config ? {...options, configFile: values.config} : options
+    results = []
+    for (const file of files) results.push(await lintFile(file, fileOptions))
+  }
+
+  if (values.quiet) {
+    for (const r of results) {
+      r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error')
+      r.warningCount = 0
+      r.infoCount = 0
+    }
+  }
+  // The suppression-list verdict is the first thing to read: never send this email.
+  results.forEach((r) => r.diagnostics.sort((a, b) => Number(b.ruleId === 'suppression-list-resend') - Number(a.ruleId === 'suppression-list-resend')))
+
+  const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && !values['output-file']
+  const report = outputFormat === 'json' ? `${formatJson(results)}\n` : formatStylish(results, {color, cwd: io.cwd})
+  if (values['output-file']) writeFileSync(resolve(io.cwd, values['output-file']), report)
+  else if (report) io.stdout(report)
+
+  const fatal = results.some((r) => r.diagnostics.some((d) => d.fatal))
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      if (d.fatal) io.stderr(`apology-lint: ${r.filePath ?? '<stdin>'}: ${d.message}\n`)
+    }
+  }
+  if (fatal) return 2
+  const errors = results.reduce((n, r) => n + r.errorCount, 0)
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0)
+  if (errors > 0) return 1
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`apology-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`)
+    return 1
+  }
+  return 0
+}
+
+/** Prints a rule's documentation (used by `explain`). */
+export function explainRule(id: string): string | undefined {
+  const rule = rulesById.get(id)
+  if (!rule) return undefined
+  return `${rule.id} (${rule.severity})\n\n${rule.docs.summary}\n\nWhy: ${rule.docs.why}\n\nHow to fix: ${rule.docs.fix}\n`
+}

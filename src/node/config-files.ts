@@ -1,0 +1,105 @@
+/**
+ * Finding and loading config files and plugins (Node only).
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
+import {createRequire} from 'node:module'
+import {pathToFileURL} from 'node:url'
+import {ConfigError, parseConfig, type Config} from '../config.js'
+import type {AnyRule} from '../rule.js'
+import {builtinRules} from '../../rules/index.js'
+
+/** Config file names, in the order they are looked for in each folder. */
+export const CONFIG_FILES = ['apology-lint.config.json', '.apologylintrc.json', '.apologylintrc', 'apology-lint.config.js', 'apology-lint.config.mjs']
+
+/** A loaded config and where it came from. */
+export interface LoadedConfig {
+  path?: string
+  /** Folder that `overrides` and `ignores` globs are relative to. */
+  base: string
+  config?: Config
+  plugins: AnyRule[]
+}
+
+/** Finds the nearest config file from `dir` upward. */
+export function findConfigFile(dir: string): string | undefined {
+  let current = resolve(dir)
+  for (;;) {
+    for (const name of CONFIG_FILES) {
+      const candidate = join(current, name)
+      if (existsSync(candidate)) return candidate
+    }
+    const parent = dirname(current)
+    if (parent === current) return undefined
+    current = parent
+  }
+}
+
+async function readConfigFile(path: string): Promise<unknown> {
+  if (path.endsWith('.js') || path.endsWith('.mjs')) {
+    try {
+      const module = (await import(pathToFileURL(path).href)) as {default?: unknown}
+      return module.default
+    } catch (error) {
+      throw new ConfigError([`cannot load: ${error instanceof Error ? error.message : String(error)}`], path)
+    }
+  }
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError([`cannot read: ${error instanceof Error ? error.message : String(error)}`], path)
+  }
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    throw new ConfigError([`not valid JSON: ${error instanceof Error ? error.message : String(error)}`], path)
+  }
+}
+
+/** Loads plugin packages named in config, resolved from the config's folder. */
+export async function loadPlugins(names: readonly string[], base: string, source?: string): Promise<AnyRule[]> {
+  const rules: AnyRule[] = []
+  const require = createRequire(join(base, 'noop.js'))
+  const problems: string[] = []
+  for (const [i, name] of names.entries()) {
+    try {
+      const resolved = require.resolve(name)
+      const module = (await import(pathToFileURL(resolved).href)) as {default?: unknown; rules?: unknown}
+      const exported = (module.default ?? module) as {rules?: unknown}
+      const list = exported.rules
+      const values = Array.isArray(list) ? list : list && typeof list === 'object' ? Object.values(list) : []
+      if (values.length === 0) problems.push(`plugins[${i}]: "${name}" exports no rules (expected a default export {rules: Rule[]})`)
+      for (const rule of values) {
+        const r = rule as Partial<AnyRule>
+        if (typeof r?.id !== 'string' || typeof r.create !== 'function') {
+          problems.push(`plugins[${i}]: "${name}" exports something that is not a rule (use defineRule)`)
+          continue
+        }
+        rules.push(rule as AnyRule)
+      }
+    } catch (error) {
+      problems.push(`plugins[${i}]: cannot load "${name}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems, source)
+  return rules
+}
+
+/**
+ * Loads the config for a file: `explicit` (`--config`) or the nearest config
+ * file from the file's folder upward, validated, with its plugins.
+ */
+export async function loadConfigFor(fileDir: string, explicit?: string): Promise<LoadedConfig> {
+  const path = explicit ? resolve(explicit) : findConfigFile(fileDir)
+  if (!path) return {base: resolve(fileDir), plugins: []}
+  if (explicit && !existsSync(path)) throw new ConfigError([`file not found`], explicit)
+  const raw = await readConfigFile(path)
+  const base = dirname(path)
+  // Plugins first, so that their rule ids are known when the rules are checked.
+  const pluginNames = (raw as {plugins?: unknown})?.plugins
+  const plugins = Array.isArray(pluginNames) && pluginNames.every((p) => typeof p === 'string') ? await loadPlugins(pluginNames as string[], base, path) : []
+  const ids = [...builtinRules, ...plugins].map((r) => r.id)
+  const config = parseConfig(raw, path, ids)
+  return {path, base, config, plugins}
+}

@@ -1,0 +1,106 @@
+/**
+ * Reading emails from disk and expanding the CLI's files, folders and globs (Node only).
+ */
+import {readdirSync, statSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import {join, relative, resolve, sep} from 'node:path'
+import picomatch from 'picomatch'
+
+/** Extensions linted when a folder is given. */
+export const EMAIL_EXTENSIONS = ['.eml', '.html', '.htm', '.txt', '.md', '.markdown']
+
+const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage'])
+
+/** A file that could not be read as text. */
+export class ReadError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ReadError'
+  }
+}
+
+/** Reads a file as UTF-8 text (what an editor shows), refusing binary data and files over `maxBytes`. */
+export async function readEmailFile(path: string, maxBytes: number): Promise<string> {
+  let size: number
+  try {
+    const stat = statSync(path)
+    if (stat.isDirectory()) throw new ReadError(`${path} is a folder, not an email file.`)
+    size = stat.size
+  } catch (error) {
+    if (error instanceof ReadError) throw error
+    throw new ReadError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`)
+  }
+  if (size > maxBytes) throw new ReadError(`${path} is ${size} bytes, over maxBytes (${maxBytes}); raise maxBytes to check it.`)
+  const bytes = await readFile(path)
+  if (bytes.includes(0)) throw new ReadError(`${path} looks like binary data (it contains NUL bytes), not an email.`)
+  // A BOM is not part of the text an editor shows.
+  const text = new TextDecoder('utf-8', {fatal: false, ignoreBOM: false}).decode(bytes)
+  return text
+}
+
+/** True when a pattern has glob syntax. */
+function isGlob(pattern: string): boolean {
+  return /[*?[\]{}!]/.test(pattern)
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries
+  try {
+    entries = readdirSync(dir, {withFileTypes: true})
+  } catch {
+    return
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name))
+  for (const entry of entries) {
+    if (entry.isDirectory()) {
+      if (!IGNORED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(join(dir, entry.name), out)
+    } else if (entry.isFile() && EMAIL_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))) {
+      out.push(join(dir, entry.name))
+    }
+  }
+}
+
+/** The result of expanding CLI arguments. */
+export interface Expanded {
+  files: string[]
+  /** Arguments that named nothing. */
+  missing: string[]
+}
+
+/**
+ * Expands files, folders (recursively, email extensions only) and globs, relative to `cwd`.
+ * `ignores` are globs relative to `cwd` that folder and glob expansion skip.
+ */
+export function expandPatterns(patterns: readonly string[], cwd: string, ignores: readonly string[] = []): Expanded {
+  const files: string[] = []
+  const missing: string[] = []
+  const isIgnored = ignores.length > 0 ? picomatch(ignores as string[], {dot: true}) : () => false
+  const rel = (p: string): string => relative(cwd, p).split(sep).join('/')
+  for (const pattern of patterns) {
+    if (isGlob(pattern)) {
+      const matcher = picomatch(pattern, {dot: false})
+      const all: string[] = []
+      const scan = pattern.split(/[\\/]/).findIndex((part) => isGlob(part))
+      const root = resolve(cwd, pattern.split(/[\\/]/).slice(0, Math.max(0, scan)).join('/') || '.')
+      walk(root, all)
+      const hits = all.filter((f) => matcher(rel(f)) && !isIgnored(rel(f)))
+      if (hits.length === 0) missing.push(pattern)
+      files.push(...hits)
+      continue
+    }
+    const full = resolve(cwd, pattern)
+    let stat
+    try {
+      stat = statSync(full)
+    } catch {
+      missing.push(pattern)
+      continue
+    }
+    if (stat.isDirectory()) {
+      const all: string[] = []
+      walk(full, all)
+      files.push(...all.filter((f) => !isIgnored(rel(f))))
+    } else files.push(full)
+  }
+  return {files: [...new Set(files)], missing}
+}
