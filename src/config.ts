@@ -13,11 +13,10 @@ export const severitySettingSchema = z.enum(['off', 'info', 'warn', 'warning', '
 export type SeveritySetting = z.infer<typeof severitySettingSchema>
 
 /** A rule entry: a severity, or `[severity, options]`. */
-export const ruleSettingSchema = z.union([
-  severitySettingSchema,
-  z.tuple([severitySettingSchema]),
-  z.tuple([severitySettingSchema, z.record(z.string(), z.unknown())]),
-])
+export const ruleSettingSchema = z.union(
+  [severitySettingSchema, z.tuple([severitySettingSchema]), z.tuple([severitySettingSchema, z.record(z.string(), z.unknown())])],
+  {error: 'expected "off", "info", "warn", "error" or [severity, {options}]'},
+)
 export type RuleSetting = z.infer<typeof ruleSettingSchema>
 
 export const incidentKinds = [
@@ -119,16 +118,19 @@ export function parseConfig(value: unknown, source?: string, knownRules?: readon
     for (const issue of result.error.issues) problems.push(`${pathOf(issue.path)}: ${issue.message}`)
   }
   const config = result.success ? result.data : undefined
-  if (config && knownRules) {
-    const check = (rules: Record<string, unknown> | undefined, prefix: string): void => {
-      for (const id of Object.keys(rules ?? {})) {
+  // Unknown ids are checked on the raw value too, so they are listed with the other problems.
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as {rules?: unknown; overrides?: unknown; extends?: unknown}
+  if (knownRules) {
+    const check = (rules: unknown, prefix: string): void => {
+      if (typeof rules !== 'object' || rules === null) return
+      for (const id of Object.keys(rules)) {
         if (!knownRules.includes(id)) problems.push(`${prefix}.${id}: unknown rule${didYouMean(id, knownRules)}`)
       }
     }
-    check(config.rules, 'rules')
-    config.overrides?.forEach((o, i) => check(o.rules, `overrides[${i}].rules`))
-    for (const preset of toArray(config.extends)) {
-      if (!(preset in PRESET_NAMES)) problems.push(`extends: unknown preset "${preset}"${didYouMean(preset, Object.keys(PRESET_NAMES))}`)
+    check(raw.rules, 'rules')
+    if (Array.isArray(raw.overrides)) raw.overrides.forEach((o: unknown, i) => check((o as {rules?: unknown} | null)?.rules, `overrides[${i}].rules`))
+    for (const preset of typeof raw.extends === 'string' || Array.isArray(raw.extends) ? toArray(raw.extends as string | string[]) : []) {
+      if (typeof preset === 'string' && !(preset in PRESET_NAMES)) problems.push(`extends: unknown preset "${preset}"${didYouMean(preset, Object.keys(PRESET_NAMES))}`)
     }
   }
   if (problems.length > 0 || !config) throw new ConfigError(problems, source)
@@ -258,9 +260,25 @@ function mergeRules(into: Record<string, RuleSetting>, from: Record<string, Rule
   }
 }
 
-/** The JSON Schema of the config file, generated from {@link configSchema}. */
-export function configJsonSchema(): Record<string, unknown> {
+/**
+ * The JSON Schema of the config file, generated from {@link configSchema},
+ * with each known rule's id and options spelled out so editors complete them.
+ */
+export function configJsonSchema(rules: readonly AnyRule[] = []): Record<string, unknown> {
   const schema = z.toJSONSchema(configSchema, {target: 'draft-7', unrepresentable: 'any'}) as Record<string, unknown>
+  const severity = z.toJSONSchema(severitySettingSchema, {target: 'draft-7'}) as Record<string, unknown>
+  delete severity.$schema
+  const ruleProperties: Record<string, unknown> = {}
+  for (const rule of rules) {
+    const options = z.toJSONSchema(rule.options, {target: 'draft-7', io: 'input', unrepresentable: 'any'}) as Record<string, unknown>
+    delete options.$schema
+    ruleProperties[rule.id] = {
+      description: rule.docs.summary,
+      anyOf: [severity, {type: 'array', items: [severity, options], minItems: 1, maxItems: 2}],
+    }
+  }
+  const properties = schema.properties as Record<string, Record<string, unknown>>
+  if (rules.length > 0 && properties.rules) properties.rules = {...properties.rules, properties: ruleProperties}
   return {
     $id: 'https://unpkg.com/apology-lint/schema/config.schema.json',
     title: 'apology-lint configuration',

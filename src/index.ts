@@ -8,3 +8,19 @@ export {configSchema, configJsonSchema, parseConfig, resolveConfig, ConfigError,
 export {InputError, sniffFormat} from './parse/index.js'
 export type {EmailDocument, Block, Range, Point, Format, Language} from './document.js'
 export {builtinRules} from '../rules/index.js'
+
+/**
+ * Lints one file from disk (Node only): finds its config upward from the file,
+ * reads it as UTF-8, and lints it. Loaded on first use, so that the rest of the
+ * API stays free of file-system code and runs in browsers.
+ *
+ * @example
+ * const result = await lintFile('emails/apology.eml')
+ */
+export async function lintFile(
+  path: string,
+  options: import('./node/lint-file.js').LintFileOptions = {},
+): Promise<import('./lint.js').LintResult> {
+  const module = await import('./node/lint-file.js')
+  return module.lintFile(path, options)
+}

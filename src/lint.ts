@@ -8,6 +8,7 @@ import {activeRules, runRules, suppressedIn, type Suppressed} from './engine.js'
 import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
 import type {AnyRule, Diagnostic, Settings} from './rule.js'
 import {builtinRules} from '../rules/index.js'
+import {buildChecklist, type Checklist} from './checklist.js'
 
 /** What to lint: a source string (format from `filename` or sniffed), or one field per format. */
 export type LintInput =
@@ -64,6 +65,8 @@ export interface LintResult {
   notes: string[]
   /** The parsed document (absent after a parse error). */
   document?: EmailDocument
+  /** Each guidance point as pass / fail / not-applicable, and a readiness score (absent after a parse error). */
+  checklist?: Checklist
 }
 
 /** Every rule this run knows: built-in first, then plugins. */
@@ -152,6 +155,7 @@ function finish(prepared: Prepared, document: EmailDocument, options: LintOption
     suppressed: suppressedIn(document),
     notes: document.notes,
     document,
+    checklist: buildChecklist(document, diagnostics, settings, new Set(active.map((a) => a.rule.id))),
   }
   if (options.filename) result.filePath = options.filename
   return result

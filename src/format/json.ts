@@ -50,6 +50,7 @@ export function toEslintJson(results: readonly LintResult[]): Record<string, unk
     format: r.format,
     language: r.language,
     languageSource: r.languageSource,
+    ...(r.checklist ? {checklist: r.checklist} : {}),
   }))
 }
 

@@ -26,6 +26,8 @@ export function configFor(path: string, configFile?: string): Promise<LoadedConf
   if (!loaded) {
     loaded = loadConfigFor(dirname(resolve(path)), configFile)
     configCache.set(key, loaded)
+    // A config that failed to load is read again next time (it may have been fixed).
+    loaded.catch(() => configCache.delete(key))
   }
   return loaded
 }

@@ -1,0 +1,113 @@
+import {describe, expect, it} from 'vitest'
+import {z} from 'zod'
+import {defineRule, lint, lintSync} from '../src/index.js'
+import {diagnosticSchema} from '../src/rule.js'
+
+const onlyNoReply = Object.fromEntries(
+  (await import('../rules/index.js')).builtinRules.map((r) => [r.id, r.id === 'no-reply-sender' ? 'error' : 'off']),
+) as Record<string, 'error' | 'off'>
+
+const crash = defineRule({
+  id: 'crash-test',
+  languages: {en: {}, pl: {}},
+  docs: {summary: 'Always throws.', why: 'Test.', fix: 'Test.'},
+  messages: {never: 'never'},
+  create() {
+    throw new Error('boom')
+  },
+})
+
+const shout = defineRule({
+  id: 'shout-test',
+  languages: {en: {word: 'sorry'}, pl: {word: 'przepraszamy'}},
+  docs: {summary: 'Flags the apology word.', why: 'Test.', fix: 'Test.'},
+  options: z.object({suffix: z.string().default('!')}).strict(),
+  messages: {found: 'Found `{word}`{suffix}'},
+  create(context) {
+    for (const s of context.sentences) {
+      for (const t of s.tokens) {
+        if (t.norm === context.lexicon.word) context.report({messageId: 'found', data: {word: t.text, suffix: context.options.suffix}, span: {block: s.block, start: t.start, end: t.end}})
+      }
+    }
+  },
+})
+
+describe('engine', () => {
+  it('runs a plugin rule with its language data, options and message data', () => {
+    const en = lintSync('<p>We are sorry.</p>', {plugins: [shout], rules: {...offAll(), 'shout-test': ['warn', {suffix: '?'}]}})
+    expect(en.diagnostics.map((d) => [d.ruleId, d.severity, d.message, d.actual])).toEqual([['shout-test', 'warning', 'Found `sorry`?', 'sorry']])
+    const pl = lintSync('<p>Bardzo przepraszamy za błędny link w naszym porannym newsletterze.</p>', {plugins: [shout], rules: {...offAll(), 'shout-test': 'error'}})
+    expect(pl.language).toBe('pl')
+    expect(pl.diagnostics.map((d) => d.message)).toEqual(['Found `przepraszamy`!'])
+  })
+
+  it('turns a rule that throws into one internal-error and still runs the others', () => {
+    const result = lintSync('<p>Please do not reply.</p>', {plugins: [crash], rules: {...onlyNoReply, 'crash-test': 'error'}})
+    const ids = result.diagnostics.map((d) => d.ruleId).sort()
+    expect(ids).toEqual(['internal-error', 'no-reply-sender'])
+    expect(result.diagnostics.find((d) => d.ruleId === 'internal-error')!.message).toContain('crash-test')
+    for (const d of result.diagnostics) expect(diagnosticSchema.safeParse(d).success).toBe(true)
+  })
+
+  it('lets a crash propagate when asked (tests)', () => {
+    expect(() => lintSync('<p>x</p>', {plugins: [crash], rules: {'crash-test': 'error'}, throwOnRuleError: true})).toThrow('boom')
+  })
+
+  it('rejects bad rule options with the key path', () => {
+    expect(() => lintSync('<p>x</p>', {plugins: [shout], rules: {'shout-test': ['warn', {suffix: 3}]}})).toThrow(/rules\.shout-test\.suffix/)
+  })
+})
+
+describe('inline directives', () => {
+  const html = (body: string): string => `<html><body>${body}</body></html>`
+  const opts = {rules: onlyNoReply}
+
+  it('disables rules until re-enabled, and keeps the reason', () => {
+    const source = html(
+      '<p>Please do not reply.</p><!-- apology-lint-disable no-reply-sender -- legal wants it --><p>Please do not reply.</p><!-- apology-lint-enable --><p>Please do not reply.</p>',
+    )
+    const result = lintSync(source, opts)
+    expect(result.diagnostics.map((d) => d.range.start.offset)).toEqual([source.indexOf('Please'), source.lastIndexOf('Please')])
+    expect(result.suppressed).toHaveLength(1)
+    expect(result.suppressed[0]!.reason).toBe('legal wants it')
+  })
+
+  it('disables a rule for the next block only', () => {
+    const source = html('<!-- apology-lint-disable-next-block no-reply-sender --><p>Please do not reply.</p><p>Please do not reply.</p>')
+    const result = lintSync(source, opts)
+    expect(result.diagnostics.map((d) => d.range.start.offset)).toEqual([source.lastIndexOf('Please')])
+  })
+
+  it('reports directives that suppress nothing', () => {
+    const source = html('<!-- apology-lint-disable humour --><p>We sent the wrong link; here is the right one.</p>')
+    const result = lintSync(source, opts)
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['unused-directive'])
+    const d = result.diagnostics[0]!
+    expect(source.slice(d.range.start.offset, d.range.end.offset)).toBe('<!-- apology-lint-disable humour -->')
+  })
+
+  it('works in Markdown comments', async () => {
+    const source = 'We are sorry.\n\n<!-- apology-lint-disable-next-block no-reply-sender -->\n\nPlease do not reply.\n'
+    const result = await lint(source, {...opts, format: 'markdown'})
+    expect(result.diagnostics).toEqual([])
+    expect(result.suppressed).toHaveLength(1)
+  })
+})
+
+describe('language', () => {
+  it('detects Polish and English, and says why when it falls back', () => {
+    expect(lintSync('<p>Przepraszamy: w porannym e-mailu podaliśmy błędną cenę płaszcza zimowego.</p>', {rules: {}}).language).toBe('pl')
+    const en = lintSync('<p>We are sorry: the price of the winter coat in this morning’s email was wrong.</p>')
+    expect([en.language, en.languageSource]).toEqual(['en', 'detected'])
+    const short = lintSync('<p>Sorry!</p>')
+    expect([short.language, short.languageSource]).toEqual(['en', 'default-short'])
+    const de = lintSync('<p>Es tut uns leid: Der Preis im heutigen Newsletter war leider falsch angegeben.</p>')
+    expect([de.language, de.languageSource]).toEqual(['en', 'default-unsupported'])
+    const forced = lintSync('<p>We are sorry: the price in this morning’s email was wrong.</p>', {language: 'pl'})
+    expect([forced.language, forced.languageSource]).toEqual(['pl', 'config'])
+  })
+})
+
+function offAll(): Record<string, 'off'> {
+  return Object.fromEntries(Object.keys(onlyNoReply).map((id) => [id, 'off'])) as Record<string, 'off'>
+}
