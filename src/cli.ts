@@ -6,7 +6,7 @@
 import {parseArgs} from 'node:util'
 import {writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
-import {ConfigError, incidentKinds, type Config, type Incident, type RuleSetting} from './config.js'
+import {ConfigError, didYouMean, incidentKinds, type Config, type Incident, type RuleSetting} from './config.js'
 import {lint, type LintOptions, type LintResult} from './lint.js'
 import {lintFile, configFor} from './node/lint-file.js'
 import {expandPatterns} from './node/files.js'
@@ -14,6 +14,11 @@ import {resolveConfig} from './config.js'
 import {allRules} from './lint.js'
 import {formatStylish} from './format/stylish.js'
 import {formatJson} from './format/json.js'
+import {formatChecklist} from './checklist.js'
+import {applyFixes, unifiedDiff} from './fix.js'
+import {ResultCache} from './node/cache.js'
+import {writeStarterConfig} from './node/init.js'
+import {readFileSync} from 'node:fs'
 import type {Format, Language} from './document.js'
 import {rulesById} from '../rules/index.js'
 
@@ -22,6 +27,8 @@ declare const __VERSION__: string | undefined
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev'
 
 const HELP = `apology-lint [options] [files, folders or globs...]
+apology-lint explain RULE
+apology-lint --init
 
 Checks apology emails (HTML, plain text, Markdown, .eml) before they are sent.
 
@@ -42,11 +49,19 @@ Configuration
   --print-config FILE        Print the configuration that applies to FILE
 
 Output
-  -f, --format NAME          stylish (default) or json
+  -f, --format NAME          stylish (default), json or summary
+  --checklist                Print the guidance checklist and readiness score under the findings
   -o, --output-file PATH     Write the report to a file
   --quiet                    Report errors only
   --max-warnings N           Exit 1 when there are more than N warnings
   --color, --no-color        Force or disable colour (NO_COLOR is respected)
+
+Fixes and conveniences
+  --fix                      Apply safe fixes in place, then lint again
+  --fix-dry-run              Print the safe fixes as a diff; change nothing
+  --cache                    Skip files unchanged since the last run
+  --cache-location PATH      Cache file (default .apology-lint-cache)
+  --init                     Write a starter apology-lint.config.json
 
   -v, --version              Print the version
   -h, --help                 Print this help
@@ -100,6 +115,12 @@ const OPTIONS = {
   'max-warnings': {type: 'string'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
+  checklist: {type: 'boolean'},
+  fix: {type: 'boolean'},
+  'fix-dry-run': {type: 'boolean'},
+  cache: {type: 'boolean'},
+  'cache-location': {type: 'string'},
+  init: {type: 'boolean'},
   version: {type: 'boolean', short: 'v'},
   help: {type: 'boolean', short: 'h'},
 } as const
@@ -145,8 +166,26 @@ async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${VERSION}\n`)
     return 0
   }
+  if (positionals[0] === 'explain') {
+    const id = positionals[1]
+    if (!id || positionals.length > 2) throw new UsageError('explain takes one rule id, e.g. apology-lint explain vague-wording')
+    const text = explainRule(id)
+    if (!text) throw new UsageError(`unknown rule "${id}"${didYouMean(id, [...rulesById.keys()])}`)
+    io.stdout(text)
+    return 0
+  }
+  if (values.init) {
+    try {
+      const path = await writeStarterConfig(io.cwd, io.isTTY && process.stdin.isTTY === true)
+      io.stdout(`Wrote ${path}\n`)
+      return 0
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error))
+    }
+  }
   const outputFormat = values.format ?? 'stylish'
-  if (!['stylish', 'json'].includes(outputFormat)) throw new UsageError(`unknown --format "${outputFormat}" (expected stylish or json)`)
+  if (!FORMATS.includes(outputFormat)) throw new UsageError(`unknown --format "${outputFormat}" (expected ${FORMATS.join(', ')})`)
+  if ((values.fix || values['fix-dry-run']) && values.stdin) throw new UsageError('--fix works on files, not --stdin')
   const inputFormat = values['format-input']
   if (inputFormat !== undefined && !['html', 'text', 'markdown', 'eml'].includes(inputFormat)) {
     throw new UsageError(`unknown --format-input "${inputFormat}" (expected html, text, markdown or eml)`)
@@ -216,8 +255,43 @@ async function main(argv: string[], io: Io): Promise<number> {
     const {files, missing} = expandPatterns(positionals, io.cwd, ignores)
     if (missing.length > 0) throw new UsageError(`no files match ${missing.map((m) => `"${m}"`).join(', ')}`)
     const fileOptions = values.config ? {...options, configFile: values.config} : options
+    const cache = values.cache ? new ResultCache(resolve(io.cwd, values['cache-location'] ?? '.apology-lint-cache'), `${VERSION}\u0000${JSON.stringify(fileOptions)}`) : undefined
+    const progress = io.isTTY && files.length > 50
     results = []
-    for (const file of files) results.push(await lintFile(file, fileOptions))
+    for (const [i, file] of files.entries()) {
+      if (progress && i % 10 === 0) io.stderr(`\rLinting ${i + 1}/${files.length}…`)
+      let key: string | undefined
+      if (cache) {
+        const loaded = await configFor(file, values.config)
+        key = ResultCache.key(readFileSync(file), loaded.config ?? null)
+        const hit = cache.get(file, key)
+        if (hit) {
+          results.push(hit)
+          continue
+        }
+      }
+      const result = await lintFile(file, fileOptions)
+      if (cache && key) cache.set(file, key, result)
+      results.push(result)
+    }
+    if (progress) io.stderr(`\r${' '.repeat(40)}\r`)
+    cache?.save()
+    if (values.fix || values['fix-dry-run']) {
+      for (const [i, result] of results.entries()) {
+        if (!result.filePath || result.diagnostics.some((d) => d.fatal)) continue
+        const {output, applied, skipped} = applyFixes(result.source, result.diagnostics, result.document)
+        for (const s of skipped) io.stderr(`apology-lint: ${result.filePath}: not fixed (${s.ruleId}): ${s.reason}\n`)
+        if (applied.length === 0) continue
+        if (values['fix-dry-run']) {
+          io.stdout(unifiedDiff(result.filePath, result.source, output))
+          continue
+        }
+        writeFileSync(result.filePath, output)
+        io.stderr(`apology-lint: ${result.filePath}: applied ${applied.length} fix${applied.length === 1 ? '' : 'es'} (${applied.map((a) => a.suggestion.text).join('; ')})\n`)
+        // Lint the fixed file again, so that the report shows what is left.
+        results[i] = await lintFile(result.filePath, fileOptions)
+      }
+    }
   }
 
   if (values.quiet) {
@@ -231,7 +305,13 @@ async function main(argv: string[], io: Io): Promise<number> {
   results.forEach((r) => r.diagnostics.sort((a, b) => Number(b.ruleId === 'suppression-list-resend') - Number(a.ruleId === 'suppression-list-resend')))
 
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && !values['output-file']
-  const report = outputFormat === 'json' ? `${formatJson(results)}\n` : formatStylish(results, {color, cwd: io.cwd})
+  let report: string
+  if (outputFormat === 'json') report = `${formatJson(results)}\n`
+  else if (outputFormat === 'summary') report = formatSummary(results, color, io.cwd)
+  else {
+    report = formatStylish(results, {color, cwd: io.cwd})
+    if (values.checklist) for (const r of results) if (r.checklist) report += `\nChecklist for ${r.filePath ?? '<stdin>'}:\n${formatChecklist(r.checklist, color)}`
+  }
   if (values['output-file']) writeFileSync(resolve(io.cwd, values['output-file']), report)
   else if (report) io.stdout(report)
 
@@ -250,6 +330,20 @@ async function main(argv: string[], io: Io): Promise<number> {
     return 1
   }
   return 0
+}
+
+const FORMATS = ['stylish', 'json', 'summary']
+
+/** One block per email: its findings' count, checklist and score. */
+function formatSummary(results: readonly LintResult[], color: boolean, cwd: string): string {
+  let out = ''
+  for (const r of results) {
+    const name = r.filePath ? (r.filePath.startsWith(cwd) ? r.filePath.slice(cwd.length + 1) : r.filePath) : '<stdin>'
+    out += `${name}: ${r.errorCount} error${r.errorCount === 1 ? '' : 's'}, ${r.warningCount} warning${r.warningCount === 1 ? '' : 's'}, ${r.infoCount} info\n`
+    if (r.checklist) out += formatChecklist(r.checklist, color)
+    out += '\n'
+  }
+  return out
 }
 
 /** Prints a rule's documentation (used by `explain`). */

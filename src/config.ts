@@ -141,7 +141,8 @@ export function parseConfig(value: unknown, source?: string, knownRules?: readon
 export function didYouMean(id: string, known: readonly string[]): string {
   const scored = known
     .map((k) => ({k, d: distance(id, k)}))
-    .filter((s) => s.d <= Math.max(2, Math.floor(s.k.length / 3)))
+    // Close by edit distance, or a part of the id (`no-reply` → `no-reply-sender`).
+    .filter((s) => s.d <= Math.max(2, Math.floor(s.k.length / 3)) || (id.length >= 4 && s.k.includes(id)))
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)
   return scored.length > 0 ? ` (did you mean ${scored.map((s) => `"${s.k}"`).join(' or ')}?)` : ''

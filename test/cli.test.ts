@@ -148,4 +148,64 @@ describe('cli', () => {
     expect((await cli(['--version'], dir)).stdout).toMatch(/^\d+\.\d+\.\d+/)
     expect((await cli(['--help'], dir)).stdout).toContain('Exit codes')
   })
+
+  it('explains a rule and suggests close ids for an unknown one', async () => {
+    const dir = workspace()
+    const r = await cli(['explain', 'no-reply-sender'], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('How to fix:')
+    const bad = await cli(['explain', 'no-reply'], dir)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('did you mean "no-reply-sender"')
+  })
+
+  it('--init writes a starter config once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apology-lint-init-'))
+    const r = await cli(['--init'], dir)
+    expect(r.code).toBe(0)
+    const config = JSON.parse(readFileSync(join(dir, 'apology-lint.config.json'), 'utf8')) as {extends: string; brand: {name: string}}
+    expect(config.extends).toBe('recommended')
+    expect((await cli(['--init'], dir)).code).toBe(2)
+  })
+
+  it('--fix-dry-run prints a diff and --fix rewrites a no-reply Reply-To, then lints again', async () => {
+    const dir = workspace({rules: onlyNoReply(), brand: {supportAddress: 'support@northwind.example'}})
+    const eml = [
+      'From: Northwind Support <support@northwind.example>',
+      'Reply-To: noreply@northwind.example',
+      'Subject: Correction: wrong link',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      "We're sorry: the link in this morning's email was wrong. Here is the right one: https://northwind.example/a",
+      '',
+    ].join('\n')
+    writeFileSync(join(dir, 'apology.eml'), eml)
+    const dry = await cli(['--fix-dry-run', 'apology.eml'], dir)
+    expect(dry.stdout).toContain('-Reply-To: noreply@northwind.example')
+    expect(dry.stdout).toContain('+Reply-To: support@northwind.example')
+    expect(readFileSync(join(dir, 'apology.eml'), 'utf8')).toBe(eml)
+    const fixed = await cli(['--fix', 'apology.eml'], dir)
+    expect(fixed.code).toBe(0)
+    expect(fixed.stderr).toContain('applied 1 fix')
+    expect(readFileSync(join(dir, 'apology.eml'), 'utf8')).toBe(eml.replace('Reply-To: noreply@', 'Reply-To: support@'))
+  })
+
+  it('prints the checklist with --checklist and in the summary format', async () => {
+    const dir = workspace()
+    const r = await cli(['--checklist', 'bad.html'], dir)
+    expect(r.stdout).toMatch(/✖ fail\s+A sender people can reply to/)
+    expect(r.stdout).toMatch(/Readiness: \d+\/100/)
+    const summary = await cli(['--format', 'summary', 'bad.html'], dir)
+    expect(summary.stdout).toContain('bad.html: 1 error, 0 warnings, 0 info')
+  })
+
+  it('--cache reuses results for unchanged files and notices changes', async () => {
+    const dir = workspace()
+    const first = await cli(['--cache', '-f', 'json', 'bad.html'], dir)
+    const second = await cli(['--cache', '-f', 'json', 'bad.html'], dir)
+    expect(second.stdout).toBe(first.stdout)
+    writeFileSync(join(dir, 'bad.html'), GOOD)
+    const third = await cli(['--cache', 'bad.html'], dir)
+    expect(third.code).toBe(0)
+  })
 })
