@@ -64,3 +64,12 @@ describe('bad input', () => {
     expect(fatalMessage(lintSync('From: a@b.example\nSubject: x\n\nbody', {format: 'eml'}))).toMatch(/use lint\(\)/)
   })
 })
+
+describe('hostile Markdown', () => {
+  it('reads emphasis-dense input as plain text instead of parsing it quadratically', async () => {
+    const result = await lint(`${'*'.repeat(20000)}a${'*'.repeat(20000)}`, {format: 'markdown'})
+    expect(result.notes.join(' ')).toMatch(/plain text/)
+    const normal = await lint('We are **sorry**: the link in *yesterday’s* email was wrong.', {format: 'markdown'})
+    expect(normal.notes).toEqual([])
+  })
+})

@@ -164,6 +164,36 @@ function fromBody(format: Format, source: string, body: ParsedBody): Draft {
   return draft
 }
 
+/** Longest run of one emphasis character, and most emphasis characters in one paragraph, that real Markdown needs. */
+const MAX_DELIMITER_RUN = 32
+const MAX_DELIMITERS_PER_PARAGRAPH = 2000
+
+/** Says why Markdown input is too dense in emphasis delimiters to parse safely, or returns undefined. */
+export function markdownRisk(source: string): string | undefined {
+  let run = 0
+  let runChar = 0
+  let inParagraph = 0
+  let lineBlank = true
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i)
+    if (c === 10) {
+      if (lineBlank) inParagraph = 0
+      lineBlank = true
+      run = 0
+      continue
+    }
+    if (c !== 32 && c !== 9 && c !== 13) lineBlank = false
+    if (c === 42 || c === 95) {
+      run = c === runChar ? run + 1 : 1
+      runChar = c
+      inParagraph++
+      if (run > MAX_DELIMITER_RUN) return `a run of more than ${MAX_DELIMITER_RUN} "${String.fromCharCode(c)}" characters`
+      if (inParagraph > MAX_DELIMITERS_PER_PARAGRAPH) return `more than ${MAX_DELIMITERS_PER_PARAGRAPH} emphasis characters in one paragraph`
+    } else run = 0
+  }
+  return undefined
+}
+
 /** Parses HTML, text or Markdown synchronously (`.eml` needs {@link buildDocument}). */
 export function buildDocumentSync(source: string, options: DocumentOptions = {}): EmailDocument {
   const format = options.format ?? formatFromFilename(options.filename) ?? sniffFormat(source)
@@ -171,7 +201,15 @@ export function buildDocumentSync(source: string, options: DocumentOptions = {})
   let draft: Draft
   if (format === 'html') draft = fromBody(format, source, parseHtml(source, withDepth(options)))
   else if (format === 'text') draft = fromBody(format, source, parseText(source))
-  else if (format === 'markdown') draft = fromBody(format, source, parseMarkdown(source))
+  else if (format === 'markdown') {
+    const risk = markdownRisk(source)
+    if (risk) {
+      // micromark's emphasis matching is quadratic in dense `*`/`_` runs: read such input as plain text.
+      const body = parseText(source)
+      body.notes.push(`Read as plain text, not Markdown: ${risk}.`)
+      draft = fromBody(format, source, body)
+    } else draft = fromBody(format, source, parseMarkdown(source))
+  }
   else {
     throw new InputError('.eml input is parsed asynchronously: use lint() or lintFile(), not lintSync().')
   }
