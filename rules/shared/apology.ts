@@ -3,22 +3,40 @@
  * (missing-apology, buried-lede, part-mismatch, the checklist). The lexicon is
  * deliberately about the act of apologising, not its quality: "sorry for any
  * inconvenience" is an apology here, and evasive-wording judges it.
+ *
+ * Negated and sarcastic uses ("we're not sorry", "sorry not sorry", "we won't
+ * apologise") and set phrases that only look like apologies ("we regret to
+ * inform you", "sorry to hear") are not apologies and are never returned.
  */
 import type {Block, Language, TextSpan} from '../../src/document.js'
-import type {PhraseEntry} from '../../src/language.js'
+import type {PhraseEntry, PhraseHit, Token} from '../../src/language.js'
 import type {RuleContext} from '../../src/rule.js'
 
-/** Apology phrases per language; stems (`*`) cover inflection. */
-export const apologyPhrases: Record<Language, PhraseEntry[]> = {
+/** One apology phrase; stems (`*`) cover inflection. */
+export interface ApologyPhrase extends PhraseEntry {
+  /**
+   * False for phrases that own the mistake without apologising ("our
+   * mistake", "nasz błąd"): they show where the apology part starts, but are
+   * not an explicit apology on their own. Default true.
+   */
+  explicit?: boolean
+  /** Word sequences that, right after the phrase, make it something else (`regret` + `to inform`). */
+  unlessFollowedBy?: string[]
+}
+
+/** Apology phrases per language. */
+export const apologyPhrases: Record<Language, ApologyPhrase[]> = {
   en: [
-    {phrase: 'sorry'},
+    {phrase: 'sorry', unlessFollowedBy: ['to hear', 'to see you go', 'state']},
+    {phrase: 'sorrier'},
+    {phrase: 'sorriest'},
     {phrase: 'apolog*'},
-    {phrase: 'we regret'},
-    {phrase: 'i regret'},
+    {phrase: 'we regret', explicit: false, unlessFollowedBy: ['to inform', 'to announce', 'to tell', 'to let you know', 'to advise']},
+    {phrase: 'i regret', explicit: false, unlessFollowedBy: ['to inform', 'to announce', 'to tell', 'to let you know', 'to advise']},
     {phrase: 'forgive us'},
     {phrase: 'please forgive'},
-    {phrase: 'our mistake'},
-    {phrase: 'my mistake'},
+    {phrase: 'our mistake', explicit: false},
+    {phrase: 'my mistake', explicit: false},
   ],
   pl: [
     {phrase: 'przepraszam*'},
@@ -29,20 +47,131 @@ export const apologyPhrases: Record<Language, PhraseEntry[]> = {
     {phrase: 'jest nam przykro'},
     {phrase: 'wybacz*'},
     {phrase: 'prosimy o wybaczenie'},
-    {phrase: 'nasz błąd'},
-    {phrase: 'to nasz błąd'},
+    {phrase: 'nasz błąd', explicit: false},
+    {phrase: 'to nasz błąd', explicit: false},
+    {phrase: 'nasza wina', explicit: false},
+    {phrase: 'to nasza wina', explicit: false},
   ],
+}
+
+/**
+ * Words that negate an apology when they come shortly before it in the same
+ * clause ("we are not sorry", "nie przepraszamy"), with how many words back
+ * they are looked for. Polish negation sits right before the verb.
+ */
+const NEGATION: Record<Language, {words: ReadonlySet<string>; window: number}> = {
+  en: {
+    words: new Set([
+      'not',
+      'never',
+      'no',
+      "don't",
+      "won't",
+      "aren't",
+      "isn't",
+      "wasn't",
+      "weren't",
+      "didn't",
+      "doesn't",
+      "shouldn't",
+      "wouldn't",
+      "ain't",
+      'without',
+    ]),
+    window: 3,
+  },
+  pl: {words: new Set(['nie', 'nigdy', 'bez']), window: 2},
+}
+
+/** Words after a negated apology that turn it back into an intensified one ("can't apologise enough"). */
+const INTENSIFIED_AFTER: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['enough']),
+  pl: new Set(['wystarczająco', 'dość', 'dosyć']),
+}
+
+/** Punctuation that ends a clause: a negation before it does not reach the apology. */
+const CLAUSE_BREAK = /[,;:.!?()\u2013\u2014]/
+
+/** One apology found in a block, with the phrase that matched. */
+export interface ApologyHit extends TextSpan {
+  entry: ApologyPhrase
+}
+
+/** Options for {@link findApologyHits}. */
+export interface FindApologyOptions {
+  /** Only explicit apologies: leave out ownership phrases such as "our mistake". */
+  explicitOnly?: boolean
+  /** More phrases that count as apologies (same syntax as the lexicon). */
+  extra?: readonly ApologyPhrase[]
+}
+
+/**
+ * Every apology in `blocks` with the phrase that matched, in order, skipping
+ * negated and sarcastic ones. Blocks that are not prose (quoted replies, code)
+ * are skipped.
+ *
+ * @example
+ * const first = findApologyHits(context, context.document.blocks, {explicitOnly: true})[0]
+ */
+export function findApologyHits(
+  context: RuleContext<unknown, unknown>,
+  blocks: readonly Block[],
+  options: FindApologyOptions = {},
+): ApologyHit[] {
+  const language = context.language
+  const matcher = context.matcher<ApologyPhrase>('shared:apology', apologyPhrases[language])
+  const extra = options.extra && options.extra.length > 0 ? options.extra : undefined
+  const extraMatcher = extra ? context.matcher<ApologyPhrase>(`shared:apology-extra:${extra.map((e) => e.phrase).join('|')}`, extra) : undefined
+  const hits: ApologyHit[] = []
+  for (const block of blocks) {
+    if (!block.prose) continue
+    for (const sentence of context.sentencesOf(block)) {
+      const found = matcher.find(sentence.tokens, block.text)
+      if (extraMatcher) found.push(...extraMatcher.find(sentence.tokens, block.text))
+      if (found.length === 0) continue
+      if (extraMatcher) found.sort((a, b) => a.start - b.start)
+      for (const hit of found) {
+        if (options.explicitOnly && hit.entry.explicit === false) continue
+        if (!isApology(hit, sentence.tokens, block.text, language)) continue
+        hits.push({block, start: hit.start, end: hit.end, entry: hit.entry})
+      }
+    }
+  }
+  return hits
 }
 
 /** Every apology in `blocks`, in order (one span per phrase). */
 export function findApologies(context: RuleContext<unknown, unknown>, blocks: readonly Block[]): TextSpan[] {
-  const matcher = context.matcher('shared:apology', apologyPhrases[context.language])
-  const spans: TextSpan[] = []
-  for (const block of blocks) {
-    if (!block.prose) continue
-    for (const sentence of context.sentencesOf(block)) {
-      for (const hit of matcher.find(sentence.tokens, block.text)) spans.push({block, start: hit.start, end: hit.end})
+  return findApologyHits(context, blocks).map(({block, start, end}) => ({block, start, end}))
+}
+
+/** True when a phrase hit is a real apology: not negated, not sarcastic, not a look-alike set phrase. */
+function isApology(hit: PhraseHit<ApologyPhrase>, tokens: readonly Token[], text: string, language: Language): boolean {
+  const next = tokens[hit.lastToken]
+  if (hit.entry.unlessFollowedBy && next && followedBy(tokens, hit.lastToken, hit.entry.unlessFollowedBy)) return false
+  // "sorry not sorry": the first half is sarcasm, and the second is negated below.
+  if (next?.norm === 'not' && tokens[hit.lastToken + 1]?.norm === tokens[hit.firstToken]?.norm) return false
+  const {words, window} = NEGATION[language]
+  for (let i = hit.firstToken - 1; i >= 0 && i >= hit.firstToken - window; i--) {
+    const token = tokens[i]!
+    const after = tokens[i + 1]!
+    // A comma or a full stop between the two ends the negation's reach.
+    if (CLAUSE_BREAK.test(text.slice(token.end, after.start))) break
+    // "Not only do we apologise …" affirms the apology.
+    if (words.has(token.norm) && tokens[i + 1]?.norm !== 'only') {
+      // "we cannot apologise enough" and "we couldn't be more sorry" are strong apologies.
+      if (next && INTENSIFIED_AFTER[language].has(next.norm)) return true
+      if (tokens[hit.firstToken - 1]?.norm === 'more') return true
+      return false
     }
   }
-  return spans
+  return true
+}
+
+function followedBy(tokens: readonly Token[], from: number, sequences: readonly string[]): boolean {
+  for (const sequence of sequences) {
+    const words = sequence.split(' ')
+    if (words.every((w, k) => tokens[from + k]?.norm === w)) return true
+  }
+  return false
 }
