@@ -1,0 +1,393 @@
+/**
+ * Finds the instructions an email gives its reader ("reset your password",
+ * "zignoruj poprzednią wiadomość", "you don't need to do anything") and
+ * whether each one comes with a way to act (a link, a button, a phone number
+ * or a monitored address). Shared by missing-action-steps and part-mismatch,
+ * so it works on any list of blocks: the document's, or one MIME part's.
+ */
+import type {Block, EmailDocument, Link, TextSpan} from '../../src/document.js'
+import type {PhraseEntry, PhraseHit, PhraseMatcher, Sentence, Token} from '../../src/language.js'
+import type {RuleContext} from '../../src/rule.js'
+import type {IncidentKind} from '../../src/config.js'
+import {findPlaceholders} from '../../src/parse/shared.js'
+import {isNoReplyAddress} from '../no-reply-sender/index.js'
+import en from './en.js'
+import pl from './pl.js'
+
+/** What an instruction needs before the reader can follow it. */
+export type Means = 'none' | 'link' | 'contact'
+
+/**
+ * How a phrase counts:
+ * - `imperative`: a verb telling the reader to act ("reset", "zresetuj");
+ * - `modal`: a lead-in that needs a verb after it ("you can", "możesz", "prosimy");
+ * - `done`: a whole instruction on its own ("no action is needed", "prosimy o kontakt");
+ * - `exclude`: looks like an instruction but is not one ("do not reply", "contact details").
+ */
+export type StepForm = 'imperative' | 'modal' | 'done' | 'exclude'
+
+/** One phrase of the action-step lexicon. */
+export interface StepPhrase extends PhraseEntry {
+  form: StepForm
+  /** What the reader needs to follow the instruction (default `none`). */
+  means?: Means
+  /** For a weak modal ("można"): counts only with an infinitive the data lists, not with any verb. */
+  strict?: boolean
+}
+
+/** An infinitive after a Polish modal ("możesz usunąć", "prosimy zadzwonić"). */
+export interface InfinitivePhrase extends PhraseEntry {
+  means?: Means
+  /** True for verbs that stop being an action step when negated ("prosimy nie odpowiadać"). */
+  notNegated?: boolean
+  /** True for verbs that make no instruction at all ("prosimy przyjąć nasze przeprosiny"). */
+  exclude?: boolean
+}
+
+/** This rule's data for one language. */
+export interface ActionStepsLexicon {
+  phrases: StepPhrase[]
+  /**
+   * True when an imperative counts only at the start of a clause (English,
+   * where "call", "book" and "order" are also nouns); false when imperative
+   * forms are unambiguous wherever they stand (Polish).
+   */
+  clauseInitial: boolean
+  /** Words that may stand between a clause start and its imperative ("please", "simply", "don't"). */
+  leadWords: string[]
+  /** Words after an imperative that show it is a verb with an object ("your", "us", "the"). */
+  objectWords: string[]
+  /** How many tokens may separate a modal from its verb ("you can still use", "prosimy też sprawdzić"). */
+  modalGap: number
+  /** Infinitives after a modal, with what they need (Polish); empty when modals take imperative entries (English). */
+  infinitives: InfinitivePhrase[]
+  /** The word that negates a following infinitive ("nie"). */
+  negation: string
+  /** Words in a link's text or address that mark it as a contact page ("contact", "kontakt"). */
+  contactWords: string[]
+  /** A line to add when the email has no instruction at all, by incident kind. */
+  suggestions: Record<IncidentKind | 'default', string>
+  /** A line that adds a way to act, by means. */
+  meansExamples: Record<Exclude<Means, 'none'>, string>
+}
+
+/** Lexicons by language; part-mismatch calls {@link findActionSteps} with its own context, so the data is read here. */
+export const actionLexicons = {en, pl}
+
+/** One instruction to the reader. */
+export interface ActionStep {
+  /** The instruction's words ("reset your password" → the verb phrase the lexicon matched). */
+  span: TextSpan
+  /** True when the reader needs a link, button, phone number or address to follow it. */
+  needsMeans: boolean
+  /** True when such a way to act is given (always true when none is needed). */
+  hasMeans: boolean
+  /** Which way to act it needs. */
+  means: Means
+}
+
+/** Block kinds that never carry an instruction to the reader about the incident. */
+const NOT_INSTRUCTIONS = new Set(['quote', 'code', 'footer', 'signature', 'subject', 'preheader', 'title'])
+
+/** Most sentences handed to compromise in one call; a real email needs a handful. */
+const MAX_NLP_SENTENCES = 40
+
+/** Block kinds whose links and contact details are not the sender's offer to act (a quoted reply, a code sample). */
+const NOT_MEANS = new Set(['quote', 'code'])
+
+/** How many blocks before and after an instruction a link may sit ("Here is the right link:" then a button). */
+const LINK_WINDOW_BEFORE = 1
+const LINK_WINDOW_AFTER = 3
+/** Phone numbers have 9–15 digits (E.164); dates and prices have fewer or use dots. */
+const PHONE_MIN_DIGITS = 9
+const PHONE_MAX_DIGITS = 15
+
+/** Words in a link that mark it as an unsubscribe or preferences link, which is not a way to act on the incident. */
+const UNSUBSCRIBE_WORDS = ['unsubscribe', 'opt-out', 'optout', 'preferences', 'wypisz', 'rezygn', 'preferencj', 'powiadomie']
+
+/**
+ * Every instruction to the reader in `blocks`, in reading order, with whether
+ * it needs and has a way to act. `links` defaults to the links of the list the
+ * blocks come from (the document's or the matching MIME part's).
+ *
+ * @example
+ * const html = context.document.parts[0]
+ * const steps = findActionSteps(context, html.blocks, html.links)
+ * const complete = steps.some((s) => s.hasMeans)
+ */
+export function findActionSteps(context: RuleContext<unknown, unknown>, blocks: readonly Block[], links?: readonly Link[]): ActionStep[] {
+  const lexicon = actionLexicons[context.language]
+  const matcher = context.matcher<StepPhrase>('missing-action-steps:phrases', lexicon.phrases)
+  const infinitives = context.matcher<InfinitivePhrase>('missing-action-steps:infinitives', lexicon.infinitives)
+  const leadWords = new Set(lexicon.leadWords)
+  const objectWords = new Set(lexicon.objectWords)
+  const placeholders = placeholderSpans(context.document, blocks)
+  const budget = {left: MAX_NLP_SENTENCES}
+
+  const found: {step: Omit<ActionStep, 'hasMeans'>; index: number}[] = []
+  blocks.forEach((block, index) => {
+    if (!block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind)) return
+    for (const sentence of context.sentencesOf(block)) {
+      const skip = [...quotedSpans(sentence), ...(placeholders.get(block) ?? [])]
+      const hits = matcher.find(sentence.tokens, block.text).filter((h) => !inside(skip, h.start))
+      for (let h = 0; h < hits.length; h++) {
+        const hit = hits[h]!
+        const entry = hit.entry
+        let step: {start: number; end: number; means: Means} | undefined
+        if (entry.form === 'done') step = {start: hit.start, end: hit.end, means: entry.means ?? 'none'}
+        else if (entry.form === 'imperative') {
+          if (!lexicon.clauseInitial || isEnglishImperative(context, sentence, hit, leadWords, objectWords, budget)) {
+            step = {start: hit.start, end: hit.end, means: entry.means ?? 'none'}
+          }
+        } else if (entry.form === 'modal') {
+          step = modalStep(sentence, hit, hits[h + 1], lexicon, infinitives, skip)
+          // The verb that completes the modal is part of this step, not a second one.
+          if (step && hits[h + 1] && hits[h + 1]!.end <= step.end) h++
+        }
+        if (step) found.push({step: {span: {block, start: step.start, end: step.end}, needsMeans: step.means !== 'none', means: step.means}, index})
+      }
+    }
+  })
+  if (found.length === 0) return []
+
+  const means = blockMeans(context.document, blocks, links, lexicon)
+  const contactAnywhere = means.some((m) => m.contact) || hasMonitoredSender(context.document)
+  const linkNear = (index: number): boolean => {
+    for (let i = Math.max(0, index - LINK_WINDOW_BEFORE); i <= Math.min(blocks.length - 1, index + LINK_WINDOW_AFTER); i++) {
+      if (means[i]!.link || (i === index && means[i]!.contact)) return true
+    }
+    return false
+  }
+  return found.map(({step, index}) => {
+    let hasMeans = true
+    if (step.means === 'link') hasMeans = linkNear(index)
+    else if (step.means === 'contact') hasMeans = contactAnywhere || linkNear(index)
+    return {...step, hasMeans}
+  })
+}
+
+/**
+ * An English imperative: the verb opens a clause (after optional lead words
+ * such as "please" or "don't"), and compromise reads it as a verb, or an object
+ * follows it ("Reset your password", which compromise takes for a noun).
+ */
+function isEnglishImperative(
+  context: RuleContext<unknown, unknown>,
+  sentence: Sentence,
+  hit: PhraseHit<StepPhrase>,
+  leadWords: ReadonlySet<string>,
+  objectWords: ReadonlySet<string>,
+  budget: {left: number},
+): boolean {
+  const tokens = sentence.tokens
+  let first = hit.firstToken
+  while (first > 0 && leadWords.has(tokens[first - 1]!.norm)) first--
+  if (first > 0 && !isClauseBreak(sentence.block.text, tokens[first - 1]!.end, tokens[first]!.start)) return false
+  const next = tokens[hit.lastToken]
+  if (hit.lastToken - hit.firstToken > 1 || (next && objectWords.has(next.norm))) return true
+  // Only now, on a sentence the lexicon selected, is compromise asked (once per sentence). Past a
+  // bound (a hostile input of thousands of short commands) the clause position alone decides.
+  let verbs = verbCache.get(sentence)
+  if (!verbs) {
+    if (budget.left <= 0) return true
+    budget.left--
+    verbs = context.nlp(sentence).match('#Verb').out('offset').map((v) => [v.offset.start, v.offset.start + v.offset.length] as [number, number])
+    verbCache.set(sentence, verbs)
+  }
+  return inside(verbs, tokens[hit.firstToken]!.start - sentence.start)
+}
+
+/** Where compromise found verbs in a sentence, relative to its start; shared by every rule that asks. */
+const verbCache = new WeakMap<Sentence, [number, number][]>()
+
+/** True when the characters between two tokens end one clause and start another. */
+function isClauseBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text[i]!
+    if (',;:?!()–—•·|.'.includes(c)) return true
+  }
+  return false
+}
+
+/** A modal lead-in with the verb that completes it ("you can ignore", "prosimy sprawdzić"). */
+function modalStep(
+  sentence: Sentence,
+  hit: PhraseHit<StepPhrase>,
+  nextHit: PhraseHit<StepPhrase> | undefined,
+  lexicon: ActionStepsLexicon,
+  infinitives: PhraseMatcher<InfinitivePhrase>,
+  skip: readonly [number, number][],
+): {start: number; end: number; means: Means} | undefined {
+  const gap = lexicon.modalGap
+  if (lexicon.infinitives.length === 0) {
+    // English: the verb is an imperative entry of the lexicon ("you can still use the link").
+    if (!nextHit || nextHit.entry.form !== 'imperative' || nextHit.firstToken - hit.lastToken > gap) return undefined
+    return {start: hit.start, end: nextHit.end, means: nextHit.entry.means ?? 'none'}
+  }
+  // Polish: an infinitive within a few words; the data says what it needs.
+  const tokens = sentence.tokens
+  for (let i = hit.lastToken; i < tokens.length && i <= hit.lastToken + gap; i++) {
+    const token = tokens[i]!
+    if (!isInfinitive(token) || inside(skip, token.start)) continue
+    const entry = infinitives.find(tokens.slice(i, i + 4), sentence.block.text)[0]
+    const known = entry && entry.firstToken === 0 ? entry : undefined
+    const negated = i > 0 && tokens[i - 1]!.norm === lexicon.negation
+    if (known?.entry.exclude || (negated && known?.entry.notNegated) || (hit.entry.strict && !known)) return undefined
+    const end = known ? tokens[i + known.lastToken - 1]!.end : token.end
+    return {start: hit.start, end, means: known?.entry.means ?? 'none'}
+  }
+  return undefined
+}
+
+/** A Polish infinitive ends in -ć (zadzwonić, usunąć) or -c (móc, pomóc). */
+function isInfinitive(token: Token): boolean {
+  const w = token.norm
+  return w.length >= 3 && (w.endsWith('ć') || w.endsWith('óc'))
+}
+
+/** Ways to act found in each block: a working link, or contact details. */
+interface BlockMeans {
+  link: boolean
+  contact: boolean
+}
+
+function blockMeans(document: EmailDocument, blocks: readonly Block[], links: readonly Link[] | undefined, lexicon: ActionStepsLexicon): BlockMeans[] {
+  // A quoted reply or a code sample may show the old, wrong link: it is no way to act.
+  const means = blocks.map((block): BlockMeans => {
+    if (NOT_MEANS.has(block.kind)) return {link: false, contact: false}
+    return {link: textHasUrl(block.text), contact: textHasEmail(block.text) || textHasPhone(block.text)}
+  })
+  // Link block indexes point into the full list the links came with.
+  const part = document.parts.find((p) => p.blocks === blocks || (blocks.length > 0 && p.blocks.includes(blocks[0]!)))
+  const owner: readonly Block[] = blocks === document.blocks || !part ? document.blocks : part.blocks
+  const list = links ?? (owner === document.blocks ? document.links : part!.links)
+  const position = new Map<Block, number>()
+  blocks.forEach((b, i) => position.set(b, i))
+  for (const link of list) {
+    if (link.blockIndex === undefined) continue
+    const block = owner[link.blockIndex]
+    const i = block ? position.get(block) : undefined
+    if (i === undefined || NOT_MEANS.has(block!.kind)) continue
+    const kind = linkMeans(link, lexicon)
+    if (kind === 'link') means[i]!.link = true
+    else if (kind === 'contact') {
+      means[i]!.contact = true
+      means[i]!.link = true
+    }
+  }
+  return means
+}
+
+/** What a link offers the reader: a page, a way to reach a person, or nothing that helps (`#`, unsubscribe). */
+function linkMeans(link: Link, lexicon: ActionStepsLexicon): Means {
+  const href = link.href.trim().toLowerCase()
+  if (href.startsWith('mailto:')) return href.includes('unsubscribe') ? 'none' : 'contact'
+  if (href.startsWith('tel:') || href.startsWith('sms:')) return 'contact'
+  const templated = findPlaceholders(href).length > 0
+  if (!templated && !href.startsWith('http:') && !href.startsWith('https:') && !href.startsWith('www.') && !href.startsWith('//')) return 'none'
+  const text = link.text.toLowerCase()
+  if (UNSUBSCRIBE_WORDS.some((w) => href.includes(w) || text.includes(w))) return 'none'
+  if (lexicon.contactWords.some((w) => href.includes(w) || text.includes(w))) return 'contact'
+  return 'link'
+}
+
+/** True when a From or Reply-To address can take replies, so "contact us" has a way to act. */
+function hasMonitoredSender(document: EmailDocument): boolean {
+  return document.addresses.some((a) => (a.header === 'from' || a.header === 'reply-to') && a.address.includes('@') && !isNoReplyAddress(a.address))
+}
+
+function textHasUrl(text: string): boolean {
+  const lower = text.toLowerCase()
+  return lower.includes('http://') || lower.includes('https://') || lower.includes('www.')
+}
+
+/** An e-mail address: a word character before `@` and a dotted domain after it. */
+function textHasEmail(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (at === 0 || !isWordChar(text.charCodeAt(at - 1))) continue
+    let i = at + 1
+    let dot = false
+    let letters = 0
+    while (i < text.length && i - at < 254) {
+      const c = text.charCodeAt(i)
+      if (c === 46 /* . */) dot = true
+      else if (isWordChar(c) || c === 45 /* - */) letters++
+      else break
+      i++
+    }
+    if (dot && letters >= 3 && text.charCodeAt(i - 1) !== 46) return true
+  }
+  return false
+}
+
+/** A phone number: 9–15 digits in groups separated by single spaces, hyphens or brackets, optionally after `+`. */
+function textHasPhone(text: string): boolean {
+  let digits = 0
+  let separated = false
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1
+    if (c >= 48 && c <= 57) {
+      digits++
+      separated = false
+      continue
+    }
+    const isSeparator = c === 32 || c === 0xa0 || c === 45 || c === 40 || c === 41 || (c === 43 && digits === 0)
+    if (isSeparator && !separated && (digits > 0 || c === 43 || c === 40)) {
+      separated = c !== 40 && c !== 41
+      continue
+    }
+    if (digits >= PHONE_MIN_DIGITS && digits <= PHONE_MAX_DIGITS) return true
+    digits = 0
+    separated = false
+  }
+  return false
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 43 || c === 46 || c === 45
+}
+
+/** Template placeholders per block: the document's own, or found afresh for a MIME part's copies. */
+function placeholderSpans(document: EmailDocument, blocks: readonly Block[]): Map<Block, [number, number][]> {
+  const spans = new Map<Block, [number, number][]>()
+  for (const p of document.placeholders) {
+    let list = spans.get(p.block)
+    if (!list) spans.set(p.block, (list = []))
+    list.push([p.start, p.end])
+  }
+  for (const block of blocks) if (!spans.has(block) && !document.blocks.includes(block)) spans.set(block, findPlaceholders(block.text))
+  return spans
+}
+
+/** Quotation pairs: a button name quoted in a sentence ("the “Book your seat” link") is not an instruction. */
+const QUOTES: readonly [string, string][] = [
+  ['„', '”'],
+  ['“', '”'],
+  ['«', '»'],
+  ['»', '«'],
+  ['"', '"'],
+]
+
+/** The spans inside quotation marks in a sentence, in block-text offsets (scans only the sentence). */
+function quotedSpans(sentence: Sentence): [number, number][] {
+  const text = sentence.text
+  const spans: [number, number][] = []
+  for (const [open, close] of QUOTES) {
+    let from = 0
+    for (;;) {
+      const s = text.indexOf(open, from)
+      if (s === -1) break
+      const e = text.indexOf(close, s + 1)
+      // No closing mark after this opener means none after a later one either: stop.
+      if (e === -1) break
+      spans.push([sentence.start + s, sentence.start + e + 1])
+      from = e + 1
+    }
+  }
+  return spans
+}
+
+function inside(spans: readonly (readonly [number, number])[], offset: number): boolean {
+  for (const [s, e] of spans) if (offset >= s && offset < e) return true
+  return false
+}

@@ -1,0 +1,450 @@
+/**
+ * unbranded-layout: an HTML apology should come in the brand's own template,
+ * so that readers recognise it as genuine: a logo, the brand name at the top,
+ * a footer that names the company, an unsubscribe link, links and a From
+ * address on the brand's own domains.
+ */
+import {z} from 'zod'
+import {defineRule} from '../../src/rule.js'
+import type {Block, EmailDocument, Header, Image, Link, TextSpan} from '../../src/document.js'
+import {normalizeWord, tokenize, type PhraseEntry, type Token} from '../../src/language.js'
+import type {RuleContext} from '../../src/rule.js'
+import type {Brand} from '../../src/config.js'
+import en from './en.js'
+import pl from './pl.js'
+
+/** This rule's data per language. Footers are often in another language than the body, so both are used. */
+export interface UnbrandedLexicon {
+  /** Company legal forms: "Ltd", "plc", "sp. z o.o." (tokenised: "sp z o o"). */
+  legalForms: PhraseEntry[]
+  /** Phrases of a legal line: "registered in", "company number", "KRS", "NIP". */
+  legalLines: PhraseEntry[]
+  /** Street words that, next to a number, make a postal address: "Street", "Road", "ul.". */
+  streetWords: string[]
+  /** Substrings of an unsubscribe or preferences link's text or address (lower case). */
+  unsubscribeWords: string[]
+  /** Substrings of a logo image's file name or alt text (lower case). */
+  logoWords: string[]
+}
+
+/** The checks this rule makes; each can be switched off with `ignore`. */
+const CHECKS = ['logo', 'brand-name', 'footer', 'unsubscribe', 'link-domain', 'from-domain'] as const
+type Check = (typeof CHECKS)[number]
+
+/**
+ * Link domains that are never off-brand: social profiles, app stores, and the
+ * regulators a data-breach notice must point to.
+ */
+const ALWAYS_ALLOWED = [
+  'facebook.com',
+  'instagram.com',
+  'linkedin.com',
+  'twitter.com',
+  'x.com',
+  'youtube.com',
+  'tiktok.com',
+  'pinterest.com',
+  'threads.net',
+  'apps.apple.com',
+  'play.google.com',
+  'gov',
+  'gov.uk',
+  'gov.pl',
+  'europa.eu',
+  'ico.org.uk',
+]
+
+/** Second-level public suffixes, so that `mail.acme.co.uk` is brand `acme`, not `co`. */
+const SECOND_LEVEL = new Set(['co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'com.pl', 'net.pl', 'org.pl', 'gov.pl', 'com.au', 'net.au', 'org.au', 'co.nz', 'co.jp', 'com.br', 'co.za', 'com.mx', 'co.in'])
+
+/** Domain labels too generic to stand for a brand name. */
+const GENERIC_LABELS = new Set(['mail', 'email', 'news', 'info', 'shop', 'app', 'web', 'www', 'online', 'home', 'example', 'gmail', 'outlook', 'yahoo', 'hotmail'])
+
+/** How many blocks at the top, and at the bottom, count as header and footer. */
+const TOP_BLOCKS = 4
+const FOOTER_BLOCKS = 6
+/** Images this small are tracking pixels, not logos. */
+const PIXEL = 2
+
+/** Postal codes: Polish `00-893`, British `BS2 0QT`, US `NY 10001`. Bounded alternatives, no nesting: linear. */
+const POSTCODE = /(?:^|[^\d-])\d{2}-\d{3}(?![\d-])|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]{2} \d{5}\b/
+
+/** What the rule knows about the brand, from config or inferred from the From address. */
+interface BrandInfo {
+  /** The name to show in messages. */
+  display: string
+  /** Brand names as folded tokens ("Ogród Koniczyna" → ["ogrod", "koniczyna"]). */
+  names: string[][]
+  /** Registrable domain labels, folded and without hyphens ("juniper-health.example" → "juniperhealth"). */
+  labels: string[]
+  /** Domains the brand owns (lower case); empty when unknown. */
+  domains: string[]
+  /** True when the domains come from config; false when inferred from the From address. */
+  configured: boolean
+  /** True when the From address puts the sender name in the local part of an unrelated domain (an ESP's). */
+  fromUnrelated: boolean
+  logo?: string
+}
+
+export default defineRule({
+  id: 'unbranded-layout',
+  languages: {en, pl},
+  docs: {
+    summary: 'Send the apology in the brand\'s own template: logo, brand name at the top, a footer that names the company, an unsubscribe link, and links and a From address on the brand\'s domains.',
+    why: 'A familiar, branded template tells readers the message is genuine; a bare email about a mistake, with links to unknown domains, looks like phishing and draws spam complaints.',
+    fix: 'Use the same template as the email you are correcting: logo and brand name at the top, company name with address or legal line and an unsubscribe link in the footer, links on your own domain (or your tracking domain, allowed in config), and a From address on your domain.',
+  },
+  options: z
+    .object({
+      plainText: z
+        .enum(['info', 'off'])
+        .default('info')
+        .describe('Plain-text and Markdown input: "info" reports once that there is no branded template; "off" stays silent.'),
+      allowDomains: z
+        .array(z.string().min(1))
+        .default([])
+        .describe('Extra link domains to accept, with their subdomains: ESP click-tracking domains such as "click.esp.example".'),
+      ignore: z
+        .array(z.enum(CHECKS))
+        .default([])
+        .describe('Checks to skip: "logo", "brand-name", "footer", "unsubscribe", "link-domain", "from-domain".'),
+    })
+    .strict(),
+  messages: {
+    logo: 'No logo image: a message without the brand\'s logo looks like phishing to readers who are already wary after a mistake. Add the logo at the top, e.g. `<img src="https://{domain}/logo.png" alt="{brand}">`.',
+    brandName:
+      'The brand name `{brand}` is not visible near the top: readers decide in the first lines whether a message is genuine. Put it in the header or first line, e.g. a header cell reading "{brand}" (or a logo with alt="{brand}").',
+    footer:
+      'The footer does not identify the sender: without a company name and a postal address or legal line the message looks anonymous and is easier to report as spam. Add one, e.g. "{brand} Ltd, 1 High Street, Town AB1 2CD".',
+    unsubscribe:
+      'No unsubscribe or preferences link (and no List-Unsubscribe header): readers who cannot opt out mark the message as spam instead. Add one to the footer, e.g. `<a href="https://{domain}/unsubscribe">Unsubscribe</a>`.',
+    linkDomain:
+      'Link to `{host}` is not on the brand\'s domain ({domains}){more}: readers who hover over a link to an unknown domain suspect phishing. Link to {domain} directly, or add a tracking domain you own to `allowDomains`.',
+    fromDomain:
+      'From address domain `{domain}` is not the brand\'s ({domains}): readers and spam filters trust mail that comes from the brand\'s own domain. Send from an address on it, e.g. `support@{brandDomain}`.',
+    fromUnrelated:
+      'From address `{address}` puts the sender name in the local part of someone else\'s domain `{domain}`: readers and spam filters trust mail from the brand\'s own domain. Send from an address on your domain, e.g. `support@<your-domain>`.',
+    plainText:
+      'Plain text has no branded template: readers recognise a genuine message by its logo, footer and unsubscribe link. Send an HTML version in your usual template, or set the option plainText to "off" if a plain message is deliberate.',
+  },
+  create(context) {
+    const {document, options} = context
+    const skip = new Set<Check>(options.ignore)
+    const primary = document.format === 'eml' ? document.parts[0]?.kind : document.format === 'html' ? 'html' : 'text'
+    if (document.format === 'text' || document.format === 'markdown') {
+      if (options.plainText === 'info') context.report({messageId: 'plainText', at: document.bodyStart, severity: 'info'})
+      return
+    }
+    // A text-only message is a deliberate choice of the sender; only an HTML body has a template to judge.
+    if (primary !== 'html') return
+
+    const from = document.addresses.find((a) => a.header === 'from')
+    const brand = resolveBrand(context.settings.brand, from?.name ?? '', from?.address ?? '')
+    const visible = document.blocks.filter((b) => b.text.trim().length > 0 && b.kind !== 'subject' && b.kind !== 'preheader' && b.kind !== 'title')
+    const domain = brand.domains[0] ?? '<your-domain>'
+    const data = {brand: brand.display, domain}
+    const last = visible[visible.length - 1]
+    const footerBlock = visible.find((b) => b.kind === 'footer')
+    // Footer findings sit on the footer block when there is one, else just after the last visible text.
+    const footerAnchor: {span: TextSpan} | {at: number} = footerBlock
+      ? {span: {block: footerBlock, start: 0, end: footerBlock.text.length}}
+      : last
+        ? {at: last.map.end(last.text.length)}
+        : {at: document.bodyStart}
+
+    const lexicons = [en, pl]
+    const mentions = (tokens: readonly Token[]): boolean => mentionsBrand(tokens, brand)
+
+    if (!skip.has('logo') && !document.images.some((image) => isLogo(image, brand, lexicons))) {
+      context.report({messageId: 'logo', data, at: document.bodyStart})
+    }
+
+    if (!skip.has('brand-name') && (brand.names.length > 0 || brand.labels.length > 0)) {
+      const top = topBlocks(visible)
+      const lastTop = top.length > 0 ? document.blocks.indexOf(top[top.length - 1]!) : -1
+      const inText = top.some((b) => mentions(tokenize(b.text)))
+      const inLogo = document.images.some((image) => image.beforeBlock <= lastTop + 1 && mentions(tokenize(image.alt)))
+      if (!inText && !inLogo) {
+        const first = top[0]
+        context.report({messageId: 'brandName', data, ...(first ? {at: first.map.start(0)} : {at: document.bodyStart})})
+      }
+    }
+
+    if (!skip.has('footer') && !identifiesSender(context, footerBlocks(visible), mentions)) {
+      context.report({messageId: 'footer', data, ...footerAnchor})
+    }
+
+    if (!skip.has('unsubscribe') && !document.headers.has('list-unsubscribe') && !document.links.some((l) => isUnsubscribe(l, lexicons))) {
+      context.report({messageId: 'unsubscribe', data, ...footerAnchor})
+    }
+
+    if (!skip.has('link-domain') && brand.domains.length > 0) reportOffBrandLinks(context, document, brand, options.allowDomains)
+
+    if (!skip.has('from-domain') && from) reportFromDomain(context, document, brand, from.address, from.field)
+  },
+})
+
+/** Reports the first link to each host that is neither the brand's nor allowed, with how many more go there. */
+function reportOffBrandLinks(context: RuleContext<unknown, unknown>, document: EmailDocument, brand: BrandInfo, allowDomains: readonly string[]): void {
+  const allowed = [...allowDomains.map(cleanDomain), ...ALWAYS_ALLOWED]
+  const byHost = new Map<string, Link[]>()
+  for (const link of document.links) {
+    const host = hostOf(link.href)
+    if (!host || isBrandHost(host, brand) || allowed.some((d) => isWithin(host, d))) continue
+    let list = byHost.get(host)
+    if (!list) byHost.set(host, (list = []))
+    list.push(link)
+  }
+  for (const [host, links] of byHost) {
+    const link = links[0]!
+    const more = links.length > 2 ? `, and ${links.length - 1} more links go there` : links.length === 2 ? ', and 1 more link goes there' : ''
+    context.report({
+      messageId: 'linkDomain',
+      data: {host, domains: brand.domains.join(', '), domain: brand.domains[0]!, more},
+      range: document.lines.range(link.sourceStart, link.sourceEnd),
+    })
+  }
+}
+
+/** Reports a From domain that is not the brand's, or an ESP domain carrying the brand's name in its local part. */
+function reportFromDomain(context: RuleContext<unknown, unknown>, document: EmailDocument, brand: BrandInfo, address: string, field: Header | undefined): void {
+  const at = address.lastIndexOf('@')
+  if (at < 0) return
+  const domain = address.slice(at + 1).toLowerCase()
+  const where = locate(field, address)
+  const place = where ? {range: document.lines.range(where[0], where[1])} : {at: 0}
+  if (brand.configured) {
+    if (!brand.domains.some((d) => isWithin(domain, d))) {
+      context.report({messageId: 'fromDomain', data: {domain, domains: brand.domains.join(', '), brandDomain: brand.domains[0]!}, ...place})
+    }
+  } else if (brand.fromUnrelated) {
+    context.report({messageId: 'fromUnrelated', data: {address, domain}, ...place})
+  }
+}
+
+/** The brand from config, completed from the From address (domain, and its label as a name). */
+function resolveBrand(configured: Brand | undefined, fromName: string, fromAddress: string): BrandInfo {
+  const at = fromAddress.lastIndexOf('@')
+  const fromDomain = at >= 0 ? fromAddress.slice(at + 1).toLowerCase() : ''
+  const names: string[][] = []
+  if (configured?.name) names.push(foldTokens(configured.name))
+  else if (fromName) names.push(foldTokens(fromName))
+  // A sender name in the local part of an unrelated domain (ridgewayrunning@sendblast.example) is an ESP's address, not the brand's.
+  const sender = squash(fromName)
+  const fromLabel = brandLabel(fromDomain)
+  const fromUnrelated =
+    at >= 0 && sender.length >= 4 && squash(fromAddress.slice(0, at)).includes(sender) && fromLabel !== undefined && !sender.includes(fromLabel) && !fromLabel.includes(sender)
+  const isConfigured = (configured?.domains?.length ?? 0) > 0
+  const domains = isConfigured ? configured!.domains!.map(cleanDomain) : fromDomain && !fromUnrelated ? [fromDomain] : []
+  const labels: string[] = []
+  for (const d of domains) {
+    const label = brandLabel(d)
+    if (label && !labels.includes(label)) labels.push(label)
+  }
+  const info: BrandInfo = {
+    display: configured?.name ?? (fromName || labels[0] || 'your brand'),
+    names: names.filter((n) => n.length > 0),
+    labels,
+    domains,
+    configured: isConfigured,
+    fromUnrelated,
+  }
+  if (configured?.logo) info.logo = configured.logo.toLowerCase()
+  return info
+}
+
+/** True when a host belongs to the brand: one of its domains, or (domains not configured) a domain named after the brand. */
+function isBrandHost(host: string, brand: BrandInfo): boolean {
+  if (brand.domains.some((d) => isWithin(host, d))) return true
+  if (brand.configured) return false
+  const label = brandLabel(host)
+  if (!label) return false
+  // "quayside.example" for "Quayside Parking": the label spells the first words of the name.
+  return brand.names.some((name) => {
+    let joined = ''
+    for (const word of name) {
+      joined += word
+      if (joined === label) return true
+      if (joined.length >= label.length) return false
+    }
+    return false
+  })
+}
+
+/** True when the tokens name the brand: its name (inflection allowed) or its domain label, alone or spread over a few words. */
+function mentionsBrand(tokens: readonly Token[], brand: BrandInfo): boolean {
+  const folded = tokens.map((t) => fold(t.norm))
+  for (let i = 0; i < folded.length; i++) {
+    for (const name of brand.names) {
+      if (i + name.length > folded.length) continue
+      let all = true
+      for (let j = 0; j < name.length && all; j++) all = sameWord(folded[i + j]!, name[j]!)
+      if (all) return true
+    }
+    for (const label of brand.labels) {
+      let joined = ''
+      for (let j = i; j < folded.length && j < i + 4 && joined.length < label.length; j++) {
+        joined += folded[j]!
+        if (joined === label || (j === i && sameWord(joined, label))) return true
+      }
+    }
+  }
+  return false
+}
+
+/** Two folded words are the same when equal, or when one is an inflected form of the other (Polish: "Ogrodu" ~ "Ogród"). */
+function sameWord(word: string, base: string): boolean {
+  if (word === base) return true
+  if (base.length < 4) return false
+  const stem = base.slice(0, Math.max(3, base.length - 2))
+  return word.startsWith(stem) && word.length <= base.length + 4
+}
+
+/** A logo: not a tracking pixel, and its file name, alt text or link points at the brand. */
+function isLogo(image: Image, brand: BrandInfo, lexicons: readonly UnbrandedLexicon[]): boolean {
+  if ((image.width !== undefined && image.width <= PIXEL) || (image.height !== undefined && image.height <= PIXEL)) return false
+  const src = image.src.toLowerCase()
+  const alt = image.alt.toLowerCase()
+  if (brand.logo && src.includes(brand.logo)) return true
+  const file = src.slice(src.lastIndexOf('/') + 1)
+  if (lexicons.some((l) => l.logoWords.some((w) => file.includes(w) || alt.includes(w)))) return true
+  if (alt && mentionsBrand(tokenize(image.alt), brand)) return true
+  // A linked image that leads to the brand's home page is the header logo.
+  if (image.href) {
+    const host = hostOf(image.href)
+    if (host && isBrandHost(host, brand) && isHomePath(image.href)) return true
+  }
+  return false
+}
+
+/** The first few visible blocks, with any header boilerplate right after them. */
+function topBlocks(visible: readonly Block[]): Block[] {
+  const top: Block[] = []
+  for (const block of visible) {
+    if (top.length >= TOP_BLOCKS && !block.boilerplate) break
+    top.push(block)
+  }
+  return top
+}
+
+/** The last few visible blocks and every footer block. */
+function footerBlocks(visible: readonly Block[]): Block[] {
+  const from = Math.max(0, visible.length - FOOTER_BLOCKS)
+  return visible.filter((b, i) => i >= from || b.kind === 'footer')
+}
+
+/** True when the footer names a company (the brand or a legal form) and gives an address or a legal line. */
+function identifiesSender(context: RuleContext<unknown, unknown>, blocks: readonly Block[], mentions: (tokens: readonly Token[]) => boolean): boolean {
+  const forms = context.matcher('footer:legal-forms', [...en.legalForms, ...pl.legalForms])
+  const lines = context.matcher('footer:legal-lines', [...en.legalLines, ...pl.legalLines])
+  const streets = new Set([...en.streetWords, ...pl.streetWords].filter((w) => !w.includes(' ')))
+  let company = false
+  let address = false
+  for (const block of blocks) {
+    const tokens = tokenize(block.text)
+    if (!company) company = mentions(tokens) || forms.test(tokens)
+    if (!address) address = POSTCODE.test(block.text) || block.text.includes('©') || lines.test(tokens) || hasStreetAddress(tokens, streets)
+    if (company && address) return true
+  }
+  return false
+}
+
+/** A street word with a number within three words of it ("22 Castle Street", "ul. Dobra 56", "Unit 3"). */
+function hasStreetAddress(tokens: readonly Token[], streets: ReadonlySet<string>): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!streets.has(tokens[i]!.norm)) continue
+    for (let j = Math.max(0, i - 3); j <= Math.min(tokens.length - 1, i + 3); j++) {
+      const c = tokens[j]!.text.charCodeAt(0)
+      if (c >= 48 && c <= 57) return true
+    }
+  }
+  return false
+}
+
+/** An unsubscribe or preferences link, by its text or address, in either language. */
+function isUnsubscribe(link: Link, lexicons: readonly UnbrandedLexicon[]): boolean {
+  const href = link.href.toLowerCase()
+  const text = link.text.toLowerCase()
+  return lexicons.some((l) => l.unsubscribeWords.some((w) => href.includes(w) || text.includes(w)))
+}
+
+/** The host of an http(s) or protocol-relative link; undefined for mailto:, tel:, `#`, relative and templated links. */
+function hostOf(href: string): string | undefined {
+  const h = href.trim().toLowerCase()
+  let rest: string
+  if (h.startsWith('https://')) rest = h.slice(8)
+  else if (h.startsWith('http://')) rest = h.slice(7)
+  else if (h.startsWith('//')) rest = h.slice(2)
+  else if (h.startsWith('www.')) rest = h
+  else return undefined
+  let end = rest.length
+  for (const stop of ['/', '?', '#', ':']) {
+    const i = rest.indexOf(stop)
+    if (i >= 0 && i < end) end = i
+  }
+  const host = rest.slice(0, end)
+  const at = host.lastIndexOf('@')
+  const clean = at >= 0 ? host.slice(at + 1) : host
+  // A placeholder host is filled in by the ESP: nothing to judge yet.
+  if (!clean.includes('.') || /[{}%*|[\]$]/.test(clean)) return undefined
+  return clean.endsWith('.') ? clean.slice(0, -1) : clean
+}
+
+/** True when the link's path is the site root ("/" or empty, any query). */
+function isHomePath(href: string): boolean {
+  const h = href.trim().toLowerCase().replace(/^(?:https?:)?\/\//, '')
+  const slash = h.indexOf('/')
+  if (slash < 0) return true
+  const path = h.slice(slash)
+  return path === '/' || path.startsWith('/?') || path.startsWith('/#')
+}
+
+/** True when `host` is `domain` or one of its subdomains. */
+function isWithin(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`)
+}
+
+/** A domain as written in config: lower case, without a scheme, `www.`, `@` or `*.`. */
+function cleanDomain(domain: string): string {
+  let d = domain.trim().toLowerCase()
+  for (const prefix of ['https://', 'http://', '@', '*.', 'www.']) if (d.startsWith(prefix)) d = d.slice(prefix.length)
+  const slash = d.indexOf('/')
+  return slash >= 0 ? d.slice(0, slash) : d
+}
+
+/** The label of a domain that names the brand: `click.northwind.example` → `northwind`; `mail.acme.co.uk` → `acme`. */
+function brandLabel(domain: string): string | undefined {
+  const parts = domain.split('.').filter((p) => p.length > 0)
+  if (parts.length < 2) return undefined
+  const suffix = parts.slice(-2).join('.')
+  const index = SECOND_LEVEL.has(suffix) && parts.length >= 3 ? parts.length - 3 : parts.length - 2
+  const label = squash(parts[index]!)
+  return label.length >= 3 && !GENERIC_LABELS.has(label) ? label : undefined
+}
+
+/** Lower-cased, diacritics folded, separators removed: "Kiln & Co" → "kilnco", "Ogród" → "ogrod". */
+function squash(text: string): string {
+  let out = ''
+  for (const t of tokenize(text)) out += fold(t.norm)
+  return out
+}
+
+function foldTokens(text: string): string[] {
+  return tokenize(text).map((t) => fold(t.norm))
+}
+
+/** Folds Polish (and other Latin) diacritics so that inflected and plain forms compare: "ł" → "l", "ó" → "o". */
+function fold(word: string): string {
+  return normalizeWord(word)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ł/g, 'l')
+}
+
+/** Finds `needle` in a decoded header value and maps it to source offsets. */
+function locate(field: Header | undefined, needle: string): [number, number] | undefined {
+  if (!field || !needle) return undefined
+  const i = field.value.toLowerCase().indexOf(needle.toLowerCase())
+  if (i < 0) return undefined
+  return [field.map.start(i), field.map.end(i + needle.length)]
+}
