@@ -15,11 +15,17 @@ import {allRules} from './lint.js'
 import {formatStylish} from './format/stylish.js'
 import {formatJson} from './format/json.js'
 import {formatChecklist} from './checklist.js'
+import {formatSarif} from './format/sarif.js'
+import {formatGithub} from './format/github.js'
+import {formatJunit} from './format/junit.js'
+import {formatCheckstyle} from './format/checkstyle.js'
+import {formatHtml} from './format/html.js'
 import {applyFixes, unifiedDiff} from './fix.js'
 import {ResultCache} from './node/cache.js'
 import {writeStarterConfig} from './node/init.js'
 import {readFileSync} from 'node:fs'
 import type {Format, Language} from './document.js'
+import type {AnyRule} from './rule.js'
 import {rulesById} from '../rules/index.js'
 
 declare const __VERSION__: string | undefined
@@ -49,7 +55,7 @@ Configuration
   --print-config FILE        Print the configuration that applies to FILE
 
 Output
-  -f, --format NAME          stylish (default), json or summary
+  -f, --format NAME          stylish (default), json, summary, sarif, github, junit, checkstyle or html
   --checklist                Print the guidance checklist and readiness score under the findings
   -o, --output-file PATH     Write the report to a file
   --quiet                    Report errors only
@@ -62,6 +68,8 @@ Fixes and conveniences
   --cache                    Skip files unchanged since the last run
   --cache-location PATH      Cache file (default .apology-lint-cache)
   --init                     Write a starter apology-lint.config.json
+  --lsp                      Run the language server on stdio (for editors)
+  --mcp                      Run the MCP server on stdio (for AI assistants)
 
   -v, --version              Print the version
   -h, --help                 Print this help
@@ -121,6 +129,8 @@ const OPTIONS = {
   cache: {type: 'boolean'},
   'cache-location': {type: 'string'},
   init: {type: 'boolean'},
+  lsp: {type: 'boolean'},
+  mcp: {type: 'boolean'},
   version: {type: 'boolean', short: 'v'},
   help: {type: 'boolean', short: 'h'},
 } as const
@@ -158,6 +168,14 @@ async function main(argv: string[], io: Io): Promise<number> {
     throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error))
   }
   const {values, positionals} = parsed
+  if (values.lsp) {
+    await (await import('./server.js')).main()
+    return 0
+  }
+  if (values.mcp) {
+    await (await import('./mcp.js')).main()
+    return 0
+  }
   if (values.help) {
     io.stdout(HELP)
     return 0
@@ -237,11 +255,13 @@ async function main(argv: string[], io: Io): Promise<number> {
   }
 
   let results: LintResult[]
+  let knownPlugins: AnyRule[] = []
   if (values.stdin) {
     if (positionals.length > 0) throw new UsageError('give either --stdin or files, not both')
     const source = await io.stdin()
     const filename = values['stdin-filename']
     const loaded = await configFor(resolve(io.cwd, filename ?? 'stdin'), values.config)
+    knownPlugins = loaded.plugins
     const stdinOptions: LintOptions = {...options, plugins: loaded.plugins}
     if (loaded.config) stdinOptions.config = loaded.config
     if (filename) stdinOptions.filename = filename
@@ -251,6 +271,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   } else {
     if (positionals.length === 0) throw new UsageError('no files given (name files, folders or globs, or use --stdin)')
     const rootConfig = await configFor(resolve(io.cwd, 'x'), values.config)
+    knownPlugins = rootConfig.plugins
     const ignores = (rootConfig.config?.ignores ?? []).map((g) => (rootConfig.base === io.cwd ? g : `${rootConfig.base.slice(io.cwd.length + 1)}/${g}`))
     const {files, missing} = expandPatterns(positionals, io.cwd, ignores)
     if (missing.length > 0) throw new UsageError(`no files match ${missing.map((m) => `"${m}"`).join(', ')}`)
@@ -306,8 +327,14 @@ async function main(argv: string[], io: Io): Promise<number> {
 
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && !values['output-file']
   let report: string
+  const known = allRules(knownPlugins)
   if (outputFormat === 'json') report = `${formatJson(results)}\n`
   else if (outputFormat === 'summary') report = formatSummary(results, color, io.cwd)
+  else if (outputFormat === 'sarif') report = `${formatSarif(results, known, {cwd: io.cwd, version: VERSION})}\n`
+  else if (outputFormat === 'github') report = formatGithub(results, {cwd: io.env.GITHUB_WORKSPACE ?? io.cwd})
+  else if (outputFormat === 'junit') report = formatJunit(results, {cwd: io.cwd})
+  else if (outputFormat === 'checkstyle') report = formatCheckstyle(results)
+  else if (outputFormat === 'html') report = formatHtml(results, known, {cwd: io.cwd})
   else {
     report = formatStylish(results, {color, cwd: io.cwd})
     if (values.checklist) for (const r of results) if (r.checklist) report += `\nChecklist for ${r.filePath ?? '<stdin>'}:\n${formatChecklist(r.checklist, color)}`
@@ -332,7 +359,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   return 0
 }
 
-const FORMATS = ['stylish', 'json', 'summary']
+const FORMATS = ['stylish', 'json', 'summary', 'sarif', 'github', 'junit', 'checkstyle', 'html']
 
 /** One block per email: its findings' count, checklist and score. */
 function formatSummary(results: readonly LintResult[], color: boolean, cwd: string): string {

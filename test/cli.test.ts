@@ -209,3 +209,12 @@ describe('cli', () => {
     expect(third.code).toBe(0)
   })
 })
+
+describe('cli output formats', () => {
+  it.each(['sarif', 'github', 'junit', 'checkstyle', 'html'])('--format %s writes a report naming the finding', async (format) => {
+    const dir = workspace()
+    const r = await cli(['--format', format, 'bad.html'], dir)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('no-reply-sender')
+  })
+})

@@ -1,0 +1,24 @@
+/**
+ * Checkstyle XML, the format Jenkins' Warnings plugin, reviewdog and many code
+ * review bots read: a `<file>` per email and an `<error>` per finding.
+ */
+import type {LintResult} from '../lint.js'
+import {escapeXmlAttribute} from './junit.js'
+
+/**
+ * Renders results as Checkstyle XML:
+ * `<checkstyle><file name><error line column severity message source="apology-lint.rule-id"/></file></checkstyle>`.
+ * Every email gets a `<file>` (empty when clean), named by its path as given.
+ * Findings suppressed by inline directives are left out.
+ */
+export function formatCheckstyle(results: readonly LintResult[]): string {
+  let out = '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n'
+  for (const result of results) {
+    out += `  <file name="${escapeXmlAttribute(result.filePath ?? '<stdin>')}">\n`
+    for (const d of result.diagnostics) {
+      out += `    <error line="${d.range.start.line}" column="${d.range.start.column}" severity="${d.severity}" message="${escapeXmlAttribute(d.message)}" source="${escapeXmlAttribute(`apology-lint.${d.ruleId}`)}"/>\n`
+    }
+    out += '  </file>\n'
+  }
+  return `${out}</checkstyle>\n`
+}
