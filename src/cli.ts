@@ -130,6 +130,8 @@ const OPTIONS = {
   'cache-location': {type: 'string'},
   init: {type: 'boolean'},
   lsp: {type: 'boolean'},
+  // Editors pass --stdio to language servers; stdio is the only transport, so it is accepted and ignored.
+  stdio: {type: 'boolean'},
   mcp: {type: 'boolean'},
   version: {type: 'boolean', short: 'v'},
   help: {type: 'boolean', short: 'h'},
