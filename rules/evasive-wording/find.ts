@@ -1,0 +1,614 @@
+/**
+ * Finds evasive wording. Kept apart from the rule so that vague-wording can
+ * ask which spans evasive-wording reports and stay silent on them ("only a
+ * small number of users" is a minimiser, not also vague).
+ */
+import type {Block, EmailDocument, Language} from '../../src/document.js'
+import type {Sentence, Token} from '../../src/language.js'
+import type {RuleContext, SuggestionInput} from '../../src/rule.js'
+import {findApologyHits} from '../shared/apology.js'
+import {
+  afterWord,
+  allowMatcher,
+  clauseStart,
+  deletion,
+  isAllowed,
+  joined,
+  matchCase,
+  proseBlocks,
+  tokenTags,
+  touchesPlaceholder,
+  wordList,
+  type ProseBlock,
+} from '../vague-wording/scan.js'
+import type {EvasiveCategory, EvasiveLexicon, EvasivePhrase} from './lexicon.js'
+import en from './en.js'
+import pl from './pl.js'
+
+/** evasive-wording's data per language. */
+export const evasiveLexicons: Record<Language, EvasiveLexicon> = {en, pl}
+
+/** One evasive phrase in a block. */
+export interface EvasiveFinding {
+  category: EvasiveCategory | 'extra'
+  block: Block
+  sentence: Sentence
+  /** Offsets in the block's text. */
+  start: number
+  end: number
+  firstToken: number
+  lastToken: number
+  /** An owned rewrite of this very phrase, when one can be built ("We sent an incorrect email"). */
+  example?: string
+  suggestions: SuggestionInput[]
+}
+
+/** What to look for. */
+export interface FindEvasiveOptions {
+  /** Agentless passives (English uses compromise for them). */
+  passives: boolean
+  /** More evasive phrases (any language). */
+  extraPhrases: readonly string[]
+  /** Phrases to accept. */
+  allow: readonly string[]
+}
+
+/** The defaults: everything the lexicon knows, nothing extra. */
+export const DEFAULT_FIND_OPTIONS: FindEvasiveOptions = {passives: true, extraPhrases: [], allow: []}
+
+/**
+ * Every evasive phrase in the subject, preheader and body prose, one finding
+ * per span (the longest wins where two overlap), in reading order.
+ *
+ * @example
+ * for (const f of findEvasive(context, DEFAULT_FIND_OPTIONS)) console.log(f.category, f.block.text.slice(f.start, f.end))
+ */
+export function findEvasive(context: RuleContext<unknown, unknown>, options: FindEvasiveOptions = DEFAULT_FIND_OPTIONS): EvasiveFinding[] {
+  // evasive-wording and vague-wording both ask (vague-wording to stay off evasive spans): compute once per document.
+  const key = JSON.stringify([options.passives, options.extraPhrases, options.allow])
+  let byOptions = cache.get(context.document)
+  if (!byOptions) {
+    byOptions = new Map()
+    cache.set(context.document, byOptions)
+  }
+  const cached = byOptions.get(key)
+  if (cached) return cached
+  const lexicon = evasiveLexicons[context.language]
+  const blocks = proseBlocks(context)
+  const scan = new Scanner(context, lexicon, blocks, options)
+  const out: EvasiveFinding[] = []
+  for (const {sentences} of blocks) {
+    for (const sentence of sentences) out.push(...scan.sentence(sentence))
+  }
+  byOptions.set(key, out)
+  return out
+}
+
+const cache = new WeakMap<EmailDocument, Map<string, EvasiveFinding[]>>()
+
+class Scanner {
+  private readonly phrases
+  private readonly harmHedges
+  private readonly connectors
+  private readonly agents
+  private readonly cuePhrases
+  private readonly extra
+  private readonly allow
+  private readonly conditions
+  /** Sentences that apologise or regret (for phrases that need one). */
+  private readonly apologetic = new Set<Sentence>()
+  /** True when the email owns the mistake somewhere ("our fault"): blame is then context, not deflection. */
+  private readonly owned: boolean
+
+  constructor(
+    private readonly context: RuleContext<unknown, unknown>,
+    private readonly lexicon: EvasiveLexicon,
+    blocks: readonly ProseBlock[],
+    private readonly options: FindEvasiveOptions,
+  ) {
+    this.phrases = context.matcher<EvasivePhrase>('evasive:phrases', lexicon.phrases)
+    this.harmHedges = context.matcher('evasive:harm-hedges', lexicon.harm.hedges)
+    this.connectors = context.matcher('evasive:connectors', lexicon.blame.connectors)
+    this.agents = context.matcher('evasive:agents', lexicon.blame.agents)
+    this.cuePhrases = context.matcher('evasive:cue-phrases', lexicon.passive.cuePhrases)
+    const extra = options.extraPhrases.map((p) => p.trim()).filter((p) => p.length > 0)
+    this.extra = extra.length > 0 ? context.matcher(`evasive:extra:${JSON.stringify(extra)}`, extra.map((phrase) => ({phrase}))) : undefined
+    this.allow = allowMatcher(context, options.allow)
+    this.conditions = wordList(lexicon.conditions)
+
+    const hits = findApologyHits(context, blocks.map((b) => b.block))
+    const regret = wordList(lexicon.harm.regretVerbs)
+    const ownership = context.matcher('evasive:ownership', lexicon.ownership)
+    const negations = wordList(lexicon.ownershipNegations)
+    let owned = false
+    for (const {block, sentences} of blocks) {
+      for (const sentence of sentences) {
+        if (hits.some((h) => h.block === block && h.start >= sentence.start && h.end <= sentence.end)) this.apologetic.add(sentence)
+        else if (sentence.tokens.some((t) => regret.has(t.norm))) this.apologetic.add(sentence)
+        if (owned) continue
+        for (const hit of ownership.find(sentence.tokens, block.text)) {
+          const before = sentence.tokens[hit.firstToken - 1]
+          if (!before || !negations.has(before.norm)) owned = true
+        }
+        if (!owned && this.ownsAction(sentence)) owned = true
+      }
+    }
+    this.owned = owned
+  }
+
+  /**
+   * True when the sentence says "we" did the wrong thing: "we sent the wrong
+   * price", "podaliśmy błędną cenę". A first-person verb in the past and a
+   * mistake cue in the same sentence.
+   */
+  private ownsAction(sentence: Sentence): boolean {
+    const o = this.lexicon.ownedAction
+    const tokens = sentence.tokens
+    const cues = wordList(this.lexicon.passive.cues)
+    if (!tokens.some((t) => cues.has(t.norm)) && !this.cuePhrases.test(tokens)) return false
+    const pronouns = wordList(o.pronouns)
+    const endings = o.verbEndings
+    const irregular = wordList(o.irregularPast)
+    const notOwning = wordList(o.notOwning)
+    const isPast = (norm: string): boolean => !notOwning.has(norm) && (irregular.has(norm) || endings.some((e) => norm.endsWith(e)))
+    for (let i = 0; i < tokens.length; i++) {
+      const norm = tokens[i]!.norm
+      if (o.pronouns.length === 0) {
+        if (isPast(norm)) return true
+        continue
+      }
+      if (!pronouns.has(norm)) continue
+      // "we sent", "we accidentally sent", "we had sent"
+      for (let j = i + 1; j < tokens.length && j <= i + 3; j++) if (isPast(tokens[j]!.norm)) return true
+    }
+    return false
+  }
+
+  sentence(sentence: Sentence): EvasiveFinding[] {
+    const found: EvasiveFinding[] = []
+    this.lexiconPhrases(sentence, found)
+    this.harm(sentence, found)
+    if (!this.owned) this.blame(sentence, found)
+    this.minimisers(sentence, found)
+    // Once the email owns the mistake, a passive that reports its impact ("1,214 customers were charged twice") is a fact, not a dodge.
+    if (this.options.passives && !this.owned) {
+      if (this.context.language === 'en') this.englishPassives(sentence, found)
+      else this.polishPassives(sentence, found)
+    }
+    if (this.extra) {
+      for (const hit of this.extra.find(sentence.tokens, sentence.block.text)) found.push(this.finding('extra', sentence, hit.firstToken, hit.lastToken))
+    }
+    const document = this.context.document
+    const kept = longestFirst(found).filter(
+      (f) => !touchesPlaceholder(document, f.block, f.start, f.end) && !isAllowed(this.allow, sentence, f.firstToken, f.lastToken),
+    )
+    return kept
+  }
+
+  /** A finding over tokens `[first, last)` with the sentence-level owned template as a fallback quick fix. */
+  private finding(category: EvasiveFinding['category'], sentence: Sentence, first: number, last: number, suggestions: SuggestionInput[] = []): EvasiveFinding {
+    const tokens = sentence.tokens
+    const block = sentence.block
+    // A subject line is not a sentence to rewrite into an apology; the body is.
+    const template: SuggestionInput[] =
+      block.kind === 'subject' || block.kind === 'preheader'
+        ? []
+        : [
+            {
+              text: 'Replace the sentence with an owned apology (fill in the brackets)',
+              replacement: this.lexicon.templates[category],
+              span: {block, start: sentence.start, end: sentence.end},
+            },
+          ]
+    return {
+      category,
+      block,
+      sentence,
+      start: tokens[first]!.start,
+      end: tokens[last - 1]!.end,
+      firstToken: first,
+      lastToken: last,
+      suggestions: [...suggestions, ...template],
+    }
+  }
+
+  private lexiconPhrases(sentence: Sentence, found: EvasiveFinding[]): void {
+    const tokens = sentence.tokens
+    const text = sentence.block.text
+    for (const hit of this.phrases.find(tokens, text)) {
+      const entry = hit.entry
+      if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) continue
+      if (entry.notBefore && hit.lastToken < tokens.length && wordList(entry.notBefore).has(tokens[hit.lastToken]!.norm)) continue
+      if (entry.needsApology && !this.apologetic.has(sentence)) continue
+      if (entry.excusedByOwnership && this.owned) continue
+      const suggestions: SuggestionInput[] = []
+      if (entry.swap) {
+        const [from, to] = entry.swap
+        for (let k = hit.firstToken; k < hit.lastToken; k++) {
+          const token = tokens[k]!
+          if (token.norm !== from) continue
+          suggestions.push({
+            text: `Apologise without the condition: replace "${token.text}" with "${to}"`,
+            replacement: matchCase(token.text, to),
+            span: {block: sentence.block, start: token.start, end: token.end},
+          })
+          break
+        }
+      } else if (entry.rewrite === '') {
+        const cut = deletion(sentence, hit.start, hit.end)
+        suggestions.push({text: `Remove "${hit.text}"`, replacement: cut.replacement, span: {block: sentence.block, start: cut.start, end: cut.end}})
+      } else if (entry.rewrite) {
+        suggestions.push({text: `Replace with "${entry.rewrite}"`, replacement: matchCase(hit.text, entry.rewrite), span: {block: sentence.block, start: hit.start, end: hit.end}})
+      }
+      found.push(this.finding(entry.category, sentence, hit.firstToken, hit.lastToken, suggestions))
+    }
+  }
+
+  /**
+   * Regret without an apology ("we regret the inconvenience") and harm the
+   * sender doubts ("any inconvenience this may have caused", "ewentualne
+   * niedogodności"). A plain "we apologise for any inconvenience" is not
+   * evasive: it is vague, and vague-wording reports it.
+   *
+   * When the harm is a vague stock phrase ("any inconvenience", "wszelkie
+   * niedogodności"), it is left out of these spans so that vague-wording can
+   * report it: "We regret" and "this may have caused" are evasive, "any
+   * inconvenience" between them is vague. Both rules fire, on different words.
+   */
+  private harm(sentence: Sentence, found: EvasiveFinding[]): void {
+    const harm = this.lexicon.harm
+    const tokens = sentence.tokens
+    const text = sentence.block.text
+    const block = sentence.block
+    const nouns = wordList(harm.nouns)
+    const determiners = wordList(harm.determiners)
+    const vagueDeterminers = wordList(harm.vagueDeterminers)
+    const doubting = wordList(harm.doubting)
+    const linkers = wordList(harm.linkers)
+    const regret = wordList(harm.regretVerbs)
+    const subjects = wordList(harm.subjects)
+    for (let i = 0; i < tokens.length; i++) {
+      if (!nouns.has(tokens[i]!.norm)) continue
+      // Back over "any", "the", "wszelkie": the harm phrase starts at the first of them.
+      let start = i
+      while (start > 0 && i - start < 3 && determiners.has(tokens[start - 1]!.norm) && joined(text, tokens[start - 1]!, tokens[start]!)) start--
+      const doubted = i > 0 && doubting.has(tokens[i - 1]!.norm)
+      let regretAt = -1
+      let k = start
+      while (k > 0 && start - k < 2 && linkers.has(tokens[k - 1]!.norm)) k--
+      if (k > 0 && regret.has(tokens[k - 1]!.norm)) regretAt = k - 1
+      let end = i + 1
+      let hedgeStart = -1
+      for (let j = i + 1; j <= i + 1 + harm.hedgeWindow && j < tokens.length; j++) {
+        const hit = this.harmHedges.find(tokens.slice(j, j + 8), text)[0]
+        if (hit && hit.firstToken === 0) {
+          hedgeStart = j
+          end = j + hit.lastToken
+          break
+        }
+      }
+      if (regretAt < 0 && !doubted && hedgeStart < 0) continue
+      const regretFirst = regretAt > 0 && subjects.has(tokens[regretAt - 1]!.norm) ? regretAt - 1 : regretAt
+      const subject = regretAt > 0 ? tokens[regretAt - 1]!.norm : ''
+      const regretRewrite = harm.regretRewrite[subject]
+      // The owned rewrite covers the whole formula, whatever the findings cover.
+      const whole = regretAt >= 0 ? regretAt : start
+      const suggestions: SuggestionInput[] = []
+      const vagueHarm = !doubted && vagueDeterminers.has(tokens[start]!.norm)
+      if (regretAt >= 0 && regretRewrite) {
+        // "We regret the oversight" → "We are sorry for the oversight"; a stock or hedged harm becomes "the trouble we caused".
+        const named = !vagueHarm && !doubted && hedgeStart < 0
+        const harmText = named ? text.slice(tokens[start]!.start, tokens[i]!.end) : harm.rewrite
+        suggestions.push({
+          text: `Apologise and own it: "${regretRewrite} ${harmText}"`,
+          replacement: `${regretRewrite} ${harmText}`,
+          span: {block, start: tokens[whole]!.start, end: tokens[end - 1]!.end},
+        })
+      } else if (regretAt < 0) {
+        // Without a regret verb the sentence already apologises ("sorry for any inconvenience this may have caused"): own the harm.
+        suggestions.push({
+          text: `Own the harm: "${matchCase(tokens[start]!.text, harm.rewrite)}"`,
+          replacement: matchCase(tokens[start]!.text, harm.rewrite),
+          span: {block, start: tokens[start]!.start, end: tokens[end - 1]!.end},
+        })
+      }
+      const example = regretAt > 0 && regretRewrite ? `${matchCase(tokens[regretAt - 1]!.text, subject)} ${suggestions[0]!.replacement}.` : undefined
+      if (!vagueHarm) {
+        const finding = this.finding(regretAt >= 0 ? 'regret' : 'conditional', sentence, regretAt >= 0 ? regretFirst : start, end, suggestions)
+        if (example) finding.example = example
+        found.push(finding)
+      } else {
+        if (regretAt >= 0) {
+          const finding = this.finding('regret', sentence, regretFirst, start, suggestions)
+          if (example) finding.example = example
+          found.push(finding)
+        }
+        if (hedgeStart > 0) found.push(this.finding('conditional', sentence, hedgeStart, end, suggestions))
+      }
+      i = end - 1
+    }
+  }
+
+  /** "due to a third-party provider", "w wyniku błędu systemu naszego dostawcy": a cause that is someone else. */
+  private blame(sentence: Sentence, found: EvasiveFinding[]): void {
+    const tokens = sentence.tokens
+    const text = sentence.block.text
+    const window = this.lexicon.blame.window
+    for (const hit of this.connectors.find(tokens, text)) {
+      // Look for the agent in the same clause, a few words on; the last one wins ("błędu systemu naszego dostawcy").
+      let stop = hit.lastToken
+      while (stop < tokens.length && stop - hit.lastToken < window + 2 && (stop === hit.lastToken || joinedLoose(text, tokens[stop - 1]!, tokens[stop]!))) stop++
+      let end = -1
+      for (const agent of this.agents.find(tokens.slice(hit.lastToken, stop), text)) {
+        if (agent.firstToken <= window) end = hit.lastToken + agent.lastToken
+      }
+      if (end < 0) continue
+      found.push(this.finding('blame', sentence, hit.firstToken, end))
+    }
+  }
+
+  /** "just a small mistake", "only a few customers", "a minor security incident", "drobny błąd", "tylko kilku klientów". */
+  private minimisers(sentence: Sentence, found: EvasiveFinding[]): void {
+    const m = this.lexicon.minimiser
+    const tokens = sentence.tokens
+    const text = sentence.block.text
+    const adverbs = wordList(m.adverbs)
+    const adjectives = wordList(m.adjectives)
+    const errors = wordList(m.errors)
+    const amounts = wordList(m.amounts)
+    const amountNouns = wordList(m.amountNouns)
+    const between = wordList(m.between)
+    const apologies = wordList(m.apologies)
+    const leads = wordList(m.apologyLeads)
+    const negations = wordList(this.lexicon.passive.negations)
+    for (let i = 0; i < tokens.length; i++) {
+      const norm = tokens[i]!.norm
+      const isAdverb = adverbs.has(norm)
+      if (!isAdverb && !adjectives.has(norm)) continue
+      // "not just a mistake" makes it bigger, not smaller.
+      if (i > 0 && negations.has(tokens[i - 1]!.norm)) continue
+      let end = -1
+      // "we just wanted to say sorry": the adverb shrinks the apology itself.
+      if (isAdverb) {
+        for (let j = i + 1; j < tokens.length && j <= i + 6 && joined(text, tokens[j - 1]!, tokens[j]!); j++) {
+          if (apologies.has(tokens[j]!.norm)) {
+            end = j + 1
+            break
+          }
+          if (!leads.has(tokens[j]!.norm)) break
+        }
+      }
+      let skipped = 0
+      for (let j = i + 1; end < 0 && j < tokens.length && skipped <= m.window; j++) {
+        const t = tokens[j]!
+        if (!joined(text, tokens[j - 1]!, t)) break
+        if (errors.has(t.norm)) {
+          end = j + 1
+          break
+        }
+        if (isAdverb && amounts.has(t.norm)) {
+          // An amount minimises only the people or things affected ("only a few customers", not "only a few seats left").
+          for (let k = j + 1; k < tokens.length && k <= j + 3; k++) {
+            if (!joined(text, tokens[k - 1]!, tokens[k]!)) break
+            if (amountNouns.has(tokens[k]!.norm)) {
+              end = tokens[k]!.norm === 'of' || tokens[k]!.norm === 'z' ? k : k + 1
+              break
+            }
+          }
+          break
+        }
+        if (between.has(t.norm) || adjectives.has(t.norm)) {
+          skipped++
+          continue
+        }
+        break
+      }
+      if (end < 0) continue
+      const suggestions: SuggestionInput[] = []
+      const stripped = strip(text, tokens, i, end, (t) => adverbs.has(t.norm) || adjectives.has(t.norm))
+      if (stripped.length > 0) {
+        const replacement = matchCase(tokens[i]!.text, stripped)
+        suggestions.push({text: `Drop the minimiser: "${replacement}"`, replacement, span: {block: sentence.block, start: tokens[i]!.start, end: tokens[end - 1]!.end}})
+      }
+      found.push(this.finding('minimiser', sentence, i, end, suggestions))
+      i = end - 1
+    }
+  }
+
+  /**
+   * English agentless passives about the mistake: "mistakes were made", "an
+   * incorrect email was sent", "it was sent in error". compromise confirms the
+   * participle is a verb; a cue in the clause ("wrong", "in error") shows it is
+   * about the mistake; "by us" makes it owned.
+   */
+  private englishPassives(sentence: Sentence, found: EvasiveFinding[]): void {
+    const p = this.lexicon.passive
+    const tokens = sentence.tokens
+    const text = sentence.block.text
+    const verbs = new Map(p.verbs.map((v) => [v.participle, v.active]))
+    const auxiliaries = wordList(p.auxiliaries)
+    const perfect = wordList(p.perfect)
+    const negations = wordList(p.negations)
+    const cues = wordList(p.cues)
+    const ownAgents = wordList(p.ownAgents)
+    const stops = wordList(p.subjectStops)
+    const noneWords = wordList(p.noneWords)
+    for (let v = 1; v < tokens.length; v++) {
+      const active = verbs.get(tokens[v]!.norm)
+      if (active === undefined) continue
+      // Back from the participle: one adverb ("was accidentally sent"), then the auxiliary.
+      let b = v - 1
+      let adverb = false
+      if (b > 0 && (tokens[b]!.norm.endsWith('ly') || cues.has(tokens[b]!.norm))) {
+        adverb = true
+        b--
+      }
+      let aux = -1
+      let isPerfect = false
+      if (tokens[b]!.norm === 'been' && b > 0 && perfect.has(tokens[b - 1]!.norm)) {
+        aux = b - 1
+        isPerfect = true
+      } else if (auxiliaries.has(tokens[b]!.norm)) aux = b
+      if (aux < 0) continue
+      if (negations.has(tokens[aux]!.norm) || (aux + 1 < v && negations.has(tokens[aux + 1]!.norm))) continue
+      const clause = clauseStart(text, tokens, aux)
+      if (afterWordIn(tokens, clause, aux, this.conditions)) continue
+      // This clause only: back to a joining word ("sent in error and has been cancelled" has two), on to a comma or a few words.
+      let from = aux
+      while (from > clause && aux - from < 6 && !stops.has(tokens[from - 1]!.norm)) from--
+      let after = v + 1
+      while (after < tokens.length && after - v <= 6 && !stops.has(tokens[after]!.norm) && joinedLoose(text, tokens[after - 1]!, tokens[after]!)) after++
+      let cue = adverb && cues.has(tokens[v - 1]!.norm)
+      for (let k = from; k < after && !cue; k++) if (cues.has(tokens[k]!.norm)) cue = true
+      if (!cue && this.cuePhrases.test(tokens.slice(from, after))) cue = true
+      if (!cue) continue
+      if (v + 2 < tokens.length && tokens[v + 1]!.norm === 'by' && ownAgents.has(tokens[v + 2]!.norm)) continue
+      // "Nobody was charged twice", "no card details were exposed": a denial, not a dodge.
+      if (tokens.slice(clause, aux).some((t) => noneWords.has(t.norm))) continue
+      const tags = tokenTags(this.context, sentence)
+      if (!tags || !tags[v]!.has('Verb')) continue
+      // The subject: back from the auxiliary to a clause start or a joining word, at most six words.
+      let s = aux
+      while (s > clause && aux - s < 6 && !stops.has(tokens[s - 1]!.norm)) {
+        s--
+        // A pronoun is a whole subject ("we're sorry you were charged": the subject is "you").
+        if (tags[s]!.has('Pronoun') && !tags[s]!.has('Possessive')) break
+        if (tags[s]!.has('Verb') || tags[s]!.has('Copula')) {
+          s++
+          break
+        }
+      }
+      const hasSubject = s < aux && (s === clause || !isRelative(tokens[s - 1]!.norm))
+      // The finding is the verb that hides the agent ("was sent"); the subject may be vague-wording's ("some customers").
+      const first = aux
+      const suggestions: SuggestionInput[] = []
+      let example: string | undefined
+      if (hasSubject) {
+        const subject = tokens.slice(s, aux)
+        const object = objectOf(text, subject, tags.slice(s, aux), p.objectPronouns)
+        const verb = isPerfect ? `have ${tokens[v]!.text}` : active
+        const rewrite = `${p.we} ${verb} ${object}`
+        const replacement = tokens[s]!.start === sentence.start ? matchCase('W', rewrite) : rewrite
+        suggestions.push({text: `Say who did it: "${replacement}"`, replacement, span: {block: sentence.block, start: tokens[s]!.start, end: tokens[v]!.end}})
+        example = matchCase('W', rewrite)
+      }
+      const finding = this.finding('passive', sentence, first, v + 1, suggestions)
+      if (example) finding.example = example
+      found.push(finding)
+    }
+  }
+
+  /**
+   * Polish agentless passives about the mistake: "wiadomość została wysłana
+   * omyłkowo", and the impersonal "podano błędną datę", "popełniono błąd".
+   * Polish word order is free, so the mistake cue may sit anywhere in the sentence.
+   */
+  private polishPassives(sentence: Sentence, found: EvasiveFinding[]): void {
+    const p = this.lexicon.passive
+    const tokens = sentence.tokens
+    const text = sentence.block.text
+    const auxiliaries = wordList(p.auxiliaries)
+    const negations = wordList(p.negations)
+    const cues = wordList(p.cues)
+    const ownAgents = wordList(p.ownAgents)
+    const noneWords = wordList(p.noneWords)
+    let cue: boolean | undefined
+    const hasCue = (): boolean => {
+      if (cue === undefined) cue = tokens.some((t) => cues.has(t.norm)) || this.cuePhrases.test(tokens)
+      return cue
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const norm = tokens[i]!.norm
+      if (i > 0 && negations.has(tokens[i - 1]!.norm)) continue
+      const impersonal = p.impersonal.find((f) => f.form === norm)
+      if (impersonal) {
+        if (!impersonal.alwaysError && !hasCue()) continue
+        if (afterWordIn(tokens, clauseStart(text, tokens, i), i, this.conditions)) continue
+        const replacement = matchCase(tokens[i]!.text, impersonal.active)
+        const finding = this.finding('passive', sentence, i, i + 1, [
+          {text: `Say who did it: "${replacement}"`, replacement, span: {block: sentence.block, start: tokens[i]!.start, end: tokens[i]!.end}},
+        ])
+        finding.example = matchCase('P', replacement)
+        found.push(finding)
+        continue
+      }
+      if (!auxiliaries.has(norm)) continue
+      // The participle right after the auxiliary, or after one adverb ("została omyłkowo wysłana").
+      let v = -1
+      let active = ''
+      for (let j = i + 1; j < tokens.length && j <= i + 2; j++) {
+        const verb = p.verbs.find((x) => tokens[j]!.norm.startsWith(x.participle.endsWith('*') ? x.participle.slice(0, -1) : x.participle))
+        if (verb) {
+          v = j
+          active = verb.active
+          break
+        }
+        if (!(tokens[j]!.norm.endsWith('o') || tokens[j]!.norm.endsWith('ie') || cues.has(tokens[j]!.norm))) break
+      }
+      if (v < 0 || !hasCue()) continue
+      const clause = clauseStart(text, tokens, i)
+      if (afterWordIn(tokens, clause, i, this.conditions)) continue
+      if (tokens.slice(clause, i).some((t) => noneWords.has(t.norm))) continue
+      if (v + 2 < tokens.length && tokens[v + 1]!.norm === 'przez' && ownAgents.has(tokens[v + 2]!.norm)) continue
+      const replacement = matchCase(tokens[i]!.text, active)
+      const finding = this.finding('passive', sentence, i, v + 1, [
+        {text: `Say who did it: "${replacement}"`, replacement, span: {block: sentence.block, start: tokens[i]!.start, end: tokens[v]!.end}},
+      ])
+      finding.example = matchCase('P', replacement)
+      found.push(finding)
+      i = v
+    }
+  }
+}
+
+/** Like {@link joined}, but quotes, apostrophes and slashes inside a clause do not break it; commas and full stops do. */
+function joinedLoose(text: string, a: Token, b: Token): boolean {
+  for (let i = a.end; i < b.start; i++) {
+    const c = text[i]
+    if (c === ',' || c === ';' || c === ':' || c === '.' || c === '!' || c === '?' || c === '(' || c === ')' || c === '—' || c === '–') return false
+  }
+  return true
+}
+
+function afterWordIn(tokens: readonly Token[], from: number, to: number, words: ReturnType<typeof wordList>): boolean {
+  return afterWord(tokens.slice(from, to), to - from, words)
+}
+
+function isRelative(norm: string): boolean {
+  return norm === 'that' || norm === 'which' || norm === 'who' || norm === 'który' || norm === 'która' || norm === 'które'
+}
+
+/** The subject of a passive as the object of the active rewrite: pronouns change case, a sentence-initial capital goes. */
+function objectOf(text: string, subject: readonly Token[], tags: ReadonlyArray<ReadonlySet<string>>, pronouns: Record<string, string>): string {
+  const phrase = text.slice(subject[0]!.start, subject[subject.length - 1]!.end)
+  if (subject.length === 1) {
+    const pronoun = pronouns[subject[0]!.norm]
+    if (pronoun) return pronoun
+  }
+  const first = subject[0]!
+  if (first.text === 'I' || tags[0]?.has('ProperNoun') || tags[0]?.has('Acronym')) return phrase
+  return first.text.charAt(0).toLowerCase() + phrase.slice(1)
+}
+
+/** The text of tokens `[from, to)` without the tokens `drop` selects (and the space after each). */
+function strip(text: string, tokens: readonly Token[], from: number, to: number, drop: (t: Token) => boolean): string {
+  let out = ''
+  let at = tokens[from]!.start
+  const end = tokens[to - 1]!.end
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!
+    if (!drop(t)) continue
+    out += text.slice(at, t.start)
+    at = k + 1 < to ? tokens[k + 1]!.start : t.end
+  }
+  out += text.slice(at, end)
+  return out.trim()
+}
+
+/** Keeps one finding per span: where two overlap, the longer one (then the earlier one). */
+export function longestFirst<T extends {start: number; end: number}>(found: readonly T[]): T[] {
+  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const kept: T[] = []
+  for (const f of sorted) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
+  return kept.sort((a, b) => a.start - b.start)
+}

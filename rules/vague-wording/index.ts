@@ -1,0 +1,258 @@
+/**
+ * vague-wording: say what went wrong, who was affected, when, and what data.
+ */
+import {z} from 'zod'
+import {defineRule, type RuleContext} from '../../src/rule.js'
+import type {Sentence, Token} from '../../src/language.js'
+import {findApologyHits} from '../shared/apology.js'
+import {DEFAULT_FIND_OPTIONS, findEvasive, longestFirst} from '../evasive-wording/find.js'
+import {allowMatcher, isAllowed, joined, proseBlocks, tokenTags, touchesPlaceholder, wordList} from './scan.js'
+import type {Quantifier, VagueCategory, VagueLexicon, VaguePhrase} from './lexicon.js'
+import en from './en.js'
+import pl from './pl.js'
+
+export type {VagueLexicon, VaguePhrase, VagueCategory, Quantifier} from './lexicon.js'
+
+/** One vague phrase: tokens `[first, last)` of a sentence. */
+interface Finding {
+  category: VagueCategory | 'extra'
+  sentence: Sentence
+  first: number
+  last: number
+  start: number
+  end: number
+}
+
+interface Options {
+  extraPhrases: string[]
+  allow: string[]
+}
+
+export default defineRule({
+  id: 'vague-wording',
+  severity: 'warning',
+  usesNlp: true,
+  languages: {en, pl} satisfies Record<'en' | 'pl', VagueLexicon>,
+  docs: {
+    summary: 'Say exactly what went wrong, who was affected, when, and what data, instead of hedging.',
+    why: 'Hedged, unspecific wording ("an issue", "some users", "may have been affected", "recently", "any inconvenience") leaves every reader guessing whether the mistake touches them, reads as evasion, and makes people assume the worst.',
+    fix: 'Name the mistake, the people or data it touched, and the time: "On 3 March we emailed 1,204 customers a sign-in link that did not work."',
+  },
+  options: z
+    .object({
+      extraPhrases: z
+        .array(z.string())
+        .default([])
+        .describe('More phrases to flag as vague, whatever the email\'s language (a word ending in `*` matches by prefix), e.g. ["a small subset", "pewn* okoliczności"].'),
+      allow: z
+        .array(z.string())
+        .default([])
+        .describe('Phrases to accept: a finding that contains one of them is not reported (same syntax), e.g. ["recently"] for a team that always gives the date next to it.'),
+    })
+    .strict(),
+  messages: {
+    what: '`{phrase}` does not say what went wrong, so readers cannot tell whether it affects them and assume the worst. Name the mistake, e.g. "{example}"',
+    who: '`{phrase}` hides who or what was affected, so every reader has to guess whether they are one of them. Say who (or how many), e.g. "{example}"',
+    when: '`{phrase}` does not say when it happened, so readers cannot match it to what they saw. Give the date and time, e.g. "{example}"',
+    data: '`{phrase}` does not say which data, so readers cannot judge their risk. List the data, e.g. "{example}"',
+    hedge: '`{phrase}` hedges about what happened, which reads as not knowing or not telling. State what you know, and say plainly what you do not know yet, e.g. "{example}"',
+    euphemism: '`{phrase}` is a stock phrase that names no harm, so it reads as a form letter. Name what the reader went through, e.g. "{example}"',
+    reason: '`{phrase}` gives no reason at all, which reads as hiding one. Say why it happened, e.g. "{example}"',
+    extra: '`{phrase}` is on this project\'s list of vague phrases: be specific instead, e.g. "{example}"',
+  },
+  create(context) {
+    const {lexicon, options, document} = context
+    const blocks = proseBlocks(context)
+    if (blocks.length === 0) return
+    const phrases = context.matcher<VaguePhrase>('vague:phrases', lexicon.phrases)
+    const quantifiers = context.matcher<Quantifier>('vague:quantifiers', lexicon.quantifiers)
+    const extra = extraMatcher(context, options)
+    const allow = allowMatcher(context, options.allow)
+    const conditions = context.matcher('vague:conditions', lexicon.conditions.map((phrase) => ({phrase})))
+
+    // Spans evasive-wording reports are its to report: "only a small number of users" is a minimiser, not also vague.
+    const evasive = findEvasive(context, DEFAULT_FIND_OPTIONS)
+    const apologies = findApologyHits(context, blocks.map((b) => b.block))
+
+    for (const {block, sentences} of blocks) {
+      for (const sentence of sentences) {
+        const tokens = sentence.tokens
+        if (tokens.length === 0) continue
+        const found: Finding[] = []
+        const add = (category: Finding['category'], first: number, last: number): void => {
+          found.push({category, sentence, first, last, start: tokens[first]!.start, end: tokens[last - 1]!.end})
+        }
+        const conditionAt = firstCondition(conditions.find(tokens, block.text))
+        let apologetic: boolean | undefined
+        const isApologetic = (): boolean => {
+          apologetic ??= apologies.some((h) => h.block === block && h.start >= sentence.start && h.end <= sentence.end)
+          return apologetic
+        }
+
+        for (const hit of phrases.find(tokens, block.text)) {
+          const entry = hit.entry
+          if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) continue
+          if (entry.notBefore && hit.lastToken < tokens.length && wordList(entry.notBefore).has(tokens[hit.lastToken]!.norm)) continue
+          if (entry.skipInCondition && conditionAt < hit.firstToken) continue
+          if (entry.needsApology && !isApologetic()) continue
+          add(entry.category, hit.firstToken, hit.lastToken)
+        }
+        quantified(context, lexicon, sentence, quantifiers.find(tokens, block.text), add)
+        if (lexicon.modalPerfect) modalPerfect(context, lexicon, sentence, conditionAt, add)
+        if (extra) for (const hit of extra.find(tokens, block.text)) add('extra', hit.firstToken, hit.lastToken)
+
+        for (const f of longestFirst(found)) {
+          if (touchesPlaceholder(document, block, f.start, f.end)) continue
+          if (isAllowed(allow, sentence, f.first, f.last)) continue
+          if (evasive.some((e) => e.block === block && e.start < f.end && f.start < e.end)) continue
+          context.report({
+            messageId: f.category,
+            data: {phrase: block.text.slice(f.start, f.end), example: lexicon.examples[f.category]},
+            span: {block, start: f.start, end: f.end},
+          })
+        }
+      }
+    }
+  },
+})
+
+function extraMatcher(context: RuleContext<Options, VagueLexicon>, options: Options) {
+  const phrases = options.extraPhrases.map((p) => p.trim()).filter((p) => p.length > 0)
+  if (phrases.length === 0) return undefined
+  return context.matcher(`vague:extra:${JSON.stringify(phrases)}`, phrases.map((phrase) => ({phrase})))
+}
+
+/** Index of the first token of the first condition ("if", "w razie"), or Infinity. */
+function firstCondition(hits: readonly {firstToken: number}[]): number {
+  return hits.length > 0 ? hits[0]!.firstToken : Number.POSITIVE_INFINITY
+}
+
+type Add = (category: VagueCategory, first: number, last: number) => void
+
+/**
+ * Indefinite quantifiers before a people, data or event noun: "some users",
+ * "Certain data", "niektórzy klienci", "części naszych systemów". "Some of your
+ * order history" stays clean: after "your", only data nouns are vague. In
+ * English, compromise confirms that the words in between are adjectives or
+ * nouns and the head is a noun.
+ */
+function quantified(context: RuleContext<Options, VagueLexicon>, lexicon: VagueLexicon, sentence: Sentence, hits: readonly {entry: Quantifier; firstToken: number; lastToken: number}[], add: Add): void {
+  if (hits.length === 0) return
+  const tokens = sentence.tokens
+  const text = sentence.block.text
+  const fillers = wordList(lexicon.fillers)
+  const reader = wordList(lexicon.readerWords)
+  const people = wordList(lexicon.nouns.people)
+  const data = wordList(lexicon.nouns.data)
+  const things = wordList(lexicon.nouns.things)
+  const events = wordList(lexicon.nouns.events)
+  const cleared = context.matcher('vague:cleared', lexicon.clearedBy.map((phrase) => ({phrase})))
+  const isTarget = (norm: string): boolean => people.has(norm) || things.has(norm) || events.has(norm) || data.has(norm)
+  for (const hit of hits) {
+    const entry = hit.entry
+    if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) continue
+    let isReader = false
+    let modifiers = 0
+    let target = -1
+    let category: VagueCategory = 'who'
+    for (let j = hit.lastToken; j < tokens.length && j - hit.lastToken < 6; j++) {
+      const t = tokens[j]!
+      if (!joined(text, tokens[j - 1]!, t)) break
+      const norm = t.norm
+      if (people.has(norm) || things.has(norm) || events.has(norm) || data.has(norm)) {
+        // A compound ends at its last noun: "some member data" is about data, "some account holders" about people.
+        let head = j
+        while (head + 1 < tokens.length && head - j < 2 && joined(text, tokens[head]!, tokens[head + 1]!) && isTarget(tokens[head + 1]!.norm)) head++
+        const headNorm = tokens[head]!.norm
+        category = data.has(headNorm) ? 'data' : events.has(headNorm) ? 'what' : 'who'
+        target = head
+        break
+      }
+      if (reader.has(norm)) {
+        isReader = true
+        continue
+      }
+      if (fillers.has(norm)) continue
+      if (modifiers < lexicon.maxModifiers && isModifier(lexicon, t)) {
+        modifiers++
+        continue
+      }
+      break
+    }
+    if (target >= 0 && isReader && category !== 'data') target = -1
+    // "some orders, including yours": the reader is told they are affected.
+    if (target >= 0 && cleared.test(tokens.slice(target + 1, target + 5))) target = -1
+    // Only words in between need compromise ("some long-standing customers"); "some users" is plain.
+    if (target >= 0 && modifiers > 0 && context.language === 'en' && !confirmedNounPhrase(context, sentence, hit.lastToken, target)) target = -1
+    if (target >= 0) add(category, hit.firstToken, target + 1)
+    else if (entry.alone) add('who', hit.firstToken, hit.lastToken)
+  }
+}
+
+function isModifier(lexicon: VagueLexicon, token: Token): boolean {
+  if (/^\p{N}/u.test(token.text)) return false
+  if (lexicon.modifierEndings.length === 0) return true
+  return lexicon.modifierEndings.some((e) => token.norm.endsWith(e))
+}
+
+/** compromise: the words after the quantifier are adjectives, nouns or possessives, and the head is a noun. */
+function confirmedNounPhrase(context: RuleContext<Options, VagueLexicon>, sentence: Sentence, from: number, head: number): boolean {
+  const tags = tokenTags(context, sentence)
+  if (!tags) return false
+  if (!tags[head]!.has('Noun') && !tags[head]!.has('Plural')) return false
+  for (let k = from; k < head; k++) {
+    const t = tags[k]!
+    if (t.has('Verb') && !t.has('Adjective') && !t.has('Participle') && !t.has('PastTense')) return false
+  }
+  return true
+}
+
+/**
+ * English modal + perfect: "may have been accessed", "might have received",
+ * "could have been exposed". compromise tells the participle from a noun
+ * ("you may have questions" is not a hedge).
+ */
+function modalPerfect(context: RuleContext<Options, VagueLexicon>, lexicon: VagueLexicon, sentence: Sentence, conditionAt: number, add: Add): void {
+  const m = lexicon.modalPerfect!
+  const tokens = sentence.tokens
+  const modals = wordList(m.modals)
+  const couldBeen = wordList(m.couldBeen)
+  const skip = wordList(m.skipVerbs)
+  const irregular = wordList(m.participles)
+  const isParticiple = (norm: string): boolean => norm.endsWith('ed') || irregular.has(norm)
+  for (let i = 0; i < tokens.length; i++) {
+    const norm = tokens[i]!.norm
+    const hedging = modals.has(norm)
+    if (!hedging && !couldBeen.has(norm)) continue
+    // "If you are the policyholder, your name may have been in the mailbox": the hedge is the reader's case, not evasion.
+    if (conditionAt < i) continue
+    let j = i + 1
+    if (!norm.endsWith("'ve")) {
+      if (tokens[j]?.norm === 'not') j++
+      if (tokens[j]?.norm !== 'have') continue
+      j++
+    }
+    // Cheap checks first: the next word must look like a participle before compromise is asked.
+    let k = j
+    while (k < tokens.length && k - j < 2 && tokens[k]!.norm.endsWith('ly')) k++
+    const verb = tokens[k]
+    if (!verb || !isParticiple(verb.norm)) continue
+    if (verb.norm === 'been') {
+      // "may have been accessed", "could have been exposed": the participle's shape is enough here.
+      let v = k + 1
+      while (v < tokens.length && v - k <= 2 && tokens[v]!.norm.endsWith('ly')) v++
+      const next = tokens[v]
+      if (next && isParticiple(next.norm) && !skip.has(next.norm)) add('hedge', i, v + 1)
+      else if (hedging) add('hedge', i, k + 1)
+      i = k
+      continue
+    }
+    if (!hedging || skip.has(verb.norm)) continue
+    // "you may have received" is a hedge; "you may have mixed feelings" and "you may have questions" are not: ask compromise.
+    const tags = tokenTags(context, sentence)
+    if (!tags || !tags[k]!.has('Verb') || tags[k]!.has('Adjective')) continue
+    add('hedge', i, k + 1)
+    i = k
+  }
+}
+
