@@ -3,7 +3,11 @@
  * and negatives, precision and recall. Labels (fixtures/examples/labels.*.json)
  * are written from the guidance, never from the linter's output.
  *
- * Usage: npm run eval [-- --verbose] [-- --json out.json]
+ * Usage: npm run eval [-- --verbose] [-- --json out.json] [-- --dir fixtures/holdout]
+ *
+ * `fixtures/examples/` is the corpus the rules were developed against;
+ * `fixtures/holdout/` was written and labelled by someone who never saw the
+ * rules, and is the honest measure of how they generalise.
  */
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -17,11 +21,12 @@ interface Label {
   why?: string
 }
 
-const dir = new URL('../fixtures/examples/', import.meta.url).pathname
+const dirAt = process.argv.indexOf('--dir')
+const dir = dirAt > 0 && process.argv[dirAt + 1] ? join(process.cwd(), process.argv[dirAt + 1]!) : new URL('../fixtures/examples/', import.meta.url).pathname
 const verbose = process.argv.includes('--verbose')
 const jsonAt = process.argv.indexOf('--json')
 const labels: Record<string, Label> = {}
-for (const f of readdirSync(dir).filter((f) => /^labels\..*\.json$/.test(f))) {
+for (const f of readdirSync(dir).filter((f) => /^labels(?:\..*)?\.json$/.test(f))) {
   Object.assign(labels, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, Label>)
 }
 const files = readdirSync(dir).filter((f) => /\.(?:eml|html|txt|md)$/.test(f)).sort()

@@ -118,7 +118,8 @@ function pathOf(uri: string): string | undefined {
  * id; undefined for documents that are not emails (they are left alone).
  */
 export function documentFormat(uri: string, languageId: string, text: string): Format | undefined {
-  const name = decodeURIComponent(uri.replace(/[?#].*$/, ''))
+  const cut = uri.search(/[?#]/)
+  const name = decodeURIComponent(cut >= 0 ? uri.slice(0, cut) : uri)
   const byName = formatFromFilename(name.slice(name.lastIndexOf('/') + 1))
   if (byName) return byName
   if (languageId === 'html') return 'html'

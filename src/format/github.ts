@@ -3,6 +3,7 @@
  * line per finding, which the Actions runner turns into annotations on the
  * pull request's changed files.
  */
+import {relativePath} from './paths.js'
 import type {LintResult} from '../lint.js'
 import type {Severity} from '../rule.js'
 
@@ -54,10 +55,4 @@ export function formatGithub(results: readonly LintResult[], options: GithubOpti
   return out
 }
 
-/** `path` relative to `cwd` with forward slashes when it lies under it; unchanged otherwise. */
-function relativePath(path: string, cwd?: string): string {
-  const p = path.replace(/\\/g, '/')
-  if (cwd === undefined) return p
-  const base = cwd.replace(/\\/g, '/').replace(/\/+$/, '')
-  return p.startsWith(`${base}/`) ? p.slice(base.length + 1) : p
-}
+

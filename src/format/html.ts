@@ -5,6 +5,7 @@
  * sandboxed `<iframe srcdoc>` (scripts, forms, popups and same-origin access
  * all off) under a Content-Security-Policy that loads nothing remote.
  */
+import {relativePath} from './paths.js'
 import type {Address, EmailDocument, Format, PartKind, SourceMapper} from '../document.js'
 import {ruleUrl} from '../engine.js'
 import type {LintResult} from '../lint.js'
@@ -137,9 +138,9 @@ function scanHtml(html: string): HtmlLayout {
   let opaque = 0
   const n = html.length
   let i = 0
-  const leading = /^(?:\ufeff)?\s*(?:<!--[^]*?-->\s*)*<!doctype[^>]*>/i.exec(html)
-  if (leading) {
-    preludeAt = leading[0].length
+  const leading = leadingDoctypeEnd(html)
+  if (leading > 0) {
+    preludeAt = leading
     i = preludeAt
   }
   const text = (start: number, end: number): void => {
@@ -195,7 +196,7 @@ function scanHtml(html: string): HtmlLayout {
     if (name === 'head' && phase === 'before') phase = 'head'
     else if (name === 'body' && phase !== 'after') phase = 'body'
     else if (!HEAD_ELEMENTS.has(name) && (phase === 'before' || phase === 'head')) phase = 'body'
-    if (name === 'meta' && /\shttp-equiv\s*=\s*["']?\s*refresh/i.test(tag)) refreshes.push({start: lt, end})
+    if (name === 'meta' && /\shttp-equiv\s*=["'\s]*refresh/i.test(tag)) refreshes.push({start: lt, end})
     const selfClosing = /\/\s*>$/.test(tag)
     if (OPAQUE.has(name) && !selfClosing) opaque++
     i = end
@@ -329,7 +330,7 @@ function emlPart(source: string, document: EmailDocument, kind: PartKind): Decod
   }
   const headers = source.slice(headerStart, bodyStart).replace(/\r?\n[ \t]+/g, ' ')
   const encoding = /^content-transfer-encoding:\s*([\w-]+)/im.exec(headers)?.[1]?.toLowerCase() ?? '7bit'
-  const charset = /^content-type:[^\n]*?charset\s*=\s*"?([\w.:-]+)/im.exec(headers)?.[1]?.toLowerCase() ?? 'us-ascii'
+  const charset = charsetOf(headers) ?? 'us-ascii'
   let bodyEnd = source.length
   if (boundary !== undefined) {
     const next = source.indexOf(`\n${boundary}`, bodyStart)
@@ -466,11 +467,7 @@ function safeHref(url: string): string | undefined {
 }
 
 function displayPath(path: string | undefined, cwd?: string): string {
-  if (path === undefined) return 'standard input'
-  const p = path.replace(/\\/g, '/')
-  if (cwd === undefined) return p
-  const base = cwd.replace(/\\/g, '/').replace(/\/+$/, '')
-  return p.startsWith(`${base}/`) ? p.slice(base.length + 1) : p
+  return path === undefined ? 'standard input' : relativePath(path, cwd)
 }
 
 const FORMAT_NAME: Record<Format, string> = {html: 'HTML', text: 'plain text', markdown: 'Markdown', eml: '.eml message'}
@@ -763,4 +760,36 @@ export function formatHtml(results: readonly LintResult[], rules: readonly AnyRu
     (results.length > 1 ? `<ol class="al-toc">${toc}</ol>` : '') +
     `${emails}\n</body></html>\n`
   )
+}
+
+/**
+ * End of a leading `<!doctype …>` (after an optional BOM, white space and
+ * comments), or 0. A scan, not a regular expression: comments before the
+ * doctype made the pattern backtrack exponentially.
+ */
+function leadingDoctypeEnd(html: string): number {
+  let i = html.charCodeAt(0) === 0xfeff ? 1 : 0
+  for (;;) {
+    while (i < html.length && /\s/.test(html[i]!)) i++
+    if (!html.startsWith('<!--', i)) break
+    const close = html.indexOf('-->', i + 4)
+    if (close < 0) return 0
+    i = close + 3
+  }
+  if (html.slice(i, i + 9).toLowerCase() !== '<!doctype') return 0
+  const end = html.indexOf('>', i)
+  return end < 0 ? 0 : end + 1
+}
+
+/** The charset parameter of a part's Content-Type header, by a scan of the header lines. */
+function charsetOf(headers: string): string | undefined {
+  for (const line of headers.split(/\r?\n/)) {
+    const lower = line.toLowerCase()
+    if (!lower.startsWith('content-type:')) continue
+    const at = lower.indexOf('charset')
+    if (at < 0) return undefined
+    const m = /^\s*=\s*"?([\w.:-]+)/.exec(lower.slice(at + 7))
+    return m?.[1]
+  }
+  return undefined
 }

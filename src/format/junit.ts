@@ -3,6 +3,7 @@
  * Pipelines, CircleCI): a test suite per email, a failing test case per
  * finding, and one passing test case for an email without findings.
  */
+import {relativePath} from './paths.js'
 import type {LintResult} from '../lint.js'
 import type {Diagnostic} from '../rule.js'
 
@@ -35,11 +36,7 @@ export function escapeXmlAttribute(text: string): string {
 
 /** `path` relative to `cwd` (forward slashes) when it lies under it; unchanged otherwise. */
 export function displayPath(path: string | undefined, cwd?: string): string {
-  if (path === undefined) return '<stdin>'
-  const p = path.replace(/\\/g, '/')
-  if (cwd === undefined) return p
-  const base = cwd.replace(/\\/g, '/').replace(/\/+$/, '')
-  return p.startsWith(`${base}/`) ? p.slice(base.length + 1) : p
+  return path === undefined ? '<stdin>' : relativePath(path, cwd)
 }
 
 function attributes(pairs: Record<string, string | number>): string {

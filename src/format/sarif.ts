@@ -331,7 +331,8 @@ export function artifactUri(filePath: string, cwd?: string): {uri: string; relat
   const path = toSlashes(filePath)
   if (!isAbsolutePath(path)) return {uri: path.split('/').filter((s) => s !== '.').map(encodeSegment).join('/'), relative: true}
   if (cwd !== undefined) {
-    const base = toSlashes(cwd).replace(/\/+$/, '')
+    let base = toSlashes(cwd)
+    while (base.endsWith('/')) base = base.slice(0, -1)
     if (path.startsWith(`${base}/`)) return {uri: path.slice(base.length + 1).split('/').map(encodeSegment).join('/'), relative: true}
   }
   return {uri: fileUri(path), relative: false}

@@ -68,7 +68,13 @@ export function formatFromFilename(filename: string | undefined): Format | undef
 
 const HEADER_LINE = /^[!-9;-~]{1,76}:[ \t]?/
 const HTML_START = /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>]|<center|<!--)/i
-const MARKDOWN_HINT = /^(?:#{1,6} |[*-] |\d{1,3}\. |> )|\[[^\]\n]{1,200}\]\([^)\n]{1,500}\)|\*\*[^*\n]{1,200}\*\*/m
+const MARKDOWN_LINE = /^(?:#{1,6} |[*-] |\d{1,3}\. |> )/m
+const HTML_TAG = /<(?:html|body|table|p|div|br)[\s/>]/i
+
+/** Markdown syntax: a heading, list or quote line, a link (`](`), or strong text (`**x`). */
+function looksLikeMarkdown(head: string): boolean {
+  return MARKDOWN_LINE.test(head) || head.includes('](') || /\*\*\S/.test(head)
+}
 
 /**
  * Guesses the format from the content: MIME headers, HTML tags, Markdown syntax, else text.
@@ -83,8 +89,8 @@ export function sniffFormat(source: string): Format {
   if (headerish >= 2 && /^(?:from|to|subject|date|mime-version|received|return-path|message-id|content-type|delivered-to|x-[\w-]+):/im.test(head)) {
     return 'eml'
   }
-  if (HTML_START.test(head) || /<(?:html|body|table|p|div|br)\b[^>]{0,200}>/i.test(head)) return 'html'
-  if (MARKDOWN_HINT.test(head)) return 'markdown'
+  if (HTML_START.test(head) || HTML_TAG.test(head)) return 'html'
+  if (looksLikeMarkdown(head)) return 'markdown'
   return 'text'
 }
 
@@ -113,10 +119,26 @@ export function checkInput(source: string, maxBytes: number): void {
 /** Parses an address list like `Acme <support@acme.example>, b@c.example` (for options). */
 export function parseAddressOption(value: string, header: Address['header']): Address[] {
   const out: Address[] = []
-  for (const part of value.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)) {
-    const m = /^\s*"?([^"<]*?)"?\s*<([^<>\s]{1,320})>\s*$/.exec(part)
-    if (m) out.push({header, name: m[1]!.trim(), address: m[2]!.trim()})
-    else if (part.trim()) out.push({header, name: '', address: part.trim()})
+  // Split on commas outside double quotes, by a scan (a look-ahead pattern here is polynomial).
+  const parts: string[] = []
+  let quoted = false
+  let start = 0
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]
+    if (c === '"') quoted = !quoted
+    else if (c === ',' && !quoted) {
+      parts.push(value.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(value.slice(start))
+  for (const part of parts) {
+    const open = part.lastIndexOf('<')
+    const close = part.lastIndexOf('>')
+    if (open >= 0 && close > open && part.slice(close + 1).trim() === '') {
+      const name = part.slice(0, open).trim().replace(/^"(.*)"$/s, '$1').trim()
+      out.push({header, name, address: part.slice(open + 1, close).trim()})
+    } else if (part.trim()) out.push({header, name: '', address: part.trim()})
   }
   return out
 }
