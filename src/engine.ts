@@ -4,7 +4,7 @@
  * directives, and isolates a rule that throws.
  */
 import {spanToRange, type Block, type EmailDocument, type Range} from './document.js'
-import {PhraseMatcher, splitSentences, type PhraseEntry, type Sentence} from './language.js'
+import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Sentence, type Token} from './language.js'
 import {analyse} from './nlp.js'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
 import type {ResolvedConfig} from './config.js'
@@ -22,8 +22,41 @@ export class Analysis {
   private readonly byBlock = new Map<Block, Sentence[]>()
   private allSentences: Sentence[] | undefined
   private readonly nlpCache = new Map<Sentence, NlpView>()
+  /** Phrase hits by matcher and token list, for this document (see {@link memoized}). */
+  private readonly found = new Map<PhraseMatcher<PhraseEntry>, Map<readonly Token[], FoundHits>>()
+  private readonly views = new Map<PhraseMatcher<PhraseEntry>, PhraseMatcher<PhraseEntry>>()
+  /** Block → its first index in the document's blocks (indexOf per block would be quadratic). */
+  private blockIndexes: Map<Block, number> | undefined
 
   constructor(readonly document: EmailDocument) {}
+
+  /**
+   * `matcher` with `find` computed once per token list in this document:
+   * several rules look for the same phrases (apologies, error statements) in
+   * every sentence. Each call still returns a new array of new hit objects, so
+   * a rule that sorts or changes what it got cannot affect another.
+   */
+  memoized<E extends PhraseEntry>(matcher: PhraseMatcher<E>): PhraseMatcher<E> {
+    const key = matcher as unknown as PhraseMatcher<PhraseEntry>
+    let view = this.views.get(key)
+    if (!view) {
+      const byTokens = new Map<readonly Token[], FoundHits>()
+      this.found.set(key, byTokens)
+      const find = key.find.bind(key)
+      view = Object.create(key) as PhraseMatcher<PhraseEntry>
+      view.find = (tokens, text) => {
+        const cached = byTokens.get(tokens)
+        if (cached === text) return []
+        if (cached !== undefined && typeof cached !== 'string' && cached.text === text) return cached.hits.map((hit) => ({...hit}))
+        const hits = find(tokens, text)
+        // Most token lists hold no phrase: remember those by their text alone (a 10 MB email has 30,000 sentences).
+        byTokens.set(tokens, hits.length === 0 ? text : {text, hits: hits.map((hit) => ({...hit}))})
+        return hits
+      }
+      this.views.set(key, view)
+    }
+    return view as unknown as PhraseMatcher<E>
+  }
 
   /** Prose sentences of the body in reading order. */
   get sentences(): Sentence[] {
@@ -40,11 +73,23 @@ export class Analysis {
   sentencesOf(block: Block, index?: number): Sentence[] {
     let s = this.byBlock.get(block)
     if (!s) {
-      const i = index ?? this.document.blocks.indexOf(block)
+      const i = index ?? this.indexOf(block)
       s = splitSentences(block, i, this.document.language)
       this.byBlock.set(block, s)
     }
     return s
+  }
+
+  /** `document.blocks.indexOf(block)`, in constant time. */
+  private indexOf(block: Block): number {
+    if (!this.blockIndexes) {
+      const indexes = new Map<Block, number>()
+      this.document.blocks.forEach((b, i) => {
+        if (!indexes.has(b)) indexes.set(b, i)
+      })
+      this.blockIndexes = indexes
+    }
+    return this.blockIndexes.get(block) ?? -1
   }
 
   nlp(sentence: Sentence): NlpView {
@@ -57,8 +102,15 @@ export class Analysis {
   }
 }
 
+/** The hits of one `find`: the text alone when there were none. */
+type FoundHits = string | {text: string; hits: PhraseHit<PhraseEntry>[]}
+
 /** Phrase matchers are built once per rule, key and language, and reused for every document. */
 const matcherCache = new WeakMap<object, Map<string, PhraseMatcher<PhraseEntry>>>()
+/** Matchers by the entry list they were built from, so that rules sharing a lexicon share one matcher. */
+const matchersByEntries = new WeakMap<readonly PhraseEntry[], PhraseMatcher<PhraseEntry>>()
+/** The rules that use each matcher: only a matcher that several rules share is worth memoizing per document. */
+const matcherRules = new WeakMap<PhraseMatcher<PhraseEntry>, Set<AnyRule>>()
 
 /** Options for {@link runRules}. */
 export interface RunOptions {
@@ -159,10 +211,21 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
         const k = `${document.language}:${key}`
         let m = matchers.get(k)
         if (!m) {
-          m = new PhraseMatcher(entries)
+          // The same entry list always builds the same matcher: share it across rules.
+          m = matchersByEntries.get(entries)
+          if (!m) {
+            m = new PhraseMatcher(entries)
+            matchersByEntries.set(entries, m)
+          }
           matchers.set(k, m)
+          let users = matcherRules.get(m)
+          if (!users) {
+            users = new Set()
+            matcherRules.set(m, users)
+          }
+          users.add(rule)
         }
-        return m as unknown as PhraseMatcher<E>
+        return matcherRules.get(m)!.size > 1 ? analysis.memoized(m as unknown as PhraseMatcher<E>) : (m as unknown as PhraseMatcher<E>)
       },
       nlp: (sentence) => analysis.nlp(sentence),
       report,

@@ -2,7 +2,8 @@
  * Language detection, sentence and word segmentation, and the phrase matcher
  * every lexicon-based rule shares. Everything here is linear in the text.
  */
-import {franc} from 'franc'
+import {data as francData} from 'franc/data.js'
+import {expressions as francScripts} from 'franc/expressions.js'
 import type {Block, Language, LanguageSource} from './document.js'
 
 /** Languages apology-lint has lexicons for. */
@@ -45,11 +46,245 @@ export function detectLanguage(text: string, fallback: Language): LanguageChoice
   }
   if (letters < MIN_DETECT_LETTERS) return {language: fallback, source: 'default-short'}
   // Polish letters are a strong signal franc may miss on short, name-heavy text.
-  const code = franc(sample, {only: FRANC_ONLY, minLength: 10})
+  const code = francOnly(sample)
   const language = FRANC_TO_LANGUAGE[code]
   if (language) return {language, source: 'detected', detected: code}
   if (code === 'und') return {language: fallback, source: 'default-short'}
   return {language: fallback, source: 'default-unsupported', detected: code}
+}
+
+/*
+ * franc's algorithm, restricted to FRANC_ONLY, computed without its per-call
+ * allocations. `francOnly(text)` returns exactly what
+ * `franc(text, {only: FRANC_ONLY, minLength: 10})` returns (test/language.test.ts
+ * compares the two): the same 2,048-character sample, the script whose
+ * expression matches most code points, the same cleaning and padded trigrams,
+ * and the same distance (300 for a trigram the model lacks, else
+ * |count - rank - 1|) with ties going to the earlier language in franc's data.
+ * What changes is the bookkeeping: each distinct character is classified by
+ * script once, trigrams are counted in one Map keyed by a small integer, and
+ * one look-up per trigram scores every candidate language at once. It is
+ * about 5x faster than franc on a typical email, which matters because
+ * detection otherwise costs more than parsing the HTML.
+ */
+const FRANC_MAX_LENGTH = 2048
+const FRANC_MIN_LENGTH = 10
+const FRANC_MAX_DIFFERENCE = 300
+
+type TrigramKey = number | string
+
+interface FrancScriptModel {
+  /** Candidate languages of this script, in franc's data order. */
+  languages: string[]
+  /** Trigram → its rank in each candidate language's model, or -1 when absent. */
+  ranks: Map<TrigramKey, Int32Array>
+  /** The same for integer keys, as an open-addressing table: key → row of ranks in `rows`. */
+  rankKeys: Int32Array
+  rankRows: Int32Array
+  rows: Int32Array
+  rankBits: number
+}
+
+interface FrancModel {
+  scriptNames: string[]
+  /** Non-global copies of franc's script expressions, to classify one code point. */
+  scriptTests: RegExp[]
+  /** Script index → model, for scripts with more than one language in franc's data. */
+  models: Map<number, FrancScriptModel>
+  /** Distinct sets of matching scripts ("classes"); class 0 is the empty set. */
+  classes: (readonly number[])[]
+  classIds: Map<string, number>
+  /** BMP code unit → class id + 1 (0: not classified yet). */
+  bmpClass: Uint16Array
+  /** Astral code point → class id. */
+  astralClass: Map<number, number>
+}
+
+let francModel: FrancModel | undefined
+
+/** Three UTF-16 code units as one key: a small integer when each fits in 10 bits (a Smi), else the string. */
+function trigramKey(a: number, b: number, c: number, text: string, at: number): TrigramKey {
+  return a < 1024 && b < 1024 && c < 1024 ? (a << 20) | (b << 10) | c : text.slice(at, at + 3)
+}
+
+function buildFrancModel(): FrancModel {
+  const scriptNames = Object.keys(francScripts)
+  const models = new Map<number, FrancScriptModel>()
+  scriptNames.forEach((script, index) => {
+    const byLanguage = francData[script]
+    if (!byLanguage) return
+    const languages = Object.keys(byLanguage).filter((l) => FRANC_ONLY.includes(l))
+    const ranks = new Map<TrigramKey, Int32Array>()
+    languages.forEach((language, j) => {
+      const trigrams = byLanguage[language]!.split('|')
+      // franc assigns from the last rank down, so a repeated trigram keeps its lowest rank.
+      for (let rank = trigrams.length - 1; rank >= 0; rank--) {
+        const t = trigrams[rank]!
+        const key = trigramKey(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2), t, 0)
+        let row = ranks.get(key)
+        if (!row) {
+          row = new Int32Array(languages.length).fill(-1)
+          ranks.set(key, row)
+        }
+        row[j] = rank
+      }
+    })
+    let rankBits = 4
+    while (1 << rankBits < ranks.size * 2) rankBits++
+    const rankKeys = new Int32Array(1 << rankBits).fill(-1)
+    const rankRows = new Int32Array(1 << rankBits)
+    const rows = new Int32Array(Math.max(1, ranks.size * languages.length))
+    let nextRow = 0
+    for (const [key, row] of ranks) {
+      if (typeof key !== 'number') continue
+      let slot = Math.imul(key, 0x9e3779b1) >>> (32 - rankBits)
+      while (rankKeys[slot] !== -1) slot = (slot + 1) & ((1 << rankBits) - 1)
+      rankKeys[slot] = key
+      rankRows[slot] = nextRow
+      rows.set(row, nextRow)
+      nextRow += languages.length
+    }
+    models.set(index, {languages, ranks, rankKeys, rankRows, rows, rankBits})
+  })
+  const scriptTests = scriptNames.map((name) => new RegExp(francScripts[name]!.source))
+  return {scriptNames, scriptTests, models, classes: [[]], classIds: new Map([['', 0]]), bmpClass: new Uint16Array(0x10000), astralClass: new Map()}
+}
+
+/** The class (set of matching franc script expressions) of `char`: one BMP character or a surrogate pair. */
+function classify(model: FrancModel, char: string): number {
+  const hits: number[] = []
+  model.scriptTests.forEach((re, i) => {
+    if (re.test(char)) hits.push(i)
+  })
+  const key = hits.join(',')
+  let id = model.classIds.get(key)
+  if (id === undefined) {
+    id = model.classes.length
+    model.classes.push(hits)
+    model.classIds.set(key, id)
+  }
+  return id
+}
+
+/** At most 2,050 trigrams: a table of 4,096 slots stays at most half full. */
+const TABLE_BITS = 12
+const TABLE_SIZE = 1 << TABLE_BITS
+const trigramTable = {keys: new Int32Array(TABLE_SIZE).fill(-1), counts: new Int32Array(TABLE_SIZE)}
+
+/** `franc(value, {only: FRANC_ONLY, minLength: 10})`, computed faster (see above). */
+export function francOnly(value: string): string {
+  if (!value || value.length < FRANC_MIN_LENGTH) return 'und'
+  francModel ??= buildFrancModel()
+  const model = francModel
+  const text = value.slice(0, FRANC_MAX_LENGTH)
+
+  // The script with the most matching code points; the first one wins a tie.
+  // Each expression matches one BMP character or one surrogate pair and never
+  // a lone surrogate, so counting per code point equals counting franc's matches.
+  const {bmpClass, astralClass} = model
+  // Counted per class first (a handful of classes), then spread over scripts.
+  let classCounts = new Int32Array(Math.max(64, model.classes.length))
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    let id: number
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0
+      if (c > 0xdbff || d < 0xdc00 || d > 0xdfff) continue
+      const codePoint = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000
+      let found = astralClass.get(codePoint)
+      if (found === undefined) {
+        found = classify(model, text.slice(i, i + 2))
+        astralClass.set(codePoint, found)
+      }
+      id = found
+      i++
+    } else {
+      id = bmpClass[c]! - 1
+      if (id < 0) {
+        id = classify(model, text[i]!)
+        bmpClass[c] = id + 1
+      }
+    }
+    if (id >= classCounts.length) {
+      const grown = new Int32Array(id * 2)
+      grown.set(classCounts)
+      classCounts = grown
+    }
+    classCounts[id]!++
+  }
+  const counts = new Int32Array(model.scriptNames.length)
+  for (let id = 1; id < model.classes.length && id < classCounts.length; id++) {
+    const n = classCounts[id]!
+    if (n > 0) for (const s of model.classes[id]!) counts[s]! += n
+  }
+  let top = -1
+  let topCount = -1
+  for (let s = 0; s < counts.length; s++) {
+    if (counts[s]! > topCount) {
+      topCount = counts[s]!
+      top = s
+    }
+  }
+  const scriptModel = model.models.get(top)
+  // A script with one language (or none of ours) is never in FRANC_ONLY.
+  if (!scriptModel || topCount === 0 || scriptModel.languages.length === 0) return 'und'
+
+  // trigram-utils' clean(): punctuation and digits to spaces, white space
+  // collapsed, trimmed, lower-cased. Its two replacements (runs of ASCII
+  // punctuation and digits to one space, then runs of white space to one
+  // space) turn every maximal run of either kind into one space, as one pass does.
+  const clean = ` ${text.replace(/[\u0021-\u0040\s]+/g, ' ').trim().toLowerCase()} `
+  // Trigrams of small code units are counted in an open-addressing table
+  // (no allocation); the rare others in a Map.
+  const table = trigramTable
+  const used: number[] = []
+  const others = new Map<string, number>()
+  for (let i = 0; i + 3 <= clean.length; i++) {
+    const key = trigramKey(clean.charCodeAt(i), clean.charCodeAt(i + 1), clean.charCodeAt(i + 2), clean, i)
+    if (typeof key === 'string') {
+      others.set(key, (others.get(key) ?? 0) + 1)
+      continue
+    }
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - TABLE_BITS)
+    while (table.keys[slot] !== -1 && table.keys[slot] !== key) slot = (slot + 1) & (TABLE_SIZE - 1)
+    if (table.keys[slot] === -1) {
+      table.keys[slot] = key
+      table.counts[slot] = 0
+      used.push(slot)
+    }
+    table.counts[slot]!++
+  }
+  const {languages, ranks, rankKeys, rankRows, rows, rankBits} = scriptModel
+  const width = languages.length
+  const distances = new Float64Array(width)
+  const mask = (1 << rankBits) - 1
+  for (const slot of used) {
+    const key = table.keys[slot]!
+    const count = table.counts[slot]!
+    table.keys[slot] = -1
+    let at = Math.imul(key, 0x9e3779b1) >>> (32 - rankBits)
+    while (rankKeys[at] !== -1 && rankKeys[at] !== key) at = (at + 1) & mask
+    if (rankKeys[at] === -1) {
+      for (let j = 0; j < width; j++) distances[j]! += FRANC_MAX_DIFFERENCE
+      continue
+    }
+    const base = rankRows[at]!
+    for (let j = 0; j < width; j++) {
+      const rank = rows[base + j]!
+      distances[j]! += rank < 0 ? FRANC_MAX_DIFFERENCE : Math.abs(count - rank - 1)
+    }
+  }
+  for (const [key, count] of others) {
+    const row = ranks.get(key)
+    for (let j = 0; j < width; j++) {
+      const rank = row ? row[j]! : -1
+      distances[j]! += rank < 0 ? FRANC_MAX_DIFFERENCE : Math.abs(count - rank - 1)
+    }
+  }
+  // franc sorts stably by distance: the first language with the smallest distance wins.
+  let best = 0
+  for (let j = 1; j < languages.length; j++) if (distances[j]! < distances[best]!) best = j
+  return languages[best]!
 }
 
 /** A word token inside a block's text. */
@@ -76,30 +311,80 @@ export interface Sentence {
 /*
  * A word is a run of letters, marks and digits, with inner apostrophes
  * (`don't`, `we’re`, `d'oh`). The separator is required between runs, so the
- * pattern cannot backtrack: it is linear in its input.
+ * pattern cannot backtrack: it is linear in its input. `tokenize` scans for
+ * exactly this pattern by hand (test/language.test.ts compares the two), which
+ * saves a match object per word; WORD stays as the definition.
  */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu
+export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
+
+/** BMP code unit → 1 when it is a letter, mark or digit, 2 when not, 0 when not looked up yet. */
+const bmpWordChar = new Uint8Array(0x10000)
+const astralWordChar = new Map<number, boolean>()
+
+/** Length (1 or 2 code units) of the letter, mark or digit at `i`, or 0. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 0xd800 || c > 0xdfff) {
+    let known = bmpWordChar[c]!
+    if (known === 0) {
+      known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+      bmpWordChar[c] = known
+    }
+    return known === 1 ? 1 : 0
+  }
+  // A surrogate pair is one code point; a lone surrogate is never a letter.
+  const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0
+  if (c > 0xdbff || d < 0xdc00 || d > 0xdfff) return 0
+  const codePoint = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000
+  let known = astralWordChar.get(codePoint)
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(codePoint))
+    astralWordChar.set(codePoint, known)
+  }
+  return known ? 2 : 0
+}
 
 /** Splits text into word tokens with offsets. */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = []
-  WORD.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = WORD.exec(text)) !== null) {
-    const word = m[0]
-    tokens.push({
-      text: word,
-      norm: normalizeWord(word),
-      start: offset + m.index,
-      end: offset + m.index + word.length,
-    })
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    let w = wordCharAt(text, i)
+    if (w === 0) {
+      // Step over a whole surrogate pair, as the /u pattern does.
+      const c = text.charCodeAt(i)
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1
+      continue
+    }
+    const start = i
+    for (;;) {
+      while (w > 0) {
+        i += w
+        w = i < n ? wordCharAt(text, i) : 0
+      }
+      // An apostrophe continues the word only when a letter, mark or digit follows it.
+      const c = i < n ? text.charCodeAt(i) : 0
+      if ((c === 39 || c === 0x2019) && i + 1 < n) {
+        w = wordCharAt(text, i + 1)
+        if (w > 0) {
+          i += 1
+          continue
+        }
+      }
+      break
+    }
+    const word = text.slice(start, i)
+    tokens.push({text: word, norm: normalizeWord(word), start: offset + start, end: offset + i})
   }
   return tokens
 }
 
 /** Lower-cases and folds typographic apostrophes. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'")
+  const lower = word.toLowerCase()
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower
 }
 
 const segmenters = new Map<string, Intl.Segmenter>()
@@ -129,23 +414,34 @@ export function splitSentences(block: Block, blockIndex: number, language: Langu
       if (space > base) stop = space + 1
     }
     const window = stop === text.length && base === 0 ? text : text.slice(base, stop)
-    for (const seg of segmenter.segment(window)) {
-      const raw = seg.segment
+    const emit = (raw: string, index: number): void => {
       // Trim white space so that ranges never start or end on a space.
       let s = 0
       let e = raw.length
       while (s < e && isSpace(raw.charCodeAt(s))) s++
       while (e > s && isSpace(raw.charCodeAt(e - 1))) e--
-      if (e <= s) continue
-      const start = base + seg.index + s
-      const end = base + seg.index + e
+      if (e <= s) return
+      const start = base + index + s
+      const end = base + index + e
       const sentenceText = text.slice(start, end)
       out.push({block, blockIndex, start, end, text: sentenceText, tokens: tokenize(sentenceText, start)})
     }
+    // Without a terminator or a paragraph separator the segmenter cannot
+    // break (UAX #29), so headings, buttons and list items skip it.
+    if (!SENTENCE_BREAK.test(window)) emit(window, 0)
+    else for (const seg of segmenter.segment(window)) emit(seg.segment, seg.index)
     base = stop
   }
   return out
 }
+
+/**
+ * Every character after which Unicode sentence segmentation may break: the
+ * sentence terminators (STerm and ATerm) and paragraph separators (UAX #29
+ * rules SB4 and SB11), plus vertical tab and form feed for good measure.
+ * Checked against Intl.Segmenter over every code point.
+ */
+const SENTENCE_BREAK = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\n\r\u000B\u000C\u0085\u2028\u2029]/u
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2007 || c === 0x202f
@@ -169,6 +465,13 @@ export interface PhraseHit<E extends PhraseEntry = PhraseEntry> {
   lastToken: number
   /** The matched text as written. */
   text: string
+}
+
+const PAIR_TABLE_SIZE = 4096
+
+/** A slot for the first two code units of a word; collisions only let a word through to the exact test. */
+function pairSlot(a: number, b: number): number {
+  return (Math.imul(a, 31) + b) & (PAIR_TABLE_SIZE - 1)
 }
 
 interface TrieNode<E> {
@@ -195,6 +498,15 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
   private readonly root: TrieNode<E> = node()
   /** Longest phrase in words: bounds the work per starting token. */
   private maxWords = 0
+  /**
+   * A cheap filter on the first token of a phrase, by its first two code
+   * units: most tokens start no phrase, and this rejects them before any map
+   * look-up (a document's tokens pass through dozens of matchers).
+   */
+  private readonly firstPair = new Uint8Array(PAIR_TABLE_SIZE)
+  /** First code units (low byte) of one-unit first words and of one-unit stems. */
+  private readonly firstOne = new Uint8Array(256)
+  private readonly firstStem = new Uint8Array(256)
 
   constructor(entries: readonly E[]) {
     for (const entry of entries) this.add(entry)
@@ -207,6 +519,12 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
       .map((w) => normalizeWord(w))
     if (words.length === 0) throw new Error(`Expected a non-empty phrase, got ${JSON.stringify(entry.phrase)}`)
     this.maxWords = Math.max(this.maxWords, words.length)
+    const first = words[0]!
+    const isStem = first.endsWith('*') && first.length > 1
+    const firstText = isStem ? first.slice(0, -1) : first
+    if (firstText.length >= 2) this.firstPair[pairSlot(firstText.charCodeAt(0), firstText.charCodeAt(1))] = 1
+    else if (isStem) this.firstStem[firstText.charCodeAt(0) & 255] = 1
+    else this.firstOne[firstText.charCodeAt(0) & 255] = 1
     let n = this.root
     for (const word of words) {
       if (word.endsWith('*') && word.length > 1) {
@@ -237,7 +555,7 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     const hits: PhraseHit<E>[] = []
     let i = 0
     while (i < tokens.length) {
-      const best = this.longestAt(tokens, i)
+      const best = this.mayStart(tokens[i]!.norm) ? this.longestAt(tokens, i) : undefined
       if (best) {
         const first = tokens[i]!
         const last = tokens[best.end - 1]!
@@ -283,12 +601,48 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     return false
   }
 
+  /** False when no phrase can start with `first` (by its first code units); small enough to be inlined. */
+  private mayStart(first: string): boolean {
+    const c0 = first.charCodeAt(0)
+    if (this.firstStem[c0 & 255] !== 0) return true
+    return first.length >= 2 ? this.firstPair[pairSlot(c0, first.charCodeAt(1))] !== 0 : this.firstOne[c0 & 255] !== 0
+  }
+
   private longestAt(tokens: readonly Token[], i: number): {entry: E; end: number} | undefined {
+    // Most tokens start no phrase: answer those without allocating a frontier.
+    const first = tokens[i]!.norm
+    if (!this.mayStart(first)) return undefined
+    const root = this.root
+    if (!root.exact.has(first)) {
+      let stem = false
+      for (const s of root.stems) {
+        if (first.startsWith(s.stem)) {
+          stem = true
+          break
+        }
+      }
+      if (!stem) return undefined
+    }
     let best: {entry: E; end: number} | undefined
-    // Breadth over the few live trie nodes; stems can fork, so keep a small frontier.
-    let frontier: TrieNode<E>[] = [this.root]
-    for (let j = i; j < tokens.length && j - i < this.maxWords && frontier.length > 0; j++) {
+    // Breadth over the few live trie nodes; stems can fork, so keep a small
+    // frontier. Until a node with stems is reached there is one live node,
+    // followed without allocating.
+    let single: TrieNode<E> = root
+    let frontier: TrieNode<E>[] | undefined
+    for (let j = i; j < tokens.length && j - i < this.maxWords; j++) {
       const word = tokens[j]!.norm
+      if (frontier === undefined) {
+        if (single.stems.length === 0) {
+          const exact = single.exact.get(word)
+          if (!exact) break
+          const entry = exact.entries[0]
+          if (entry && (!best || j + 1 > best.end)) best = {entry, end: j + 1}
+          single = exact
+          continue
+        }
+        frontier = [single]
+      }
+      if (frontier.length === 0) break
       const next: TrieNode<E>[] = []
       for (const n of frontier) {
         const exact = n.exact.get(word)

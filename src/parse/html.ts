@@ -1,14 +1,15 @@
 /**
  * HTML → visible blocks in reading order, with exact source maps.
  *
- * cheerio parses with htmlparser2 (`xml: {xmlMode: false}`): about 1.5× a bare
- * parse, against 4–8× for its default parse5 path, and htmlparser2 gives the
- * start and end index of every node. The tree is then walked once, without
+ * htmlparser2 parses into a domhandler tree (the tree cheerio builds with
+ * `xml: {xmlMode: false}`, without cheerio's parse5 and fetch code in the CLI
+ * bundle): 4–8× faster than a parse5 parse, and it gives the start and end
+ * index of every node. The tree is then walked once, without
  * recursion (10,000-deep nesting must not overflow the stack), and each text
  * node is decoded from its raw source so that every visible character keeps
  * the span it came from.
  */
-import * as cheerio from 'cheerio'
+import {parseDocument} from 'htmlparser2'
 import {decodeHTML} from 'entities'
 import type {AnyNode, Element} from 'domhandler'
 import {TextBuilder, type Block, type BlockKind, type Image, type Link} from '../document.js'
@@ -107,10 +108,7 @@ interface OpenBlock {
  */
 export function parseHtml(source: string, options: HtmlParseOptions = {}): ParsedBody {
   const maxDepth = options.maxDepth ?? 2000
-  const $ = cheerio.load(source, {
-    xml: {xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true},
-  })
-  const root = $.root()[0] as unknown as AnyNode
+  const root: AnyNode = parseDocument(source, {xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true})
 
   const body: ParsedBody = {
     blocks: [],
@@ -124,6 +122,8 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
   let builder = new TextBuilder()
   let pendingSpace: [number, number] | undefined
   let blockLinks: Link[] = []
+  /** The links in `blockLinks`, for a constant-time membership test (a block may hold 100,000 links). */
+  let blockLinkSet = new Set<Link>()
   const openBlocks: OpenBlock[] = []
   const openLinks: {link: Link}[] = []
   let footerDepth = 0
@@ -139,7 +139,10 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
   const flush = (end: number): void => {
     pendingSpace = undefined
     if (builder.length === 0) {
-      blockLinks = []
+      if (blockLinks.length > 0) {
+        blockLinks = []
+        blockLinkSet = new Set()
+      }
       return
     }
     const top = openBlocks[openBlocks.length - 1]
@@ -166,7 +169,10 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
     for (const link of blockLinks) link.blockIndex ??= index
     body.blocks.push(block)
     builder = new TextBuilder()
-    blockLinks = []
+    if (blockLinks.length > 0) {
+      blockLinks = []
+      blockLinkSet = new Set()
+    }
   }
 
   /** Appends one text node's raw source, decoding entities and collapsing white space. */
@@ -183,6 +189,16 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
     while (i < end) {
       const c = source.charCodeAt(i)
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
+        // One plain space between two visible characters reads as itself:
+        // keep it in the verbatim run (it maps one to one either way) instead
+        // of cutting the run around a one-character atomic space.
+        if (c === 32 && runStart >= 0 && i + 1 < end) {
+          const next = source.charCodeAt(i + 1)
+          if (!isHtmlSpace(next) && next !== 38 /* & */) {
+            i++
+            continue
+          }
+        }
         flushRun(i)
         let j = i + 1
         while (j < end && isHtmlSpace(source.charCodeAt(j))) j++
@@ -227,7 +243,7 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
   }
 
   // Iterative pre-order walk with explicit exit markers.
-  type Frame = {node: AnyNode; exit: boolean; depth: number}
+  type Frame = {node: AnyNode; exit: boolean; depth: number; state?: ExitState}
   const stack: Frame[] = []
   const children = (root as {children?: AnyNode[]}).children ?? []
   for (let k = children.length - 1; k >= 0; k--) stack.push({node: children[k]!, exit: false, depth: 1})
@@ -239,7 +255,7 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
       const el = n as Element
       const name = el.name
       const end = (el.endIndex ?? el.startIndex ?? 0) + 1
-      const state = exitState.get(el)
+      const state = frame.state
       if (state?.hidden) {
         hiddenDepth--
         if (state.preheader && preheaderBuilder) {
@@ -248,7 +264,8 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
             const map = preheaderBuilder.finish()
             body.preheader = {
               kind: 'preheader',
-              text: map.text.trim() === map.text ? map.text : map.text.replace(/\s+$/, ''),
+              // trimEnd removes exactly what /\s+$/ matches, without its quadratic backtracking.
+              text: map.text.trimEnd(),
               map,
               prose: true,
               tag: name,
@@ -288,10 +305,15 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
       appendText(builder, start, end)
       if (builder.length > before) {
         sawVisibleText = true
-        const added = builder.text.slice(before)
-        for (const open of openLinks) {
-          open.link.text += added
-          if (!blockLinks.includes(open.link)) blockLinks.push(open.link)
+        if (openLinks.length > 0) {
+          const added = builder.since(before)
+          for (const open of openLinks) {
+            open.link.text += added
+            if (!blockLinkSet.has(open.link)) {
+              blockLinkSet.add(open.link)
+              blockLinks.push(open.link)
+            }
+          }
         }
       }
       continue
@@ -410,8 +432,7 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
         state.link = true
       }
     }
-    exitState.set(el, state)
-    stack.push({node: el, exit: true, depth: frame.depth})
+    stack.push({node: el, exit: true, depth: frame.depth, state})
     const kids = el.children
     for (let k = kids.length - 1; k >= 0; k--) stack.push({node: kids[k]!, exit: false, depth: frame.depth + 1})
   }
@@ -449,7 +470,6 @@ interface ExitState {
   link?: boolean
   block?: boolean
 }
-const exitState = new WeakMap<Element, ExitState>()
 
 function decodeAttr(value: string | undefined): string {
   // htmlparser2 already decodes attribute entities when decodeEntities is on.

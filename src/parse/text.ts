@@ -10,7 +10,65 @@ import type {ParsedBody} from './shared.js'
 const LIST_ITEM = /^(?:[-*•–]|\d{1,3}[.)])[ \t]+/
 /** URLs and e-mail addresses in plain text, so that rules can see a way to act. */
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()"']{1,2000}/gi
-const MAILTO = /\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b/g
+
+/** ASCII word characters (`\w` without the u flag). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+}
+
+/** `\b` at `i`: a word character on exactly one side. */
+function isBoundary(text: string, i: number): boolean {
+  return (i > 0 && isWordChar(text.charCodeAt(i - 1))) !== (i < text.length && isWordChar(text.charCodeAt(i)))
+}
+
+/**
+ * Every e-mail address in `text`: exactly the matches of
+ * `/\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b/g`, found by a scan
+ * that is linear in the text (that pattern backtracks polynomially on long
+ * runs of dots and letters; test/parse-text.test.ts compares the two).
+ */
+export function findEmailAddresses(text: string): {index: number; text: string}[] {
+  const found: {index: number; text: string}[] = []
+  const isLocal = (c: number): boolean => isWordChar(c) || c === 46 || c === 43 || c === 45
+  const isLabel = (c: number): boolean => isWordChar(c) || c === 45
+  const labelRun = (from: number): number => {
+    let i = from
+    while (i < text.length && isLabel(text.charCodeAt(i))) i++
+    return i - from
+  }
+  // `(?:\.[\w-]{1,63}){1,8}\b` from the dot at `dot`, in the order a backtracking
+  // engine tries it: longest label first, another label before stopping.
+  const labels = (dot: number, done: number): number => {
+    const run = labelRun(dot + 1)
+    for (let length = Math.min(63, run); length >= 1; length--) {
+      const end = dot + 1 + length
+      if (done + 1 < 8 && text.charCodeAt(end) === 46) {
+        const further = labels(end, done + 1)
+        if (further >= 0) return further
+      }
+      if (isBoundary(text, end)) return end
+    }
+    return -1
+  }
+  let from = 0
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    // The local part is the run of [\w.+-] before the @: it starts at the first
+    // word boundary in its last 64 characters, at or after the previous match.
+    let runStart = at
+    while (runStart > 0 && isLocal(text.charCodeAt(runStart - 1))) runStart--
+    let start = Math.max(runStart, at - 64, from)
+    while (start < at && !isBoundary(text, start)) start++
+    if (start >= at) continue
+    // The first label takes its whole run (a dot must follow), then one to eight more.
+    const first = labelRun(at + 1)
+    if (first < 1 || first > 63 || text.charCodeAt(at + 1 + first) !== 46) continue
+    const end = labels(at + 1 + first, 0)
+    if (end < 0) continue
+    found.push({index: start, text: text.slice(start, end)})
+    from = end
+  }
+  return found
+}
 
 interface Line {
   start: number
@@ -133,9 +191,12 @@ export function collectTextLinks(body: ParsedBody): void {
       body.links.push(link)
     }
     for (const m of block.text.matchAll(URL)) {
-      const url = m[0].replace(/[.,;:!?]+$/, '')
+      // Trailing punctuation ends the sentence, not the URL.
+      let stop = m[0].length
+      while (stop > 0 && '.,;:!?'.includes(m[0][stop - 1]!)) stop--
+      const url = m[0].slice(0, stop)
       add(url.startsWith('www.') ? `https://${url}` : url, m.index, m.index + url.length)
     }
-    for (const m of block.text.matchAll(MAILTO)) add(`mailto:${m[0]}`, m.index, m.index + m[0].length)
+    for (const m of findEmailAddresses(block.text)) add(`mailto:${m.text}`, m.index, m.index + m.text.length)
   })
 }

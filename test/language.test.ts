@@ -1,0 +1,107 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import fc from 'fast-check'
+import {franc} from 'franc'
+import {francOnly, splitSentences, tokenize, WORD} from '../src/language.js'
+import {TextBuilder, type Block} from '../src/document.js'
+
+const ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
+const reference = (text: string): string => franc(text, {only: ONLY, minLength: 10})
+
+function block(text: string): Block {
+  const builder = new TextBuilder()
+  builder.appendVerbatim(text, 0)
+  return {kind: 'paragraph', text, map: builder.finish(), prose: true, sourceStart: 0, sourceEnd: text.length}
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2007 || c === 0x202f
+}
+
+/** What splitSentences returned before the no-terminator shortcut: every segment, trimmed. */
+function segmenterSentences(text: string, language: 'en' | 'pl'): [number, number][] {
+  const out: [number, number][] = []
+  for (const seg of new Intl.Segmenter(language, {granularity: 'sentence'}).segment(text)) {
+    const raw = seg.segment
+    let s = 0
+    let e = raw.length
+    while (s < e && isSpace(raw.charCodeAt(s))) s++
+    while (e > s && isSpace(raw.charCodeAt(e - 1))) e--
+    if (e > s) out.push([seg.index + s, seg.index + e])
+  }
+  return out
+}
+
+const samples = [
+  'We are sorry: yesterday’s email had the wrong link. Here is the right one.',
+  'Przepraszamy za błędny link w naszym wczorajszym newsletterze. Oto poprawny.',
+  'Es tut uns leid, dass wir Ihnen die falsche Rechnung geschickt haben.',
+  'Nous sommes désolés pour cette erreur dans notre dernier courriel.',
+  'Приносим извинения за ошибку в нашем вчерашнем письме.',
+  'Вибачте за помилку в нашому вчорашньому листі.',
+  '我们对昨天邮件中的错误表示歉意。',
+  'مرحبا بكم في متجرنا الجديد على الإنترنت',
+  '1234567890 !!!! ???? 1234',
+  '𝐖𝐞 𝐚𝐫𝐞 𝐬𝐨𝐫𝐫𝐲 𝐟𝐨𝐫 𝐭𝐡𝐞 𝐦𝐢𝐬𝐭𝐚𝐤𝐞 𝐢𝐧 𝐨𝐮𝐫 𝐞𝐦𝐚𝐢𝐥',
+  'İSTANBUL İZMİR ıııı ǅǈǋ ß ﬁ ẞ',
+  'short',
+  '',
+]
+
+describe('francOnly', () => {
+  it('agrees with franc on hand-picked text in many scripts', () => {
+    for (const text of samples) expect(francOnly(text), text).toBe(reference(text))
+  })
+
+  it('agrees with franc on the example fixtures', () => {
+    const dir = new URL('../fixtures/examples/', import.meta.url)
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(new URL(file, dir), 'utf8')
+      for (const slice of [text, text.slice(200, 2500), text.slice(-1500)]) expect(francOnly(slice), file).toBe(reference(slice))
+    }
+  })
+
+  it('agrees with franc on arbitrary strings', () => {
+    const words = fc.constantFrom('the', 'we', 'sorry', 'przepraszamy', 'błąd', 'nie', 'und', 'der', 'que', 'для', 'ошибка', '错误', '!', '12', 'ﬁ', '𝐖', 'İ', ' ', '\n')
+    fc.assert(
+      fc.property(fc.oneof(fc.string({unit: 'binary', maxLength: 300}), fc.array(words, {maxLength: 200}).map((w) => w.join(' '))), (text) => {
+        expect(francOnly(text)).toBe(reference(text))
+      }),
+      {numRuns: 400},
+    )
+  })
+})
+
+describe('splitSentences', () => {
+  it('matches Intl.Segmenter whether or not the block has a terminator', () => {
+    const texts = ['Contact us', 'Step 1: open the app', 'Sorry. We sent the wrong link!', 'Line one\nline two', 'Wait… what', 'Ends with a dot.', 'Dr. Smith called', '']
+    for (const language of ['en', 'pl'] as const) {
+      for (const text of texts) {
+        expect(splitSentences(block(text), 0, language).map((s) => [s.start, s.end]), text).toEqual(segmenterSentences(text, language))
+      }
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('We', 'are', 'sorry', '.', '!', '?', '…', ' ', '\n', '\u2029', '。', '؟', 'Dr', 'a', '"', ')'), {maxLength: 60}), (parts) => {
+        const text = parts.join('')
+        expect(splitSentences(block(text), 0, 'en').map((s) => [s.start, s.end])).toEqual(segmenterSentences(text, 'en'))
+      }),
+      {numRuns: 300},
+    )
+  })
+})
+
+describe('tokenize', () => {
+  /** The definition: every match of WORD. */
+  const reference = (text: string): [string, number, number][] => [...text.matchAll(WORD)].map((m) => [m[0], m.index, m.index + m[0].length])
+
+  it('finds exactly the matches of the WORD pattern', () => {
+    const texts = ["We're sorry, don't worry: d'oh!", 'Przepraszamy za błąd’ ’x x’’y', '𝐖𝐞 𝐚𝐫𝐞 café naïve e\u0301', '\ud835 lone \udc00 surrogates', "''a'' 'b' c'", '12,5 zł — 3rd']
+    for (const text of texts) expect(tokenize(text).map((t) => [t.text, t.start, t.end]), text).toEqual(reference(text))
+    fc.assert(
+      fc.property(fc.oneof(fc.string({unit: 'binary', maxLength: 200}), fc.array(fc.constantFrom('a', 'Ł', "'", '’', ' ', '1', '\u0301', '𝐖', '\ud835', '\udc00', '-', '.'), {maxLength: 60}).map((x) => x.join(''))), (text) => {
+        expect(tokenize(text, 7).map((t) => [t.text, t.start - 7, t.end - 7])).toEqual(reference(text))
+      }),
+      {numRuns: 1000},
+    )
+  })
+})
