@@ -215,7 +215,8 @@ export default defineRule({
     // What the reader should do.
     // "Call us with questions" is the contact element, not a step that protects the reader.
     if (wanted.has('steps') && !present.has('steps')) {
-      if (findActionSteps(context as RuleContext<unknown, unknown>, document.blocks).some((s) => s.means !== 'contact')) present.add('steps')
+      const isProtective = (s: {means: string}): boolean => s.means !== 'contact'
+      if (findActionSteps(context as RuleContext<unknown, unknown>, document.blocks, undefined, {stopWhen: isProtective}).some(isProtective)) present.add('steps')
     }
 
     // How to reach a person.

@@ -105,6 +105,16 @@ const PHONE_MAX_DIGITS = 15
 /** Words in a link that mark it as an unsubscribe or preferences link, which is not a way to act on the incident. */
 const UNSUBSCRIBE_WORDS = ['unsubscribe', 'opt-out', 'optout', 'preferences', 'wypisz', 'rezygn', 'preferencj', 'powiadomie']
 
+/** Options for {@link findActionSteps}. */
+export interface FindOptions {
+  /**
+   * Stop at the first step for which this returns true. Callers that only need
+   * to know whether a usable step exists pass it, so that compromise is not
+   * asked about the rest of a long email.
+   */
+  stopWhen?: (step: ActionStep) => boolean
+}
+
 /**
  * Every instruction to the reader in `blocks`, in reading order, with whether
  * it needs and has a way to act. `links` defaults to the links of the list the
@@ -115,7 +125,12 @@ const UNSUBSCRIBE_WORDS = ['unsubscribe', 'opt-out', 'optout', 'preferences', 'w
  * const steps = findActionSteps(context, html.blocks, html.links)
  * const complete = steps.some((s) => s.hasMeans)
  */
-export function findActionSteps(context: RuleContext<unknown, unknown>, blocks: readonly Block[], links?: readonly Link[]): ActionStep[] {
+export function findActionSteps(
+  context: RuleContext<unknown, unknown>,
+  blocks: readonly Block[],
+  links?: readonly Link[],
+  options: FindOptions = {},
+): ActionStep[] {
   const lexicon = actionLexicons[context.language]
   const matcher = context.matcher<StepPhrase>('missing-action-steps:phrases', lexicon.phrases)
   const infinitives = context.matcher<InfinitivePhrase>('missing-action-steps:infinitives', lexicon.infinitives)
@@ -124,10 +139,31 @@ export function findActionSteps(context: RuleContext<unknown, unknown>, blocks: 
   const placeholders = placeholderSpans(context.document, blocks)
   const budget = {left: MAX_NLP_SENTENCES}
 
-  const found: {step: Omit<ActionStep, 'hasMeans'>; index: number}[] = []
+  // The ways to act are known before the scan, so that each step is complete when found.
+  let means: BlockMeans[] | undefined
+  let contactAnywhere = false
+  const linkNear = (index: number): boolean => {
+    for (let i = Math.max(0, index - LINK_WINDOW_BEFORE); i <= Math.min(blocks.length - 1, index + LINK_WINDOW_AFTER); i++) {
+      if (means![i]!.link || (i === index && means![i]!.contact)) return true
+    }
+    return false
+  }
+  const complete = (step: Omit<ActionStep, 'hasMeans'>, index: number): ActionStep => {
+    if (!means) {
+      means = blockMeans(context.document, blocks, links, lexicon)
+      contactAnywhere = means.some((m) => m.contact) || hasMonitoredSender(context.document)
+    }
+    let hasMeans = true
+    if (step.means === 'link') hasMeans = linkNear(index)
+    else if (step.means === 'contact') hasMeans = contactAnywhere || linkNear(index)
+    return {...step, hasMeans}
+  }
+  const found: ActionStep[] = []
+  let stopped = false
   blocks.forEach((block, index) => {
-    if (!block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind)) return
+    if (stopped || !block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind)) return
     for (const sentence of context.sentencesOf(block)) {
+      if (stopped) return
       const skip = [...quotedSpans(sentence), ...(placeholders.get(block) ?? [])]
       const hits = matcher.find(sentence.tokens, block.text).filter((h) => !inside(skip, h.start))
       for (let h = 0; h < hits.length; h++) {
@@ -144,26 +180,17 @@ export function findActionSteps(context: RuleContext<unknown, unknown>, blocks: 
           // The verb that completes the modal is part of this step, not a second one.
           if (step && hits[h + 1] && hits[h + 1]!.end <= step.end) h++
         }
-        if (step) found.push({step: {span: {block, start: step.start, end: step.end}, needsMeans: step.means !== 'none', means: step.means}, index})
+        if (!step) continue
+        const done = complete({span: {block, start: step.start, end: step.end}, needsMeans: step.means !== 'none', means: step.means}, index)
+        found.push(done)
+        if (options.stopWhen?.(done)) {
+          stopped = true
+          return
+        }
       }
     }
   })
-  if (found.length === 0) return []
-
-  const means = blockMeans(context.document, blocks, links, lexicon)
-  const contactAnywhere = means.some((m) => m.contact) || hasMonitoredSender(context.document)
-  const linkNear = (index: number): boolean => {
-    for (let i = Math.max(0, index - LINK_WINDOW_BEFORE); i <= Math.min(blocks.length - 1, index + LINK_WINDOW_AFTER); i++) {
-      if (means[i]!.link || (i === index && means[i]!.contact)) return true
-    }
-    return false
-  }
-  return found.map(({step, index}) => {
-    let hasMeans = true
-    if (step.means === 'link') hasMeans = linkNear(index)
-    else if (step.means === 'contact') hasMeans = contactAnywhere || linkNear(index)
-    return {...step, hasMeans}
-  })
+  return found
 }
 
 /**

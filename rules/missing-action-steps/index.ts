@@ -49,7 +49,8 @@ export default defineRule({
     const {document, options} = context
     const lexicon: ActionStepsLexicon = context.lexicon
     const severity = context.settings.incident?.kind === 'data-breach' ? 'error' : undefined
-    const steps = findActionSteps(context, document.blocks)
+    // One usable step is enough to pass: stop there rather than analyse every later sentence.
+    const steps = options.requireMeans ? findActionSteps(context, document.blocks, undefined, {stopWhen: (s) => s.hasMeans}) : findActionSteps(context, document.blocks, undefined, {stopWhen: () => true})
 
     if (steps.length === 0 && !hasAcceptedPhrase()) {
       const kind = context.settings.incident?.kind ?? 'default'
