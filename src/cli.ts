@@ -23,6 +23,8 @@ import {formatHtml} from './format/html.js'
 import {applyFixes, unifiedDiff} from './fix.js'
 import {ResultCache} from './node/cache.js'
 import {writeStarterConfig} from './node/init.js'
+import {lintFilesParallel, PARALLEL_THRESHOLD} from './node/pool.js'
+import {availableParallelism} from 'node:os'
 import {readFileSync} from 'node:fs'
 import type {Format, Language} from './document.js'
 import type {AnyRule} from './rule.js'
@@ -279,25 +281,41 @@ async function main(argv: string[], io: Io): Promise<number> {
     if (missing.length > 0) throw new UsageError(`no files match ${missing.map((m) => `"${m}"`).join(', ')}`)
     const fileOptions = values.config ? {...options, configFile: values.config} : options
     const cache = values.cache ? new ResultCache(resolve(io.cwd, values['cache-location'] ?? '.apology-lint-cache'), `${VERSION}\u0000${JSON.stringify(fileOptions)}`) : undefined
-    const progress = io.isTTY && files.length > 50
-    results = []
+    const slots: (LintResult | undefined)[] = new Array<LintResult | undefined>(files.length)
+    const keys: (string | undefined)[] = []
+    const misses: number[] = []
     for (const [i, file] of files.entries()) {
-      if (progress && i % 10 === 0) io.stderr(`\rLinting ${i + 1}/${files.length}…`)
-      let key: string | undefined
       if (cache) {
         const loaded = await configFor(file, values.config)
-        key = ResultCache.key(readFileSync(file), loaded.config ?? null)
-        const hit = cache.get(file, key)
+        keys[i] = ResultCache.key(readFileSync(file), loaded.config ?? null)
+        const hit = cache.get(file, keys[i]!)
         if (hit) {
-          results.push(hit)
+          slots[i] = hit
           continue
         }
       }
-      const result = await lintFile(file, fileOptions)
-      if (cache && key) cache.set(file, key, result)
-      results.push(result)
+      misses.push(i)
     }
-    if (progress) io.stderr(`\r${' '.repeat(40)}\r`)
+    // Fixes and the HTML report read the parsed document, which workers cannot send back.
+    const needsDocument = values.fix || values['fix-dry-run'] || outputFormat === 'html'
+    if (!needsDocument && misses.length > PARALLEL_THRESHOLD) {
+      if (io.isTTY) io.stderr(`Linting ${misses.length} files on ${availableParallelism()} cores…\r`)
+      const linted = await lintFilesParallel(
+        misses.map((i) => files[i]!),
+        fileOptions,
+      )
+      misses.forEach((i, k) => (slots[i] = linted[k]))
+      if (io.isTTY) io.stderr(`\r${' '.repeat(50)}\r`)
+    } else {
+      const progress = io.isTTY && misses.length > PARALLEL_THRESHOLD
+      for (const [k, i] of misses.entries()) {
+        if (progress && k % 10 === 0) io.stderr(`\rLinting ${k + 1}/${misses.length}…`)
+        slots[i] = await lintFile(files[i]!, fileOptions)
+      }
+      if (progress) io.stderr(`\r${' '.repeat(40)}\r`)
+    }
+    if (cache) for (const i of misses) cache.set(files[i]!, keys[i]!, slots[i]!)
+    results = slots.map((r) => r!)
     cache?.save()
     if (values.fix || values['fix-dry-run']) {
       for (const [i, result] of results.entries()) {

@@ -218,3 +218,16 @@ describe('cli output formats', () => {
     expect(r.stdout).toContain('no-reply-sender')
   })
 })
+
+describe('cli with many files', () => {
+  it('lints more than 50 files (in parallel when built) and keeps their order', async () => {
+    const dir = workspace()
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, `m${String(i).padStart(2, '0')}.html`), i % 2 ? BAD : GOOD)
+    const r = await cli(['--format', 'json', '.'], dir)
+    const json = JSON.parse(r.stdout) as {filePath: string; errorCount: number}[]
+    const names = json.map((f) => f.filePath.split('/').pop()!)
+    expect(names).toEqual([...names].sort())
+    expect(json.filter((f) => /^m\d+\.html$/.test(f.filePath.split('/').pop()!) && f.errorCount === 1)).toHaveLength(30)
+    expect(r.code).toBe(1)
+  })
+})
