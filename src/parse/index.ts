@@ -106,11 +106,27 @@ export function looksBinary(source: string): boolean {
   return sample.length > 0 && bad / sample.length > 0.1
 }
 
+/** UTF-8 size of `text`, counted without encoding it; stops counting past `limit`. */
+function utf8Length(text: string, limit: number): number {
+  let bytes = 0
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c < 0xdc00) {
+      // A surrogate pair is one four-byte character.
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
 /** Checks the size and content of raw input before parsing. */
 export function checkInput(source: string, maxBytes: number): void {
   if (source.trim().length === 0) throw new InputError('The input is empty: there is no email to check.')
   // UTF-16 length is a lower bound of the UTF-8 size, and cheap; refine only near the limit.
-  if (source.length > maxBytes || (source.length * 3 > maxBytes && new TextEncoder().encode(source).length > maxBytes)) {
+  if (source.length > maxBytes || (source.length * 3 > maxBytes && utf8Length(source, maxBytes) > maxBytes)) {
     throw new InputError(`The input is larger than maxBytes (${maxBytes} bytes); raise maxBytes to check it.`)
   }
   if (looksBinary(source)) throw new InputError('The input looks like binary data, not an email (HTML, text, Markdown or .eml).')
@@ -299,7 +315,7 @@ function finish(draft: Draft, options: DocumentOptions): EmailDocument {
   for (const block of draft.blocks) {
     if (!block.prose || block.kind === 'footer') continue
     sample += `${block.text}\n`
-    if (sample.length > 4000) break
+    if (sample.length > 1500) break
   }
   if (sample.length < 200 && draft.subject) sample = `${draft.subject.text}\n${sample}`
   const fallback = options.defaultLanguage ?? 'en'
