@@ -45,13 +45,27 @@ function lazyModules(): Plugin {
 
 export default defineConfig([
   {
-    // The library: ESM + CJS + types; dependencies stay external.
+    // The library as ESM, with types; dependencies stay external.
     entry: {index: 'src/index.ts', rules: 'rules/index.ts'},
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'node20',
+    define: {__VERSION__: JSON.stringify(version)},
+  },
+  {
+    // The library as CommonJS, with types. unified, remark-parse, franc and their
+    // dependencies are ESM only, and a CommonJS require of them does not hand back
+    // their default exports, so this build inlines its dependencies.
+    entry: {index: 'src/index.ts', rules: 'rules/index.ts'},
+    format: ['cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    noExternal: [/.*/],
     define: {__VERSION__: JSON.stringify(version)},
   },
   {

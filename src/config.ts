@@ -4,7 +4,7 @@
  * config files on disk lives in `node/config-files.ts`.
  */
 import {z} from 'zod'
-import picomatch from 'picomatch/posix'
+import picomatch from 'picomatch/posix.js'
 import type {Language} from './document.js'
 import type {AnyRule, Severity} from './rule.js'
 
