@@ -1,17 +1,9 @@
 /** English data for buried-lede: what is not content, what is promotion, what a preview about a correction says. */
+import {greetingPhrases} from '../shared/greetings.js'
 import type {BuriedLedeLexicon} from './index.js'
 
 const en: BuriedLedeLexicon = {
-  greetings: [
-    {phrase: 'hi'},
-    {phrase: 'hello'},
-    {phrase: 'hey'},
-    {phrase: 'dear'},
-    {phrase: 'good morning'},
-    {phrase: 'good afternoon'},
-    {phrase: 'good evening'},
-    {phrase: 'greetings'},
-  ],
+  greetings: greetingPhrases.en,
   navigation: [
     {phrase: 'view this email in your browser'},
     {phrase: 'view this email in a browser'},

@@ -1,17 +1,9 @@
 /** Polish data for buried-lede; stems (`*`) cover inflection. */
+import {greetingPhrases} from '../shared/greetings.js'
 import type {BuriedLedeLexicon} from './index.js'
 
 const pl: BuriedLedeLexicon = {
-  greetings: [
-    {phrase: 'dzień dobry'},
-    {phrase: 'dobry wieczór'},
-    {phrase: 'cześć'},
-    {phrase: 'hej'},
-    {phrase: 'witaj*'},
-    {phrase: 'witam'},
-    {phrase: 'szanown*'},
-    {phrase: 'drog*'},
-  ],
+  greetings: greetingPhrases.pl,
   navigation: [
     {phrase: 'wyświetl w przeglądarce'},
     {phrase: 'wyświetl wiadomość w przeglądarce'},

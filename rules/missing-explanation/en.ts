@@ -1,4 +1,5 @@
 /** English data for missing-explanation. The error-statement lexicon lives in rules/shared/errors.ts. */
+import {greetingPhrases} from '../shared/greetings.js'
 import type {MissingExplanationLexicon} from './index.js'
 
 const en: MissingExplanationLexicon = {
@@ -23,7 +24,7 @@ const en: MissingExplanationLexicon = {
     {phrase: 'our last email'},
     {phrase: 'if anyone was offended'},
   ],
-  greetings: [{phrase: 'hi'}, {phrase: 'hello'}, {phrase: 'hey'}, {phrase: 'dear'}, {phrase: 'good morning'}, {phrase: 'good afternoon'}],
+  greetings: greetingPhrases.en,
   example: "In yesterday's email the “Book now” button linked to last year's page instead of this year's timetable.",
 }
 export default en

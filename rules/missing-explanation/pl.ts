@@ -1,4 +1,5 @@
 /** Polish data for missing-explanation; stems (`*`) cover inflection. The error-statement lexicon lives in rules/shared/errors.ts. */
+import {greetingPhrases} from '../shared/greetings.js'
 import type {MissingExplanationLexicon} from './index.js'
 
 const pl: MissingExplanationLexicon = {
@@ -21,16 +22,7 @@ const pl: MissingExplanationLexicon = {
     {phrase: 'poprzedni* e mail*'},
     {phrase: 'w nawiązaniu do'},
   ],
-  greetings: [
-    {phrase: 'dzień dobry'},
-    {phrase: 'dobry wieczór'},
-    {phrase: 'cześć'},
-    {phrase: 'hej'},
-    {phrase: 'witaj*'},
-    {phrase: 'witam'},
-    {phrase: 'szanown*'},
-    {phrase: 'drog*'},
-  ],
+  greetings: greetingPhrases.pl,
   example: 'We wczorajszym e-mailu przycisk „Zarezerwuj” prowadził do zeszłorocznej strony zamiast do tegorocznego programu.',
 }
 export default pl
