@@ -2,6 +2,7 @@
 import type {NoReplyLexicon} from './index.js'
 
 const en: NoReplyLexicon = {
+  replyExample: 'Questions? Reply to this email or write to {address}: a person on our team will answer.',
   displayNames: ['no reply', 'noreply', 'no-reply', 'do not reply', 'donotreply', "don't reply", 'no response'],
   phrases: [
     {phrase: 'do not reply to this'},

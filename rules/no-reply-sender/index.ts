@@ -17,6 +17,8 @@ export interface NoReplyPhrase extends PhraseEntry {
 export interface NoReplyLexicon {
   /** Display names that announce a no-reply sender. */
   displayNames: string[]
+  /** An example line inviting replies, in the email's language; `{address}` is the suggested address. */
+  replyExample: string
   phrases: NoReplyPhrase[]
 }
 
@@ -74,7 +76,7 @@ export default defineRule({
       '{header} address `{address}` cannot receive replies: send from a monitored address such as `{suggestion}` so readers with questions can reach a person.',
     displayName:
       'Sender name `{name}` tells readers not to reply: use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
-    body: '`{phrase}` tells angry readers they cannot answer: remove it and say how to reach a person, e.g. "Just reply to this email or write to {suggestion}."',
+    body: '`{phrase}` tells angry readers they cannot answer: remove it and say how to reach a person, e.g. "{example}"',
   },
   create(context) {
     const {document, lexicon, options} = context
@@ -130,7 +132,7 @@ export default defineRule({
           if (hit.entry.end && hit.lastToken !== sentence.tokens.length) continue
           context.report({
             messageId: 'body',
-            data: {phrase: hit.text, suggestion},
+            data: {phrase: hit.text, example: lexicon.replyExample.replace('{address}', suggestion)},
             span: {block, start: hit.start, end: hit.end},
           })
         }

@@ -2,6 +2,7 @@
 import type {NoReplyLexicon} from './index.js'
 
 const pl: NoReplyLexicon = {
+  replyExample: 'Masz pytania? Odpowiedz na tę wiadomość albo napisz na {address}: odpowie Ci osoba z naszego zespołu.',
   displayNames: ['nie odpowiadaj', 'nie-odpowiadaj', 'nieodpowiadaj', 'brak odpowiedzi', 'bez odpowiedzi', 'nie odpisuj'],
   phrases: [
     {phrase: 'nie odpowiada* na tę'},
