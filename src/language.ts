@@ -428,7 +428,7 @@ export function splitSentences(block: Block, blockIndex: number, language: Langu
     }
     // Without a terminator or a paragraph separator the segmenter cannot
     // break (UAX #29), so headings, buttons and list items skip it.
-    if (!SENTENCE_BREAK.test(window)) emit(window, 0)
+    if (!SENTENCE_BREAK.test(window) || endsOnlySentence(window)) emit(window, 0)
     else for (const seg of segmenter.segment(window)) emit(seg.segment, seg.index)
     base = stop
   }
@@ -442,6 +442,28 @@ export function splitSentences(block: Block, blockIndex: number, language: Langu
  * Checked against Intl.Segmenter over every code point.
  */
 const SENTENCE_BREAK = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\n\r\u000B\u000C\u0085\u2028\u2029]/u
+
+/**
+ * True when the first possible break (a terminator) is followed only by more
+ * terminators, closing punctuation and spaces: then the text is one sentence
+ * (UAX #29 breaks only after such a run), as most paragraphs of one sentence are.
+ */
+function endsOnlySentence(text: string): boolean {
+  const first = SENTENCE_BREAK.exec(text)
+  if (!first) return true
+  // Terminators and closers, then only spaces, to the end.
+  let spaces = false
+  for (let i = first.index; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 11 || c === 12) return false
+    if (isSpace(c)) spaces = true
+    else if (spaces || !(c === 46 || c === 33 || c === 63 || CLOSERS.includes(text[i]!))) return false
+  }
+  return true
+}
+
+/** Closing punctuation that may follow a terminator inside the same sentence (UAX #29 Close). */
+const CLOSERS = ')]}"\'”’»›」』）'
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2007 || c === 0x202f

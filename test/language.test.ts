@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
 import {franc} from 'franc'
 import {francOnly, splitSentences, tokenize, WORD} from '../src/language.js'
-import {TextBuilder, type Block} from '../src/document.js'
+import {PointMapper, TextBuilder, type Block} from '../src/document.js'
 
 const ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
 const reference = (text: string): string => franc(text, {only: ONLY, minLength: 10})
@@ -103,5 +103,26 @@ describe('tokenize', () => {
       }),
       {numRuns: 1000},
     )
+  })
+})
+
+describe('splitSentences fast path', () => {
+  it('splits exactly like Intl.Segmenter, in English and Polish', () => {
+    const pieces = fc.constantFrom('a', 'B', ' ', '.', '!', '?', ')', '"', '”', '’', '\n', '1', '…', '。', '»', 'e.g.', ' x', 'ą', 'Pan ')
+    for (const language of ['en', 'pl'] as const) {
+      const segmenter = new Intl.Segmenter(language, {granularity: 'sentence'})
+      fc.assert(
+        fc.property(fc.array(pieces, {maxLength: 30}).map((a) => a.join('')), (text) => {
+          const want: string[] = []
+          for (const s of segmenter.segment(text)) {
+            const t = s.segment.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '')
+            if (t) want.push(t)
+          }
+          const block = {kind: 'paragraph', text, map: new PointMapper(0), prose: true, sourceStart: 0, sourceEnd: 0} as Block
+          expect(splitSentences(block, 0, language).map((s) => s.text)).toEqual(want)
+        }),
+        {numRuns: 3000},
+      )
+    }
   })
 })
