@@ -8,7 +8,7 @@ import {writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {ConfigError, didYouMean, incidentKinds, type Config, type Incident, type RuleSetting} from './config.js'
 import {lint, type LintOptions, type LintResult} from './lint.js'
-import {lintFile, configFor} from './node/lint-file.js'
+import {lintFile, configFor, clearConfigCache} from './node/lint-file.js'
 import {expandPatterns} from './node/files.js'
 import {resolveConfig} from './config.js'
 import {allRules} from './lint.js'
@@ -165,6 +165,8 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
 }
 
 async function main(argv: string[], io: Io): Promise<number> {
+  // Each run reads config files afresh (the cache only spares re-reading them per file within a run).
+  clearConfigCache()
   let parsed
   try {
     parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true})

@@ -231,3 +231,36 @@ describe('cli with many files', () => {
     expect(r.code).toBe(1)
   })
 })
+
+describe('plugins', () => {
+  it('loads a third-party rule package named in config, and its rules run like built-in ones', async () => {
+    const dir = workspace()
+    const pkg = join(dir, 'node_modules', 'apology-lint-plugin-acme')
+    mkdirSync(pkg, {recursive: true})
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({name: 'apology-lint-plugin-acme', type: 'module', main: 'index.js'}))
+    // A plugin normally builds its rules with defineRule from apology-lint; this one spells the shape out.
+    writeFileSync(
+      join(pkg, 'index.js'),
+      `export default {rules: [{
+        id: 'acme/no-cheers', severity: 'warning', recommended: false,
+        languages: {en: {}, pl: {}},
+        docs: {summary: 'No cheers.', why: 'Test.', fix: 'Test.'},
+        options: {safeParse: (v) => ({success: true, data: v})},
+        messages: {cheers: 'Drop the cheers: this is an apology.'},
+        create(context) {
+          for (const s of context.sentences) for (const t of s.tokens) if (t.norm === 'cheers') context.report({messageId: 'cheers', span: {block: s.block, start: t.start, end: t.end}})
+        },
+      }]}`,
+    )
+    writeFileSync(join(dir, 'apology-lint.config.json'), JSON.stringify({plugins: ['apology-lint-plugin-acme'], rules: {...onlyNoReply(), 'no-reply-sender': 'off', 'acme/no-cheers': 'error'}}))
+    writeFileSync(join(dir, 'cheers.html'), '<p>Cheers, we sent the wrong link.</p>')
+    const r = await cli(['-f', 'json', 'cheers.html'], dir)
+    const json = JSON.parse(r.stdout) as {messages: {ruleId: string; column: number}[]}[]
+    expect(json[0]!.messages.map((m) => [m.ruleId, m.column])).toEqual([['acme/no-cheers', 4]])
+    expect(r.code).toBe(1)
+    writeFileSync(join(dir, 'apology-lint.config.json'), JSON.stringify({plugins: ['apology-lint-plugin-missing']}))
+    const missing = await cli(['cheers.html'], dir)
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('cannot load "apology-lint-plugin-missing"')
+  })
+})

@@ -111,3 +111,27 @@ describe('language', () => {
 function offAll(): Record<string, 'off'> {
   return Object.fromEntries(Object.keys(onlyNoReply).map((id) => [id, 'off'])) as Record<string, 'off'>
 }
+
+describe('incident context and the checklist', () => {
+  const breach = '<p>Oops! Your email address was exposed in a breach on 3 March. We are sorry. Reset your password at <a href="https://acme.example/reset">acme.example/reset</a> and call us on 020 7946 0321 with questions.</p>'
+
+  it('raises humour to an error in data-breach incidents', async () => {
+    const plain = await lint(breach, {format: 'html'})
+    const incident = await lint(breach, {format: 'html', incident: {kind: 'data-breach'}})
+    expect(plain.diagnostics.find((d) => d.ruleId === 'humour')?.severity).toBe('warning')
+    expect(incident.diagnostics.find((d) => d.ruleId === 'humour')?.severity).toBe('error')
+  })
+
+  it('reports audience and suppression-list incidents from config, and scores the checklist', async () => {
+    const audience = await lint(breach, {format: 'html', config: {incident: {kind: 'wrong-price', audience: {recipients: 5000, affected: 1200}}}})
+    const finding = audience.diagnostics.find((d) => d.ruleId === 'unaffected-recipients')
+    expect(finding?.message).toMatch(/5[,.\s\u00a0]?000/)
+    expect(audience.checklist?.items.find((i) => i.id === 'right-audience')?.status).toBe('fail')
+    expect(audience.checklist?.items.find((i) => i.id === 'no-humour')?.status).toBe('fail')
+    expect(audience.checklist!.score).toBeGreaterThan(0)
+    expect(audience.checklist!.score).toBeLessThan(100)
+    const suppression = await lint(breach, {format: 'html', incident: {kind: 'suppression-list'}})
+    expect(suppression.diagnostics.some((d) => d.ruleId === 'suppression-list-resend')).toBe(true)
+    expect(suppression.checklist).toMatchObject({doNotSend: true, score: 0})
+  })
+})
