@@ -7,11 +7,11 @@
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {lint, lintSync} from '../src/lint.js'
-import {diagnosticSchema} from '../src/rule.js'
-import {adversarialCases} from '../bench/adversarial.js'
+import {lint, lintSync} from '../../src/lint.js'
+import {diagnosticSchema} from '../../src/rule.js'
+import {adversarialCases} from '../../bench/adversarial.js'
 
-const normal = readFileSync(new URL('../bench/emails/large.html', import.meta.url), 'utf8')
+const normal = readFileSync(new URL('../../bench/emails/large.html', import.meta.url), 'utf8')
 
 /** Median milliseconds per MB of linting the large benchmark email. */
 async function perMbOfNormalEmail(): Promise<number> {

@@ -18,7 +18,7 @@ import {expressions as francScripts} from 'franc/expressions.js'
 process.env.RECHECK_BACKEND ??= 'pure'
 const {checkSync} = await import('recheck')
 
-const root = new URL('..', import.meta.url).pathname
+const root = new URL('../..', import.meta.url).pathname
 
 interface Found {
   where: string

@@ -17,9 +17,9 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {lint, type LintResult} from '../src/lint.js'
-import {diagnosticSchema, type Diagnostic} from '../src/rule.js'
-import type {Format, Point} from '../src/document.js'
+import {lint, type LintResult} from '../../src/lint.js'
+import {diagnosticSchema, type Diagnostic} from '../../src/rule.js'
+import type {Format, Point} from '../../src/document.js'
 
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 2000)
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
@@ -36,7 +36,7 @@ function params(share: number): fc.Parameters<unknown> {
 
 const FORMATS: readonly Format[] = ['html', 'text', 'markdown', 'eml']
 
-const fixturesDir = new URL('../fixtures/', import.meta.url).pathname
+const fixturesDir = new URL('../../fixtures/', import.meta.url).pathname
 function fixtureFiles(): string[] {
   const out: string[] = []
   for (const dir of readdirSync(fixturesDir, {withFileTypes: true})) {
