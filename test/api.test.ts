@@ -16,6 +16,7 @@ describe('public API', () => {
         'lint',
         'lintFile',
         'lintSync',
+        'ready',
         'parseConfig',
         'resolveConfig',
         'sniffFormat',
