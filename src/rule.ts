@@ -151,6 +151,12 @@ export interface Rule<Options = unknown, Lexicon = unknown> {
   messages: Record<string, string>
   /** True when the rule reads compromise's analysis (English sentences only). */
   usesNlp?: boolean
+  /**
+   * Rules whose findings take precedence over this rule's: where a finding of
+   * this rule overlaps one of theirs that is reported, the engine drops this
+   * rule's (see `resolveOverlaps` in the engine). Rules never ask each other.
+   */
+  yieldsTo?: readonly string[]
   create(context: RuleContext<Options, Lexicon>): void
 }
 
@@ -164,6 +170,7 @@ export interface RuleInput<Options, Lexicon> {
   options?: z.ZodType<Options>
   messages: Record<string, string>
   usesNlp?: boolean
+  yieldsTo?: readonly string[]
   create(context: RuleContext<Options, Lexicon>): void
 }
 
@@ -200,6 +207,7 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
     create: input.create,
   }
   if (input.usesNlp) rule.usesNlp = true
+  if (input.yieldsTo?.length) rule.yieldsTo = [...input.yieldsTo]
   return rule
 }
 

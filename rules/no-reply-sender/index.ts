@@ -128,8 +128,9 @@ export default defineRule({
     for (const block of blocks) {
       if (block.kind === 'quote' || block.kind === 'code') continue
       for (const sentence of context.sentencesOf(block)) {
-        for (const hit of matcher.find(sentence.tokens, block.text)) {
-          if (hit.entry.end && hit.lastToken !== sentence.tokens.length) continue
+        // `end` is a condition on the candidate: a longer phrase it rejects must not hide a shorter one ("Please do not reply to this email.").
+        const atEnd = (hit: {entry: NoReplyPhrase; lastToken: number}): boolean => !hit.entry.end || hit.lastToken === sentence.tokens.length
+        for (const hit of matcher.find(sentence.tokens, block.text, atEnd)) {
           context.report({
             messageId: 'body',
             data: {phrase: hit.text, example: lexicon.replyExample.replace('{address}', suggestion)},
