@@ -420,5 +420,22 @@ function formatSummary(results: readonly LintResult[], color: boolean, cwd: stri
 export function explainRule(id: string): string | undefined {
   const rule = rulesById.get(id)
   if (!rule) return undefined
-  return `${rule.id} (${rule.severity})\n\n${rule.docs.summary}\n\nWhy: ${rule.docs.why}\n\nHow to fix: ${rule.docs.fix}\n`
+  let out = `${rule.id} (${rule.severity})\n\n${rule.docs.summary}\n\nWhy: ${rule.docs.why}\n\nHow to fix: ${rule.docs.fix}\n`
+  // Each message with its note: why it matters for that finding, the fix, and the example (placeholders left as {name}).
+  out += '\nMessages:\n'
+  for (const [id, message] of Object.entries(rule.messages)) {
+    out += `\n  ${id}: ${message}\n`
+    const note = rule.notes?.[id]
+    if (note) out += `    ${note}\n`
+  }
+  // The `{example}` a note shows depends on the incident: list the English ones by kind.
+  const byKind = Object.entries(rule.incidentExamples?.en ?? {})
+  if (byKind.length > 0) {
+    out += '\nExamples by incident kind (incident.kind in the config):\n'
+    for (const [kind, examples] of byKind) {
+      const unique = [...new Set(typeof examples === 'string' ? [examples] : Object.values(examples ?? {}))]
+      out += `\n  ${kind}:\n${unique.map((e) => `    "${e}"\n`).join('')}`
+    }
+  }
+  return out
 }
