@@ -3,11 +3,11 @@
  * tokens, compromise analyses) across rules, applies severities and inline
  * directives, and isolates a rule that throws.
  */
-import {spanToRange, type Block, type EmailDocument, type Range} from './document.js'
+import {spanToRange, type Block, type EmailDocument, type Language, type Range} from './document.js'
 import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Sentence, type Token} from './language.js'
 import {analyse} from './nlp.js'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
-import type {ResolvedConfig} from './config.js'
+import type {IncidentKind, ResolvedConfig} from './config.js'
 
 /** Where rule documentation lives. */
 export const DOCS_BASE = 'https://github.com/apology-lint/apology-lint/blob/main/rules'
@@ -156,6 +156,20 @@ function format(template: string, data: Record<string, string | number> | undefi
   return template.replace(/\{(\w{1,40})\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole))
 }
 
+/** Replaces a generic `{example}` with the rule's example for the configured incident kind, when it has one. */
+function withIncidentExample(
+  rule: AnyRule,
+  language: Language,
+  kind: IncidentKind | undefined,
+  messageId: string,
+  data: Record<string, string | number> | undefined,
+): Record<string, string | number> | undefined {
+  if (!kind || !data || !('example' in data)) return data
+  const examples = rule.incidentExamples?.[language]?.[kind]
+  const example = typeof examples === 'string' ? examples : examples?.[messageId]
+  return example === undefined ? data : {...data, example}
+}
+
 /** Runs every active rule over the document and returns sorted diagnostics. */
 export function runRules(document: EmailDocument, rules: readonly ActiveRule[], settings: Settings, options: RunOptions = {}): Diagnostic[] {
   const analysis = new Analysis(document)
@@ -172,11 +186,12 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
         actual = input.span.block.text.slice(input.span.start, input.span.end)
       } else if (input.range) range = input.range
       else range = document.lines.range(input.at ?? document.bodyStart, input.at ?? document.bodyStart)
+      const data = withIncidentExample(rule, document.language, settings.incident?.kind, input.messageId, input.data)
       const diagnostic: Diagnostic = {
         ruleId: rule.id,
         severity: input.severity ?? severity,
-        message: format(template, input.data),
-        note: rule.docs.why,
+        message: format(template, data),
+        note: format(rule.notes?.[input.messageId] ?? rule.docs.why, data),
         url: ruleUrl(rule),
         range,
         messageId: input.messageId,

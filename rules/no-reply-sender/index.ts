@@ -72,11 +72,17 @@ export default defineRule({
     })
     .strict(),
   messages: {
+    address: '{header} address `{address}` cannot receive replies: use `{suggestion}`.',
+    displayName: 'Sender name `{name}` tells readers not to reply.',
+    body: '`{phrase}` tells angry readers they cannot answer.',
+  },
+  notes: {
     address:
-      '{header} address `{address}` cannot receive replies: send from a monitored address such as `{suggestion}` so readers with questions can reach a person.',
+      'After a mistake readers have questions; a no-reply address leaves them no way to reach a person. Send from a monitored address such as `{suggestion}`.',
     displayName:
-      'Sender name `{name}` tells readers not to reply: use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
-    body: '`{phrase}` tells angry readers they cannot answer: remove it and say how to reach a person, e.g. "{example}"',
+      'Readers who cannot answer an apology feel shut out. Use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
+    body:
+      'After a mistake readers have questions; shutting the door makes them angrier. Remove it and say how to reach a person. For example: "{example}"',
   },
   create(context) {
     const {document, lexicon, options} = context

@@ -9,6 +9,7 @@ import {allowMatcher, isAllowed, joined, longestFirst, proseBlocks, tokenTags, t
 import type {Quantifier, VagueCategory, VagueLexicon, VaguePhrase} from './lexicon.js'
 import en from './en.js'
 import pl from './pl.js'
+import {incidentExamples} from '../shared/incident-examples.js'
 
 export type {VagueLexicon, VaguePhrase, VagueCategory, Quantifier} from './lexicon.js'
 
@@ -52,15 +53,34 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    what: '`{phrase}` does not say what went wrong, so readers cannot tell whether it affects them and assume the worst. Name the mistake, e.g. "{example}"',
-    who: '`{phrase}` hides who or what was affected, so every reader has to guess whether they are one of them. Say who (or how many), e.g. "{example}"',
-    when: '`{phrase}` does not say when it happened, so readers cannot match it to what they saw. Give the date and time, e.g. "{example}"',
-    data: '`{phrase}` does not say which data, so readers cannot judge their risk. List the data, e.g. "{example}"',
-    hedge: '`{phrase}` hedges about what happened, which reads as not knowing or not telling. State what you know, and say plainly what you do not know yet, e.g. "{example}"',
-    euphemism: '`{phrase}` is a stock phrase that names no harm, so it reads as a form letter. Name what the reader went through, e.g. "{example}"',
-    reason: '`{phrase}` gives no reason at all, which reads as hiding one. Say why it happened, e.g. "{example}"',
-    extra: '`{phrase}` is on this project\'s list of vague phrases: be specific instead, e.g. "{example}"',
+    what: '`{phrase}` does not say what went wrong.',
+    who: '`{phrase}` hides who or what was affected.',
+    when: '`{phrase}` does not say when it happened.',
+    data: '`{phrase}` does not say which data.',
+    hedge: '`{phrase}` hedges about what happened.',
+    euphemism: '`{phrase}` is a stock phrase that names no harm.',
+    reason: '`{phrase}` gives no reason at all.',
+    extra: '`{phrase}` is on this project\'s list of vague phrases.',
   },
+  notes: {
+    what:
+      'Readers cannot tell whether it affects them and assume the worst. Name the mistake. For example: "{example}"',
+    who:
+      'Every reader has to guess whether they are one of them. Say who, or how many. For example: "{example}"',
+    when:
+      'Readers cannot match it to what they saw. Give the date and time. For example: "{example}"',
+    data:
+      'Readers cannot judge their risk. List the data. For example: "{example}"',
+    hedge:
+      'It reads as not knowing or not telling. State what you know, and say plainly what you do not know yet. For example: "{example}"',
+    euphemism:
+      'It reads as a form letter. Name what the reader went through. For example: "{example}"',
+    reason:
+      'It reads as hiding one. Say why it happened. For example: "{example}"',
+    extra:
+      'Be specific instead. For example: "{example}"',
+  },
+  incidentExamples: incidentExamples['vague-wording'],
   create(context) {
     const {lexicon, options, document} = context
     const blocks = proseBlocks(context)
