@@ -151,6 +151,12 @@ export interface Rule<Options = unknown, Lexicon = unknown> {
   messages: Record<string, string>
   /** True when the rule reads compromise's analysis (English sentences only). */
   usesNlp?: boolean
+  /**
+   * True when the rule checks structure or headers only (sender address,
+   * layout, MIME parts) and needs no words of the email's language: it still
+   * runs when the language is not supported.
+   */
+  structural?: boolean
   create(context: RuleContext<Options, Lexicon>): void
 }
 
@@ -164,6 +170,7 @@ export interface RuleInput<Options, Lexicon> {
   options?: z.ZodType<Options>
   messages: Record<string, string>
   usesNlp?: boolean
+  structural?: boolean
   create(context: RuleContext<Options, Lexicon>): void
 }
 
@@ -200,6 +207,7 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
     create: input.create,
   }
   if (input.usesNlp) rule.usesNlp = true
+  if (input.structural) rule.structural = true
   return rule
 }
 
