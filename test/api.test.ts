@@ -13,6 +13,7 @@ describe('public API', () => {
         'configSchema',
         'defineRule',
         'diagnosticSchema',
+        'documentZones',
         'lint',
         'lintFile',
         'lintSync',
@@ -20,6 +21,7 @@ describe('public API', () => {
         'parseConfig',
         'resolveConfig',
         'sniffFormat',
+        'zoneOf',
       ].sort(),
     )
   })
