@@ -3,7 +3,10 @@
  * review bots read: a `<file>` per email and an `<error>` per finding.
  */
 import type {LintResult} from '../lint.js'
-import {escapeXmlAttribute} from './junit.js'
+import {escapeXmlAttribute as escapeXml} from './junit.js'
+import {visibleKeepBreaks as visible} from './visible.js'
+
+const escapeXmlAttribute = (text: string): string => escapeXml(visible(text))
 
 /**
  * Renders results as Checkstyle XML:
