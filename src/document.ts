@@ -193,11 +193,20 @@ export class ChainedMapper implements SourceMapper {
 export class LineIndex {
   private readonly starts: number[] = [0]
   constructor(readonly source: string) {
+    // Lines end at LF, CRLF or a lone CR (as editors and the language server count them).
     // indexOf is linear over the whole source and does not allocate per line.
     let i = source.indexOf('\n')
-    while (i !== -1) {
-      this.starts.push(i + 1)
-      i = source.indexOf('\n', i + 1)
+    if (source.indexOf('\r') === -1) {
+      while (i !== -1) {
+        this.starts.push(i + 1)
+        i = source.indexOf('\n', i + 1)
+      }
+      return
+    }
+    for (let k = 0; k < source.length; k++) {
+      const c = source.charCodeAt(k)
+      if (c === 10) this.starts.push(k + 1)
+      else if (c === 13 && source.charCodeAt(k + 1) !== 10) this.starts.push(k + 1)
     }
   }
 

@@ -72,11 +72,17 @@ export default defineRule({
     })
     .strict(),
   messages: {
+    address: '{header} address `{address}` cannot receive replies: use `{suggestion}`.',
+    displayName: 'Sender name `{name}` tells readers not to reply.',
+    body: '`{phrase}` tells angry readers they cannot answer.',
+  },
+  notes: {
     address:
-      '{header} address `{address}` cannot receive replies: send from a monitored address such as `{suggestion}` so readers with questions can reach a person.',
+      'After a mistake readers have questions; a no-reply address leaves them no way to reach a person. Send from a monitored address such as `{suggestion}`.',
     displayName:
-      'Sender name `{name}` tells readers not to reply: use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
-    body: '`{phrase}` tells angry readers they cannot answer: remove it and say how to reach a person, e.g. "{example}"',
+      'Readers who cannot answer an apology feel shut out. Use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
+    body:
+      'After a mistake readers have questions; shutting the door makes them angrier. Remove it and say how to reach a person. For example: "{example}"',
   },
   create(context) {
     const {document, lexicon, options} = context
@@ -128,8 +134,9 @@ export default defineRule({
     for (const block of blocks) {
       if (block.kind === 'quote' || block.kind === 'code') continue
       for (const sentence of context.sentencesOf(block)) {
-        for (const hit of matcher.find(sentence.tokens, block.text)) {
-          if (hit.entry.end && hit.lastToken !== sentence.tokens.length) continue
+        // `end` is a condition on the candidate: a longer phrase it rejects must not hide a shorter one ("Please do not reply to this email.").
+        const atEnd = (hit: {entry: NoReplyPhrase; lastToken: number}): boolean => !hit.entry.end || hit.lastToken === sentence.tokens.length
+        for (const hit of matcher.find(sentence.tokens, block.text, atEnd)) {
           context.report({
             messageId: 'body',
             data: {phrase: hit.text, example: lexicon.replyExample.replace('{address}', suggestion)},

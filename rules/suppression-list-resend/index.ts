@@ -25,8 +25,11 @@ export default defineRule({
   },
   options: z.object({}).strict(),
   messages: {
+    doNotSend: 'Do not send this email: the original mistake was mailing a suppression list.',
+  },
+  notes: {
     doNotSend:
-      'Do not send this email: the original mistake was mailing a suppression list (people who unsubscribed, bounced or complained), and a second email to them compounds it and brings more spam complaints. Instead: {instead}',
+      'People who unsubscribed, bounced or complained should not hear from you again; a second email compounds the mistake and brings more spam complaints. Instead: {instead}',
   },
   create(context) {
     if (context.settings.incident?.kind !== 'suppression-list') return

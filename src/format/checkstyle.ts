@@ -2,6 +2,7 @@
  * Checkstyle XML, the format Jenkins' Warnings plugin, reviewdog and many code
  * review bots read: a `<file>` per email and an `<error>` per finding.
  */
+import {assertRenderable} from '../result-schema.js'
 import type {LintResult} from '../lint.js'
 import {escapeXmlAttribute as escapeXml} from './junit.js'
 import {visibleKeepBreaks as visible} from './visible.js'
@@ -15,6 +16,8 @@ const escapeXmlAttribute = (text: string): string => escapeXml(visible(text))
  * Findings suppressed by inline directives are left out.
  */
 export function formatCheckstyle(results: readonly LintResult[]): string {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n'
   for (const result of results) {
     out += `  <file name="${escapeXmlAttribute(result.filePath ?? '<stdin>')}">\n`

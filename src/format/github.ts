@@ -3,6 +3,7 @@
  * line per finding, which the Actions runner turns into annotations on the
  * pull request's changed files.
  */
+import {assertRenderable} from '../result-schema.js'
 import {relativePath} from './paths.js'
 import type {LintResult} from '../lint.js'
 import type {Severity} from '../rule.js'
@@ -36,6 +37,8 @@ export function escapeProperty(text: string): string {
  * process.stdout.write(formatGithub(results, {cwd: process.env.GITHUB_WORKSPACE ?? process.cwd()}))
  */
 export function formatGithub(results: readonly LintResult[], options: GithubOptions = {}): string {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   let out = ''
   for (const result of results) {
     const file = result.filePath === undefined ? undefined : relativePath(result.filePath, options.cwd)

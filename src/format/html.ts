@@ -5,6 +5,7 @@
  * sandboxed `<iframe srcdoc>` (scripts, forms, popups and same-origin access
  * all off) under a Content-Security-Policy that loads nothing remote.
  */
+import {assertRenderable} from '../result-schema.js'
 import {relativePath} from './paths.js'
 import type {Address, EmailDocument, Format, PartKind, SourceMapper} from '../document.js'
 import {ruleUrl} from '../engine.js'
@@ -733,6 +734,8 @@ code{font:13px ui-monospace,Menlo,Consolas,monospace;background:#f1f3f5;padding:
  * writeFileSync('report.html', formatHtml(results, allRules(plugins), {cwd: process.cwd()}))
  */
 export function formatHtml(results: readonly LintResult[], rules: readonly AnyRule[], options: HtmlReportOptions = {}): string {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   const rulesById = new Map(rules.map((r) => [r.id, r]))
   const title = options.title ?? 'apology-lint report'
   let errors = 0

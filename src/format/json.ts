@@ -2,6 +2,7 @@
  * ESLint's JSON result shape, plus apology-lint's own fields, so that existing
  * ESLint-JSON consumers work unchanged.
  */
+import {assertRenderable} from '../result-schema.js'
 import type {LintResult} from '../lint.js'
 
 /**
@@ -23,6 +24,8 @@ export interface EslintMessage {
 
 /** Converts results to ESLint's JSON result objects. */
 export function toEslintJson(results: readonly LintResult[]): Record<string, unknown>[] {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   return results.map((r) => ({
     filePath: r.filePath ?? '<input>',
     messages: r.diagnostics.map(

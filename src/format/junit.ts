@@ -3,6 +3,7 @@
  * Pipelines, CircleCI): a test suite per email, a failing test case per
  * finding, and one passing test case for an email without findings.
  */
+import {assertRenderable} from '../result-schema.js'
 import {relativePath} from './paths.js'
 import type {LintResult} from '../lint.js'
 import type {Diagnostic} from '../rule.js'
@@ -62,6 +63,8 @@ function details(d: Diagnostic, file: string): string {
  * an email without findings has one passing test case.
  */
 export function formatJunit(results: readonly LintResult[], options: JunitOptions = {}): string {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   let tests = 0
   let failures = 0
   let errors = 0

@@ -2,6 +2,7 @@
  * The default terminal format, shaped like ESLint's stylish: the file, then
  * `line:col  severity  message  rule-id` rows, then a summary.
  */
+import {assertRenderable} from '../result-schema.js'
 import type {LintResult} from '../lint.js'
 import {visible} from './visible.js'
 
@@ -16,6 +17,8 @@ const CODES = {red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4} a
 
 /** Renders results as ESLint-style terminal text. */
 export function formatStylish(results: readonly LintResult[], options: StylishOptions): string {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   const paint = (code: keyof typeof CODES, text: string): string => (options.color ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text)
   let out = ''
   let errors = 0
