@@ -217,7 +217,9 @@ async function main(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`unknown --format-input "${inputFormat}" (expected html, text, markdown or eml)`)
   }
   const language = values.language
-  if (language !== undefined && !['auto', 'en', 'pl'].includes(language)) throw new UsageError(`unknown --language "${language}" (expected auto, en or pl)`)
+  if (language !== undefined && !['auto', 'en', 'pl'].includes(language) && !/^[a-z]{2,3}$/.test(language)) {
+    throw new UsageError(`unknown --language "${language}" (expected auto, en, pl, or another ISO 639 code such as de, for which only structural checks run)`)
+  }
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings')
 
   const rules: Record<string, RuleSetting> = {}

@@ -8,6 +8,7 @@ import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Se
 import {analyse} from './nlp.js'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
 import type {IncidentKind, ResolvedConfig} from './config.js'
+import {documentZones} from './zones.js'
 
 /** Where rule documentation lives. */
 export const DOCS_BASE = 'https://github.com/apology-lint/apology-lint/blob/main/rules'
@@ -156,6 +157,18 @@ function format(template: string, data: Record<string, string | number> | undefi
   return template.replace(/\{(\w{1,40})\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole))
 }
 
+/** Language names for the `unsupported-language` message, by ISO 639-3 (franc) and 639-1 code. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  deu: 'German', de: 'German', fra: 'French', fr: 'French', spa: 'Spanish', es: 'Spanish', ita: 'Italian', it: 'Italian',
+  por: 'Portuguese', pt: 'Portuguese', nld: 'Dutch', nl: 'Dutch', ces: 'Czech', cs: 'Czech', slk: 'Slovak', sk: 'Slovak',
+  ukr: 'Ukrainian', uk: 'Ukrainian', rus: 'Russian', ru: 'Russian',
+}
+
+/** True when the document's language has no word lists: only structural rules run. */
+export function isUnsupportedLanguage(document: EmailDocument): boolean {
+  return document.languageSource === 'default-unsupported' || document.languageSource === 'config-unsupported'
+}
+
 /** Replaces a generic `{example}` with the rule's example for the configured incident kind, when it has one. */
 function withIncidentExample(
   rule: AnyRule,
@@ -174,7 +187,25 @@ function withIncidentExample(
 export function runRules(document: EmailDocument, rules: readonly ActiveRule[], settings: Settings, options: RunOptions = {}): Diagnostic[] {
   const analysis = new Analysis(document)
   const diagnostics: Diagnostic[] = []
+  // Zones are computed once here, for every format; rules read them through documentZones().
+  documentZones(document)
+  const unsupported = isUnsupportedLanguage(document)
+  if (unsupported) {
+    // Rules that read words would judge a German apology by English word lists: only structure and headers are checked.
+    const code = document.unsupportedLanguage
+    const name = code ? (LANGUAGE_NAMES[code] ? `${LANGUAGE_NAMES[code]} (${code})` : code) : 'a language other than English or Polish'
+    const seen = document.languageSource === 'config-unsupported' ? `configured as ${name}` : `detected as ${name}`
+    diagnostics.push({
+      ruleId: 'unsupported-language',
+      severity: 'info',
+      message: `The email is ${seen}, which apology-lint has no word lists for: only structural and header checks ran (${rules.filter((r) => r.rule.structural).map((r) => r.rule.id).join(', ') || 'none enabled'}). Review the wording yourself, or set "language" to "en" or "pl" if detection is wrong.`,
+      url: `${DOCS_BASE}/../README.md#languages`,
+      range: document.lines.range(document.bodyStart, document.bodyStart),
+      messageId: 'unsupportedLanguage',
+    })
+  }
   for (const {rule, severity, options: ruleOptions} of rules) {
+    if (unsupported && !rule.structural) continue
     const lexicon = rule.languages[document.language]
     const report = (input: ReportInput): void => {
       const template = rule.messages[input.messageId]

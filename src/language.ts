@@ -21,6 +21,12 @@ const FRANC_TO_LANGUAGE: Record<string, Language> = {eng: 'en', pol: 'pl'}
 const DETECT_CHARS = 1500
 /** Below this many letters franc guesses; we fall back to the default instead. */
 const MIN_DETECT_LETTERS = 24
+/**
+ * Calling a text unsupported switches most rules off, so it takes more text
+ * than choosing between English and Polish: short English ("Please do not
+ * reply.") is easily taken for another language.
+ */
+const MIN_UNSUPPORTED_LETTERS = 60
 
 /** The language chosen for a document and why. */
 export interface LanguageChoice {
@@ -42,14 +48,14 @@ export function detectLanguage(text: string, fallback: Language): LanguageChoice
   let letters = 0
   for (const ch of sample) {
     if (/\p{L}/u.test(ch)) letters++
-    if (letters >= MIN_DETECT_LETTERS) break
+    if (letters >= MIN_UNSUPPORTED_LETTERS) break
   }
   if (letters < MIN_DETECT_LETTERS) return {language: fallback, source: 'default-short'}
   // Polish letters are a strong signal franc may miss on short, name-heavy text.
   const code = francOnly(sample)
   const language = FRANC_TO_LANGUAGE[code]
   if (language) return {language, source: 'detected', detected: code}
-  if (code === 'und') return {language: fallback, source: 'default-short'}
+  if (code === 'und' || letters < MIN_UNSUPPORTED_LETTERS) return {language: fallback, source: 'default-short'}
   return {language: fallback, source: 'default-unsupported', detected: code}
 }
 

@@ -58,6 +58,8 @@ const HEADER_LABEL: Record<Address['header'], string> = {from: 'From', 'reply-to
 
 export default defineRule({
   id: 'no-reply-sender',
+  // Sender, layout or incident settings: no words of the email's language needed.
+  structural: true,
   severity: 'error',
   languages: {en, pl},
   docs: {
