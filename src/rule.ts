@@ -249,3 +249,15 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
 /** Any rule, whatever its options and data. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous rule list needs an open type.
 export type AnyRule = Rule<any, any>
+
+/**
+ * What a plugin package exports as its default: its rules, as a list or keyed
+ * by id. Name the package in the config's `plugins`.
+ *
+ * @example
+ * const plugin: Plugin = {rules: [noCheers]}
+ * export default plugin
+ */
+export interface Plugin {
+  rules: readonly AnyRule[] | Readonly<Record<string, AnyRule>>
+}
