@@ -7,7 +7,7 @@
  * Documents and requests are untrusted input: parameters are validated
  * (invalid ones get -32602), no handler or timer can end the process,
  * requests after `shutdown` get -32600, documents over `maxBytes` are not
- * linted, and linting runs on a worker thread with a time budget, cancelled
+ * linted, and linting runs on worker threads (one for large documents) with a time budget, cancelled
  * as soon as a newer version of the document arrives, so that hovers and
  * other documents never wait for it. Configs are read only inside the
  * workspace folders the client opened. Open documents are kept in chunks,
@@ -66,6 +66,8 @@ const DEFAULT_DEBOUNCE_MS = 150
 const DEFAULT_LINT_TIMEOUT_MS = 20_000
 /** The lint thread's heap limit: a hostile document costs at most this much memory. */
 const WORKER_HEAP_MB = 1536
+/** Documents over this many characters are linted on their own thread. */
+const LARGE_DOCUMENT = 256 * 1024
 const SOURCE = 'apology-lint'
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -179,6 +181,25 @@ const didChangeSchema = z.object({
 const didCloseSchema = z.object({textDocument: z.object({uri: uriSchema})})
 const watchedSchema = z.object({changes: z.array(z.object({uri: z.string()}))})
 
+const isPosition = (p: unknown): boolean => {
+  const q = p as {line?: unknown; character?: unknown} | null
+  return typeof q === 'object' && q !== null && Number.isInteger(q.line) && (q.line as number) >= 0 && Number.isInteger(q.character) && (q.character as number) >= 0
+}
+
+/** The same check as {@link didChangeSchema}, without allocating. */
+function isDidChange(params: unknown): params is z.infer<typeof didChangeSchema> {
+  const p = params as {textDocument?: {uri?: unknown; version?: unknown}; contentChanges?: unknown} | null
+  if (typeof p !== 'object' || p === null || typeof p.textDocument !== 'object' || p.textDocument === null) return false
+  const {uri, version} = p.textDocument
+  if (typeof uri !== 'string' || uri.length === 0 || uri.length > 65_536 || !Number.isInteger(version) || !Array.isArray(p.contentChanges)) return false
+  for (const c of p.contentChanges as unknown[]) {
+    const change = c as {text?: unknown; range?: {start?: unknown; end?: unknown}} | null
+    if (typeof change !== 'object' || change === null || typeof change.text !== 'string') return false
+    if (change.range !== undefined && (typeof change.range !== 'object' || change.range === null || !isPosition(change.range.start) || !isPosition(change.range.end))) return false
+  }
+  return true
+}
+
 /** Parses request params or throws -32602 (invalid params). */
 function paramsOf<T>(schema: z.ZodType<T>, params: unknown, method: string): T {
   const parsed = schema.safeParse(params)
@@ -248,18 +269,23 @@ export function startServer(
   }
 
   // -------------------------------------------------------------------------
-  // The lint thread: one document at a time, newest versions only.
+  // Lint threads: one document at a time each, newest versions only. Large
+  // documents have a thread of their own, so that they never hold up others.
 
-  let worker: Worker | undefined
-  let running: {uri: string; version: number; timer: NodeJS.Timeout} | undefined
-  /** The next lint per document (only its newest version). */
-  const queue = new Map<string, EditorLintRequest>()
+  interface Lane {
+    worker?: Worker | undefined
+    running?: {uri: string; version: number; timer: NodeJS.Timeout} | undefined
+    /** The next lint per document (only its newest version). */
+    queue: Map<string, EditorLintRequest>
+  }
+  const lanes: Record<'small' | 'large', Lane> = {small: {queue: new Map()}, large: {queue: new Map()}}
+  const laneOf = (request: EditorLintRequest): Lane => (request.text.length > LARGE_DOCUMENT ? lanes.large : lanes.small)
 
-  const stopWorker = (): void => {
-    const w = worker
-    worker = undefined
-    if (running) clearTimeout(running.timer)
-    running = undefined
+  const stopWorker = (lane: Lane): void => {
+    const w = lane.worker
+    lane.worker = undefined
+    if (lane.running) clearTimeout(lane.running.timer)
+    lane.running = undefined
     if (w) {
       w.removeAllListeners()
       w.on('error', () => {})
@@ -267,72 +293,75 @@ export function startServer(
     }
   }
 
-  const ensureWorker = (): Worker => {
-    if (worker) return worker
+  const ensureWorker = (lane: Lane): Worker => {
+    if (lane.worker) return lane.worker
     const w = startWorker()
     w.on('message', (outcome: EditorLintOutcome) => {
-      if (w !== worker || !running || running.uri !== outcome.uri || running.version !== outcome.version) return
-      clearTimeout(running.timer)
-      running = undefined
+      const job = lane.running
+      if (w !== lane.worker || !job || job.uri !== outcome.uri || job.version !== outcome.version) return
+      clearTimeout(job.timer)
+      lane.running = undefined
       guarded('publishing diagnostics', () => accept(outcome))()
-      dispatch()
+      dispatch(lane)
     })
     const died = (why: string): void => {
-      if (w !== worker) return
-      const job = running
-      worker = undefined
+      if (w !== lane.worker) return
+      const job = lane.running
+      lane.worker = undefined
       if (job) clearTimeout(job.timer)
-      running = undefined
+      lane.running = undefined
       if (job) publishNotice(job.uri, job.version, notice('internal-error', `apology-lint could not check this document: ${why}`))
-      dispatch()
+      dispatch(lane)
     }
     w.on('error', (error) => died(error.message))
     w.on('exit', (code) => died(`the lint thread stopped (exit code ${code})`))
-    worker = w
+    lane.worker = w
     return w
   }
 
-  function dispatch(): void {
-    if (running || shutDown) return
-    const next = queue.entries().next()
+  function dispatch(lane: Lane): void {
+    if (lane.running || shutDown) return
+    const next = lane.queue.entries().next()
     if (next.done) return
     const [uri, request] = next.value
-    queue.delete(uri)
+    lane.queue.delete(uri)
     const current = documents.get(uri)
     if (!current || current.version !== request.version) {
-      dispatch()
+      dispatch(lane)
       return
     }
     const timer = setTimeout(
       guarded('lint timeout', () => {
-        if (!running || running.uri !== uri || running.version !== request.version) return
-        stopWorker()
+        if (!lane.running || lane.running.uri !== uri || lane.running.version !== request.version) return
+        stopWorker(lane)
         publishNotice(
           uri,
           request.version,
           notice('lint-timeout', `apology-lint stopped checking this document after ${Math.round(lintTimeoutMs / 100) / 10} s: it is too large or too complex to check as you type. Run apology-lint on the file from the command line.`, DiagnosticSeverity.Warning),
         )
-        dispatch()
+        dispatch(lane)
       }),
       lintTimeoutMs,
     )
-    running = {uri, version: request.version, timer}
+    lane.running = {uri, version: request.version, timer}
     const message: LspWorkerMessage = {type: 'lint', request}
     try {
-      ensureWorker().postMessage(message)
+      ensureWorker(lane).postMessage(message)
     } catch (error) {
-      stopWorker()
+      stopWorker(lane)
       publishNotice(uri, request.version, notice('internal-error', `apology-lint could not check this document: ${error instanceof Error ? error.message : String(error)}`))
-      dispatch()
+      dispatch(lane)
     }
   }
 
   /** Drops queued and running lints of `uri` (a newer version arrived, or it closed). */
   function cancel(uri: string): void {
-    queue.delete(uri)
-    if (running?.uri === uri) {
-      stopWorker()
-      dispatch()
+    for (const lane of Object.values(lanes)) {
+      lane.queue.delete(uri)
+      if (lane.running?.uri === uri) {
+        stopWorker(lane)
+        dispatch(lane)
+      }
     }
   }
 
@@ -401,8 +430,9 @@ export function startServer(
     const request: EditorLintRequest = {uri, version: document.version, text, format, roots}
     const path = pathOf(uri)
     if (path) request.path = path
-    queue.set(uri, request)
-    dispatch()
+    const lane = laneOf(request)
+    lane.queue.set(uri, request)
+    dispatch(lane)
   }
 
   /** The published lint of a document, if it is for the text the editor has now. */
@@ -451,8 +481,10 @@ export function startServer(
     shutDown = true
     for (const {timer} of pending.values()) clearTimeout(timer)
     pending.clear()
-    queue.clear()
-    stopWorker()
+    for (const lane of Object.values(lanes)) {
+      lane.queue.clear()
+      stopWorker(lane)
+    }
   })
 
   connection.onDidChangeWatchedFiles(
@@ -465,7 +497,7 @@ export function startServer(
       })
       if (!touched) return
       // Configs are cached per file; forget them all and lint every open document again.
-      if (worker) worker.postMessage({type: 'clear'} satisfies LspWorkerMessage)
+      for (const lane of Object.values(lanes)) lane.worker?.postMessage({type: 'clear'} satisfies LspWorkerMessage)
       for (const uri of documents.keys()) schedule(uri, 0, true)
     }),
   )
@@ -488,9 +520,12 @@ export function startServer(
   connection.onDidChangeTextDocument(
     guarded('didChange', (params: unknown) => {
       if (shutDown) return
-      const parsed = didChangeSchema.safeParse(params)
-      if (!parsed.success) return log(`ignored textDocument/didChange: ${firstIssue(parsed.error)}`)
-      const {textDocument, contentChanges} = parsed.data
+      // Editors send one per keystroke: a hand-written check first, zod only to say what is wrong.
+      if (!isDidChange(params)) {
+        const parsed = didChangeSchema.safeParse(params)
+        return log(`ignored textDocument/didChange: ${parsed.success ? 'invalid' : firstIssue(parsed.error)}`)
+      }
+      const {textDocument, contentChanges} = params
       const document = documents.get(textDocument.uri)
       if (!document) return log(`ignored textDocument/didChange for a document that is not open: ${textDocument.uri.slice(0, 200)}`)
       document.update(contentChanges as DocChange[], textDocument.version)

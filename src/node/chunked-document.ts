@@ -19,7 +19,7 @@ export interface DocPosition {
 /** A change as `textDocument/didChange` sends it: a range and its new text, or the whole new text. */
 export type DocChange = {range: {start: DocPosition; end: DocPosition}; text: string} | {text: string}
 
-const CHUNK = 16 * 1024
+const CHUNK = 4 * 1024
 
 interface Chunk {
   text: string
