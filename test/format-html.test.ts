@@ -87,7 +87,7 @@ describe('formatHtml: the page', () => {
       expect(text.startsWith(`${i + 1} ${d.severity} ${d.ruleId} ${d.range.start.line}:${d.range.start.column}`)).toBe(true)
       // Backticked text is shown as code.
       expect(text).toContain(d.message.replace(/`/g, ''))
-      expect(text).toContain(`Why: ${d.note}`)
+      expect(text).toContain(`Why: ${d.note!.replace(/`/g, '')}`)
       expect(text).toContain(`Fix: ${rules.find((r) => r.id === d.ruleId)!.docs.fix}`)
       expect(elements(items[i]!, 'a')[0]!.attribs.href).toBe(d.url)
     })
