@@ -141,9 +141,12 @@ export default defineRule({
       }
 
       for (const sentence of context.sentencesOf(block)) {
-        for (const hit of matcher.find(sentence.tokens, text)) {
-          if (isSkipped(hit.start, hit.end) || allowed.has(normalize(hit.text))) continue
-          if (!inContext(hit, sentence.tokens, text)) continue
+        // Context checks decide on each candidate, so a phrase they reject ("our bad luck") hides no shorter one inside it.
+        // An allowed phrase is taken (and then not reported), so that its words stay allowed: "just kidding" hides "kidding".
+        const joke = (hit: PhraseHit<HumourPhrase>): boolean =>
+          !isSkipped(hit.start, hit.end) && (allowed.has(normalize(hit.text)) || inContext(hit, sentence.tokens, text))
+        for (const hit of matcher.find(sentence.tokens, text, joke)) {
+          if (allowed.has(normalize(hit.text))) continue
           report('phrase', {phrase: hit.text, what: KIND_TEXT[hit.entry.kind]}, hit.start, hit.end)
         }
       }

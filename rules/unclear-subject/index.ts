@@ -174,7 +174,8 @@ export default defineRule({
     // a single vague word can ("Correction: …", "Zmiana terminu …").
     const blocked = new Set<number>()
     for (const hit of vagueHits) if (hit.lastToken - hit.firstToken > 1) for (let i = hit.firstToken; i < hit.lastToken; i++) blocked.add(i)
-    const named = topic.findAll(tokens, text).some((hit) => !overlaps(hit, blocked))
+    // Every candidate counts: a longer topic phrase inside a vague one hides no shorter one outside it.
+    const named = topic.find(tokens, text, (hit) => !overlaps(hit, blocked)).length > 0
     if (named || hasContrast(tokens, text, lexicon.negation)) return
     if (saysWhatHappened(context, subject, tokens, covered, lexicon.functionWords, restStart)) return
     context.report({messageId: 'noTopic', data: restData, span: span(restStart, restEnd)})

@@ -4,6 +4,7 @@
  * documentation as driver metadata, exact regions in UTF-16 code units, and
  * inline disables as suppressed results.
  */
+import {assertRenderable} from '../result-schema.js'
 import type {Format, Range} from '../document.js'
 import {ruleUrl} from '../engine.js'
 import type {LintResult} from '../lint.js'
@@ -41,8 +42,8 @@ const ENGINE_RULES: Record<string, {summary: string; why: string; fix: string}> 
     fix: 'Check the file is a complete HTML, text, Markdown or .eml message in a known charset.',
   },
   'internal-error': {
-    summary: 'A rule crashed; its findings are missing.',
-    why: 'The other rules ran, but this rule checked nothing.',
+    summary: 'A rule or the parser crashed (a bug in apology-lint); findings are missing.',
+    why: 'What crashed checked nothing: a crashing rule leaves the other rules running, a crashing parser leaves nothing checked.',
     fix: 'Report the crash with the email that triggers it.',
   },
   'unused-directive': {
@@ -138,6 +139,8 @@ export interface SarifLog {
  * const log = toSarif(results, allRules(plugins), {cwd: process.cwd()})
  */
 export function toSarif(results: readonly LintResult[], rules: readonly AnyRule[], options: SarifOptions = {}): SarifLog {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   const version = options.version ?? (typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev')
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.id,

@@ -12,6 +12,7 @@ import {
   type Format,
   type Header,
   type Language,
+  type LanguageSetting,
   type PartBody,
 } from '../document.js'
 import {detectLanguage} from '../language.js'
@@ -19,6 +20,7 @@ import {parseHtml} from './html.js'
 import {parseText} from './text.js'
 import {parseMarkdown} from './markdown.js'
 import {parseEml} from './eml.js'
+import {EmlParseError} from './eml-error.js'
 import {findPlaceholders, type ParsedBody, type ParsedEml} from './shared.js'
 
 /** Input that cannot be read as an email: empty, binary, too large, broken beyond repair. */
@@ -37,7 +39,7 @@ export interface DocumentOptions {
   from?: string
   replyTo?: string
   subject?: string
-  language?: Language | 'auto'
+  language?: LanguageSetting
   defaultLanguage?: Language
   maxBytes?: number
   maxParts?: number
@@ -266,7 +268,9 @@ export async function buildDocument(source: string, options: DocumentOptions = {
     if (options.maxDepth !== undefined) emlOptions.maxDepth = options.maxDepth
     eml = await parseEml(source, emlOptions)
   } catch (error) {
-    throw new InputError(`Cannot read this message as MIME: ${error instanceof Error ? error.message : String(error)}`)
+    // Only "this is not MIME" (or over a limit) is the input's fault; any other error is a bug here and propagates.
+    if (error instanceof EmlParseError) throw new InputError(`Cannot read this message as MIME: ${error.message}`)
+    throw error
   }
   const primary = eml.parts[0]
   const body: ParsedBody = primary?.body ?? {blocks: [], links: [], images: [], directives: [], notes: [], bodyStart: eml.bodyStart}
@@ -282,6 +286,9 @@ export async function buildDocument(source: string, options: DocumentOptions = {
       links: p.body.links.map((l) => ({...l, part: p.kind})),
       images: p.body.images.map((i) => ({...i, part: p.kind})),
       sourceStart: p.sourceStart,
+      sourceEnd: p.sourceEnd,
+      text: p.text,
+      map: p.map,
       coarse: p.coarse,
     }),
   )
@@ -321,13 +328,21 @@ function finish(draft: Draft, options: DocumentOptions): EmailDocument {
   const fallback = options.defaultLanguage ?? 'en'
   let language: Language
   let languageSource: EmailDocument['languageSource']
-  if (options.language && options.language !== 'auto') {
-    language = options.language
+  let unsupported: string | undefined
+  if (options.language === 'en' || options.language === 'pl') {
+    language = options.language as Language
     languageSource = 'config'
+  } else if (options.language && options.language !== 'auto') {
+    language = fallback
+    languageSource = 'config-unsupported'
+    unsupported = options.language
   } else {
     const choice = detectLanguage(sample, fallback)
     language = choice.language
     languageSource = choice.source
+    if (choice.source === 'default-unsupported' && choice.detected) unsupported = choice.detected
   }
-  return {...draft, language, languageSource, lines: new LineIndex(draft.source)}
+  const document: EmailDocument = {...draft, language, languageSource, lines: new LineIndex(draft.source)}
+  if (unsupported) document.unsupportedLanguage = unsupported
+  return document
 }
