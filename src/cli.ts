@@ -20,8 +20,10 @@ import {formatGithub} from './format/github.js'
 import {formatJunit} from './format/junit.js'
 import {formatCheckstyle} from './format/checkstyle.js'
 import {formatHtml} from './format/html.js'
-import {applyFixes, unifiedDiff} from './fix.js'
-import {ResultCache} from './node/cache.js'
+import {applyFixesToBytes, unifiedDiff} from './fix.js'
+import {writeFileAtomic} from './node/write.js'
+import {visible} from './format/visible.js'
+import {CACHE_FILE_NAME, cacheFilePath, ResultCache, ruleSetSignature} from './node/cache.js'
 import {writeStarterConfig} from './node/init.js'
 import {lintFilesParallel, PARALLEL_THRESHOLD} from './node/pool.js'
 import {availableParallelism} from 'node:os'
@@ -68,7 +70,7 @@ Fixes and conveniences
   --fix                      Apply safe fixes in place, then lint again
   --fix-dry-run              Print the safe fixes as a diff; change nothing
   --cache                    Skip files unchanged since the last run
-  --cache-location PATH      Cache file (default .apology-lint-cache)
+  --cache-location PATH      Cache file or folder (default .apology-lint-cache)
   --init                     Write a starter apology-lint.config.json
   --lsp                      Run the language server on stdio (for editors)
   --mcp                      Run the MCP server on stdio (for AI assistants)
@@ -215,7 +217,9 @@ async function main(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`unknown --format-input "${inputFormat}" (expected html, text, markdown or eml)`)
   }
   const language = values.language
-  if (language !== undefined && !['auto', 'en', 'pl'].includes(language)) throw new UsageError(`unknown --language "${language}" (expected auto, en or pl)`)
+  if (language !== undefined && !['auto', 'en', 'pl'].includes(language) && !/^[a-z]{2,3}$/.test(language)) {
+    throw new UsageError(`unknown --language "${language}" (expected auto, en, pl, or another ISO 639 code such as de, for which only structural checks run)`)
+  }
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings')
 
   const rules: Record<string, RuleSetting> = {}
@@ -262,6 +266,7 @@ async function main(argv: string[], io: Io): Promise<number> {
 
   let results: LintResult[]
   let knownPlugins: AnyRule[] = []
+  let cache: ResultCache | undefined
   if (values.stdin) {
     if (positionals.length > 0) throw new UsageError('give either --stdin or files, not both')
     const source = await io.stdin()
@@ -282,24 +287,41 @@ async function main(argv: string[], io: Io): Promise<number> {
     const {files, missing} = expandPatterns(positionals, io.cwd, ignores)
     if (missing.length > 0) throw new UsageError(`no files match ${missing.map((m) => `"${m}"`).join(', ')}`)
     const fileOptions = values.config ? {...options, configFile: values.config} : options
-    const cache = values.cache ? new ResultCache(resolve(io.cwd, values['cache-location'] ?? '.apology-lint-cache'), `${VERSION}\u0000${JSON.stringify(fileOptions)}`) : undefined
+    const fixing = Boolean(values.fix || values['fix-dry-run'])
+    // --fix never takes anything from the cache: it lints each file, then fixes what that lint found.
+    if (values.cache && !fixing) {
+      const location = cacheFilePath(values['cache-location'] ?? CACHE_FILE_NAME, io.cwd)
+      cache = new ResultCache(location, `${VERSION}\u0000${JSON.stringify(fileOptions)}\u0000${ruleSetSignature(allRules(knownPlugins))}`, {
+        notice: (line) => io.stderr(`${line}\n`),
+        env: io.env,
+      })
+    }
     const slots: (LintResult | undefined)[] = new Array<LintResult | undefined>(files.length)
     const keys: (string | undefined)[] = []
     const misses: number[] = []
     for (const [i, file] of files.entries()) {
       if (cache) {
-        const loaded = await configFor(file, values.config)
-        keys[i] = ResultCache.key(readFileSync(file), loaded.config ?? null)
-        const hit = cache.get(file, keys[i]!)
-        if (hit) {
-          slots[i] = hit
-          continue
+        let bytes: Buffer | undefined
+        try {
+          bytes = readFileSync(file)
+        } catch {
+          // Unreadable: lintFile reports it.
+        }
+        if (bytes && !bytes.includes(0)) {
+          const loaded = await configFor(file, values.config)
+          keys[i] = cache.key(bytes, {configFile: loaded.path ?? null, config: loaded.config ?? null, plugins: ruleSetSignature(loaded.plugins)})
+          const hit = cache.get(file, keys[i]!, new TextDecoder('utf-8', {fatal: false, ignoreBOM: false}).decode(bytes))
+          if (hit) {
+            slots[i] = hit
+            continue
+          }
         }
       }
       misses.push(i)
     }
+    cache?.reportIgnored()
     // Fixes and the HTML report read the parsed document, which workers cannot send back.
-    const needsDocument = values.fix || values['fix-dry-run'] || outputFormat === 'html'
+    const needsDocument = fixing || outputFormat === 'html'
     if (!needsDocument && misses.length > PARALLEL_THRESHOLD) {
       if (io.isTTY) io.stderr(`Linting ${misses.length} files on ${availableParallelism()} cores…\r`)
       const linted = await lintFilesParallel(
@@ -316,23 +338,31 @@ async function main(argv: string[], io: Io): Promise<number> {
       }
       if (progress) io.stderr(`\r${' '.repeat(40)}\r`)
     }
-    if (cache) for (const i of misses) cache.set(files[i]!, keys[i]!, slots[i]!)
+    if (cache) for (const i of misses) if (keys[i] !== undefined) cache.set(files[i]!, keys[i]!, slots[i]!)
     results = slots.map((r) => r!)
-    cache?.save()
-    if (values.fix || values['fix-dry-run']) {
+    if (fixing) {
       for (const [i, result] of results.entries()) {
-        if (!result.filePath || result.diagnostics.some((d) => d.fatal)) continue
-        const {output, applied, skipped} = applyFixes(result.source, result.diagnostics, result.document)
-        for (const s of skipped) io.stderr(`apology-lint: ${result.filePath}: not fixed (${s.ruleId}): ${s.reason}\n`)
-        if (applied.length === 0) continue
-        if (values['fix-dry-run']) {
-          io.stdout(unifiedDiff(result.filePath, result.source, output))
+        // Only the file named or matched on the command line is ever written, whatever a result says its path is.
+        const target = files[i]!
+        if (result.diagnostics.some((d) => d.fatal)) continue
+        let before: Uint8Array
+        try {
+          before = readFileSync(target)
+        } catch {
+          io.stderr(`apology-lint: ${visible(target)}: not fixed: the file can no longer be read\n`)
           continue
         }
-        writeFileSync(result.filePath, output)
-        io.stderr(`apology-lint: ${result.filePath}: applied ${applied.length} fix${applied.length === 1 ? '' : 'es'} (${applied.map((a) => a.suggestion.text).join('; ')})\n`)
+        const {bytes, applied, skipped} = applyFixesToBytes(before, result.source, result.diagnostics, result.document)
+        for (const s of skipped) io.stderr(`apology-lint: ${visible(target)}: not fixed (${s.ruleId}): ${s.reason}\n`)
+        if (applied.length === 0) continue
+        if (values['fix-dry-run']) {
+          io.stdout(visible(unifiedDiff(target, result.source, new TextDecoder().decode(bytes)), true))
+          continue
+        }
+        writeFileAtomic(target, bytes)
+        io.stderr(`apology-lint: ${visible(target)}: applied ${applied.length} fix${applied.length === 1 ? '' : 'es'} (${visible(applied.map((a) => a.suggestion.text).join('; '))})\n`)
         // Lint the fixed file again, so that the report shows what is left.
-        results[i] = await lintFile(result.filePath, fileOptions)
+        results[i] = await lintFile(target, fileOptions)
       }
     }
   }
@@ -363,11 +393,13 @@ async function main(argv: string[], io: Io): Promise<number> {
   }
   if (values['output-file']) writeFileSync(resolve(io.cwd, values['output-file']), report)
   else if (report) io.stdout(report)
+  // Saved after the report is out: a cache that cannot be written costs a notice, never the results.
+  cache?.save()
 
   const fatal = results.some((r) => r.diagnostics.some((d) => d.fatal))
   for (const r of results) {
     for (const d of r.diagnostics) {
-      if (d.fatal) io.stderr(`apology-lint: ${r.filePath ?? '<stdin>'}: ${d.message}\n`)
+      if (d.fatal) io.stderr(`apology-lint: ${visible(r.filePath ?? '<stdin>')}: ${visible(d.message)}\n`)
     }
   }
   if (fatal) return 2
@@ -388,7 +420,7 @@ function formatSummary(results: readonly LintResult[], color: boolean, cwd: stri
   let out = ''
   for (const r of results) {
     const name = r.filePath ? (r.filePath.startsWith(cwd) ? r.filePath.slice(cwd.length + 1) : r.filePath) : '<stdin>'
-    out += `${name}: ${r.errorCount} error${r.errorCount === 1 ? '' : 's'}, ${r.warningCount} warning${r.warningCount === 1 ? '' : 's'}, ${r.infoCount} info\n`
+    out += `${visible(name)}: ${r.errorCount} error${r.errorCount === 1 ? '' : 's'}, ${r.warningCount} warning${r.warningCount === 1 ? '' : 's'}, ${r.infoCount} info\n`
     if (r.checklist) out += formatChecklist(r.checklist, color)
     out += '\n'
   }
@@ -399,5 +431,22 @@ function formatSummary(results: readonly LintResult[], color: boolean, cwd: stri
 export function explainRule(id: string): string | undefined {
   const rule = rulesById.get(id)
   if (!rule) return undefined
-  return `${rule.id} (${rule.severity})\n\n${rule.docs.summary}\n\nWhy: ${rule.docs.why}\n\nHow to fix: ${rule.docs.fix}\n`
+  let out = `${rule.id} (${rule.severity})\n\n${rule.docs.summary}\n\nWhy: ${rule.docs.why}\n\nHow to fix: ${rule.docs.fix}\n`
+  // Each message with its note: why it matters for that finding, the fix, and the example (placeholders left as {name}).
+  out += '\nMessages:\n'
+  for (const [id, message] of Object.entries(rule.messages)) {
+    out += `\n  ${id}: ${message}\n`
+    const note = rule.notes?.[id]
+    if (note) out += `    ${note}\n`
+  }
+  // The `{example}` a note shows depends on the incident: list the English ones by kind.
+  const byKind = Object.entries(rule.incidentExamples?.en ?? {})
+  if (byKind.length > 0) {
+    out += '\nExamples by incident kind (incident.kind in the config):\n'
+    for (const [kind, examples] of byKind) {
+      const unique = [...new Set(typeof examples === 'string' ? [examples] : Object.values(examples ?? {}))]
+      out += `\n  ${kind}:\n${unique.map((e) => `    "${e}"\n`).join('')}`
+    }
+  }
+  return out
 }

@@ -5,7 +5,7 @@
  */
 import {z} from 'zod'
 import picomatch from 'picomatch/posix.js'
-import type {Language} from './document.js'
+import type {Language, LanguageSetting} from './document.js'
 import type {AnyRule, Severity} from './rule.js'
 
 /** Severity as written in config. */
@@ -59,7 +59,10 @@ export type Incident = z.infer<typeof incidentSchema>
 
 const baseConfigShape = {
   rules: z.record(z.string(), ruleSettingSchema).optional().describe('Rule id → severity or [severity, options].'),
-  language: z.enum(['auto', 'en', 'pl']).optional().describe('Language of the emails; "auto" detects it (default).'),
+  language: z
+    .union([z.enum(['auto', 'en', 'pl']), z.string().regex(/^[a-z]{2,3}$/, 'expected "auto", "en", "pl" or another ISO 639 code such as "de"')])
+    .optional()
+    .describe('Language of the emails; "auto" detects it (default). Another ISO 639 code (for example "de") says the emails are in a language apology-lint has no word lists for: only structural and header checks run.'),
   defaultLanguage: z.enum(['en', 'pl']).optional().describe('Language used when detection is not sure (default "en").'),
   brand: brandSchema.optional(),
   incident: incidentSchema.optional(),
@@ -188,7 +191,7 @@ export interface RuleConfig {
 /** The configuration for one file after presets, overrides and CLI flags. */
 export interface ResolvedConfig {
   rules: Record<string, RuleConfig>
-  language: Language | 'auto'
+  language: LanguageSetting
   defaultLanguage: Language
   brand?: Brand
   incident?: Incident
@@ -232,7 +235,7 @@ export function resolveConfig(
   const settings: Record<string, RuleSetting> = {}
   const presets = toArray(config?.extends)
   for (const preset of presets.length > 0 ? presets : ['recommended']) Object.assign(settings, presetRules(preset, rules))
-  let language: Language | 'auto' = config?.language ?? 'auto'
+  let language: LanguageSetting = config?.language ?? 'auto'
   let defaultLanguage: Language = config?.defaultLanguage ?? 'en'
   let brand = config?.brand
   let incident = config?.incident

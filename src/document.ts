@@ -16,8 +16,14 @@ export type Format = 'html' | 'text' | 'markdown' | 'eml'
 /** A supported language. */
 export type Language = 'en' | 'pl'
 
+/**
+ * A configured language: a supported one, `auto` (detect), or another ISO 639
+ * code (`de`) that says the emails are in a language with no word lists.
+ */
+export type LanguageSetting = Language | 'auto' | (string & {})
+
 /** How the language of a document was chosen. */
-export type LanguageSource = 'config' | 'detected' | 'default-short' | 'default-unsupported'
+export type LanguageSource = 'config' | 'detected' | 'default-short' | 'default-unsupported' | 'config-unsupported'
 
 /** One position: 1-based line and column, 0-based UTF-16 offset, in the original source. */
 export interface Point {
@@ -193,11 +199,20 @@ export class ChainedMapper implements SourceMapper {
 export class LineIndex {
   private readonly starts: number[] = [0]
   constructor(readonly source: string) {
+    // Lines end at LF, CRLF or a lone CR (as editors and the language server count them).
     // indexOf is linear over the whole source and does not allocate per line.
     let i = source.indexOf('\n')
-    while (i !== -1) {
-      this.starts.push(i + 1)
-      i = source.indexOf('\n', i + 1)
+    if (source.indexOf('\r') === -1) {
+      while (i !== -1) {
+        this.starts.push(i + 1)
+        i = source.indexOf('\n', i + 1)
+      }
+      return
+    }
+    for (let k = 0; k < source.length; k++) {
+      const c = source.charCodeAt(k)
+      if (c === 10) this.starts.push(k + 1)
+      else if (c === 13 && source.charCodeAt(k + 1) !== 10) this.starts.push(k + 1)
     }
   }
 
@@ -374,6 +389,11 @@ export interface EmailDocument {
   parts: PartBody[]
   language: Language
   languageSource: LanguageSource
+  /**
+   * The language seen when it is not one apology-lint supports: franc's ISO
+   * 639-3 code when detected (`deu`), or the configured code (`de`).
+   */
+  unsupportedLanguage?: string
   /** Where the `<body>` (or the body of the message) starts in the source. */
   bodyStart: number
   /** Converts source offsets to points. */

@@ -3,11 +3,12 @@
  * tokens, compromise analyses) across rules, applies severities and inline
  * directives, and isolates a rule that throws.
  */
-import {spanToRange, type Block, type EmailDocument, type Range} from './document.js'
+import {spanToRange, type Block, type EmailDocument, type Language, type Range} from './document.js'
 import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Sentence, type Token} from './language.js'
 import {analyse} from './nlp.js'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
-import type {ResolvedConfig} from './config.js'
+import type {IncidentKind, ResolvedConfig} from './config.js'
+import {documentZones} from './zones.js'
 
 /** Where rule documentation lives. */
 export const DOCS_BASE = 'https://github.com/apology-lint/apology-lint/blob/main/rules'
@@ -44,7 +45,7 @@ export class Analysis {
       this.found.set(key, byTokens)
       const find = key.find.bind(key)
       view = Object.create(key) as PhraseMatcher<PhraseEntry>
-      view.find = (tokens, text) => {
+      const shared = (tokens: readonly Token[], text: string): PhraseHit<PhraseEntry>[] => {
         const cached = byTokens.get(tokens)
         if (cached === text) return []
         if (cached !== undefined && typeof cached !== 'string' && cached.text === text) return cached.hits.map((hit) => ({...hit}))
@@ -52,6 +53,13 @@ export class Analysis {
         // Most token lists hold no phrase: remember those by their text alone (a 10 MB email has 30,000 sentences).
         byTokens.set(tokens, hits.length === 0 ? text : {text, hits: hits.map((hit) => ({...hit}))})
         return hits
+      }
+      view.find = (tokens, text, accept) => {
+        const hits = shared(tokens, text)
+        // A rule's acceptance test is its own. When it keeps every longest hit, the answer is the
+        // shared one (each kept hit is what the test would pick at its token); else ask the matcher.
+        if (!accept || hits.every(accept)) return hits
+        return find(tokens, text, accept)
       }
       this.views.set(key, view)
     }
@@ -159,6 +167,32 @@ function format(template: string, data: Record<string, string | number> | undefi
   return template.replace(/\{(\w{1,40})\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole))
 }
 
+/** Language names for the `unsupported-language` message, by ISO 639-3 (franc) and 639-1 code. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  deu: 'German', de: 'German', fra: 'French', fr: 'French', spa: 'Spanish', es: 'Spanish', ita: 'Italian', it: 'Italian',
+  por: 'Portuguese', pt: 'Portuguese', nld: 'Dutch', nl: 'Dutch', ces: 'Czech', cs: 'Czech', slk: 'Slovak', sk: 'Slovak',
+  ukr: 'Ukrainian', uk: 'Ukrainian', rus: 'Russian', ru: 'Russian',
+}
+
+/** True when the document's language has no word lists: only structural rules run. */
+export function isUnsupportedLanguage(document: EmailDocument): boolean {
+  return document.languageSource === 'default-unsupported' || document.languageSource === 'config-unsupported'
+}
+
+/** Replaces a generic `{example}` with the rule's example for the configured incident kind, when it has one. */
+function withIncidentExample(
+  rule: AnyRule,
+  language: Language,
+  kind: IncidentKind | undefined,
+  messageId: string,
+  data: Record<string, string | number> | undefined,
+): Record<string, string | number> | undefined {
+  if (!kind || !data || !('example' in data)) return data
+  const examples = rule.incidentExamples?.[language]?.[kind]
+  const example = typeof examples === 'string' ? examples : examples?.[messageId]
+  return example === undefined ? data : {...data, example}
+}
+
 /** Runs every active rule over the document and returns sorted diagnostics. */
 export function runRules(document: EmailDocument, rules: readonly ActiveRule[], settings: Settings, options: RunOptions = {}): Diagnostic[] {
   const analysis = new Analysis(document)
@@ -168,7 +202,25 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
   // the email some may be hidden, so a few more are kept for the cap to apply after them.
   const keepAtReport = document.directives.length > 0 ? perRule * 5 : perRule
   const dropped = new Map<string, number>()
+  // Zones are computed once here, for every format; rules read them through documentZones().
+  documentZones(document)
+  const unsupported = isUnsupportedLanguage(document)
+  if (unsupported) {
+    // Rules that read words would judge a German apology by English word lists: only structure and headers are checked.
+    const code = document.unsupportedLanguage
+    const name = code ? (LANGUAGE_NAMES[code] ? `${LANGUAGE_NAMES[code]} (${code})` : code) : 'a language other than English or Polish'
+    const seen = document.languageSource === 'config-unsupported' ? `configured as ${name}` : `detected as ${name}`
+    diagnostics.push({
+      ruleId: 'unsupported-language',
+      severity: 'info',
+      message: `The email is ${seen}, which apology-lint has no word lists for: only structural and header checks ran (${rules.filter((r) => r.rule.structural).map((r) => r.rule.id).join(', ') || 'none enabled'}). Review the wording yourself, or set "language" to "en" or "pl" if detection is wrong.`,
+      url: `${DOCS_BASE}/../README.md#languages`,
+      range: document.lines.range(document.bodyStart, document.bodyStart),
+      messageId: 'unsupportedLanguage',
+    })
+  }
   for (const {rule, severity, options: ruleOptions} of rules) {
+    if (unsupported && !rule.structural) continue
     const lexicon = rule.languages[document.language]
     let reported = 0
     const report = (input: ReportInput): void => {
@@ -186,11 +238,12 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
         actual = input.span.block.text.slice(input.span.start, input.span.end)
       } else if (input.range) range = input.range
       else range = document.lines.range(input.at ?? document.bodyStart, input.at ?? document.bodyStart)
+      const data = withIncidentExample(rule, document.language, settings.incident?.kind, input.messageId, input.data)
       const diagnostic: Diagnostic = {
         ruleId: rule.id,
         severity: input.severity ?? severity,
-        message: format(template, input.data),
-        note: rule.docs.why,
+        message: format(template, data),
+        note: format(rule.notes?.[input.messageId] ?? rule.docs.why, data),
         url: ruleUrl(rule),
         range,
         messageId: input.messageId,
@@ -265,7 +318,7 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       })
     }
   }
-  const kept = sortDiagnostics(applyDirectives(document, diagnostics))
+  const kept = sortDiagnostics(resolveOverlaps(applyDirectives(document, diagnostics), rules))
   return capFindings(document, kept, dropped, perRule, options.maxFindings ?? DEFAULT_MAX_FINDINGS)
 }
 
@@ -319,6 +372,67 @@ function capFindings(document: EmailDocument, sorted: Diagnostic[], dropped: Map
   }
   return sortDiagnostics(kept)
 }
+
+/**
+ * The overlap policy. Rules report independently and never ask one another
+ * what they found; where two rules describe the same words, the engine decides:
+ *
+ * - A rule may declare `yieldsTo: [ids]`: a finding of it whose source range
+ *   overlaps a reported finding of one of those rules is dropped (the other
+ *   finding says more: "only a small number of customers" is evasive-wording's
+ *   minimiser, not also vague-wording's unspecific "who").
+ * - Only findings that are reported count: when the preferred rule is off, or
+ *   an inline directive suppressed its finding, the yielding rule's finding stays.
+ * - Empty ranges (a missing element anchored at a point) overlap nothing, and
+ *   findings in different parts or header fields overlap only when their ranges do.
+ * - Everything else is kept, both findings, in position order.
+ */
+export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly ActiveRule[]): Diagnostic[] {
+  const yields = new Map<string, ReadonlySet<string>>()
+  for (const {rule} of rules) if (rule.yieldsTo?.length) yields.set(rule.id, new Set(rule.yieldsTo))
+  if (yields.size === 0) return diagnostics
+  // Findings of the preferred rules, by rule, sorted by start, with the furthest end so far:
+  // a finding overlaps one of them when, among those starting before its end, the furthest end is past its start.
+  const preferred = new Map<string, {starts: number[]; reach: number[]}>()
+  for (const targets of yields.values()) {
+    for (const id of targets) {
+      if (preferred.has(id)) continue
+      const ranges = diagnostics
+        .filter((d) => d.ruleId === id && d.range.end.offset > d.range.start.offset)
+        .map((d) => [d.range.start.offset, d.range.end.offset] as const)
+        .sort((x, y) => x[0] - y[0])
+      const starts: number[] = []
+      const reach: number[] = []
+      let furthest = -1
+      for (const [start, end] of ranges) {
+        furthest = Math.max(furthest, end)
+        starts.push(start)
+        reach.push(furthest)
+      }
+      preferred.set(id, {starts, reach})
+    }
+  }
+  const overlapsAny = (d: Diagnostic, list: {starts: number[]; reach: number[]}): boolean => {
+    const start = d.range.start.offset
+    const end = d.range.end.offset
+    if (end <= start) return false
+    let lo = 0
+    let hi = list.starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (list.starts[mid]! < end) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 && list.reach[lo - 1]! > start
+  }
+  return diagnostics.filter((d) => {
+    const targets = yields.get(d.ruleId)
+    if (!targets) return true
+    for (const id of targets) if (id !== d.ruleId && overlapsAny(d, preferred.get(id)!)) return false
+    return true
+  })
+}
+
 
 /** Sorts by position, then rule id. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -8,6 +8,7 @@ export {configSchema, configJsonSchema, parseConfig, resolveConfig, ConfigError,
 export {InputError, sniffFormat} from './parse/index.js'
 export type {EmailDocument, Block, Range, Point, Format, Language} from './document.js'
 export {builtinRules} from '../rules/index.js'
+export {documentZones, zoneOf, type Zone, type ZoneKind, type BlockZones} from './zones.js'
 
 /**
  * Lints one file from disk (Node only): finds its config upward from the file,

@@ -21,6 +21,12 @@ const FRANC_TO_LANGUAGE: Record<string, Language> = {eng: 'en', pol: 'pl'}
 const DETECT_CHARS = 1500
 /** Below this many letters franc guesses; we fall back to the default instead. */
 const MIN_DETECT_LETTERS = 24
+/**
+ * Calling a text unsupported switches most rules off, so it takes more text
+ * than choosing between English and Polish: short English ("Please do not
+ * reply.") is easily taken for another language.
+ */
+const MIN_UNSUPPORTED_LETTERS = 60
 
 /** The language chosen for a document and why. */
 export interface LanguageChoice {
@@ -42,14 +48,14 @@ export function detectLanguage(text: string, fallback: Language): LanguageChoice
   let letters = 0
   for (const ch of sample) {
     if (/\p{L}/u.test(ch)) letters++
-    if (letters >= MIN_DETECT_LETTERS) break
+    if (letters >= MIN_UNSUPPORTED_LETTERS) break
   }
   if (letters < MIN_DETECT_LETTERS) return {language: fallback, source: 'default-short'}
   // Polish letters are a strong signal franc may miss on short, name-heavy text.
   const code = francOnly(sample)
   const language = FRANC_TO_LANGUAGE[code]
   if (language) return {language, source: 'detected', detected: code}
-  if (code === 'und') return {language: fallback, source: 'default-short'}
+  if (code === 'und' || letters < MIN_UNSUPPORTED_LETTERS) return {language: fallback, source: 'default-short'}
   return {language: fallback, source: 'default-unsupported', detected: code}
 }
 
@@ -570,31 +576,83 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
   }
 
   /**
-   * Finds the longest phrase starting at each token, left to right, without
-   * overlaps: one finding per phrase, not per word.
+   * Finds phrases left to right without overlaps: at each token the longest
+   * phrase starting there, one finding per phrase, not per word.
+   *
+   * With `accept`, every candidate is considered: at each token the phrases
+   * starting there are offered longest first (of equal length: exact words
+   * before stems, then lexicon order), and the first one `accept` keeps is the finding. A
+   * rejected candidate hides nothing: when none starting at a token is kept,
+   * the search goes on at the next token, so "Please do not reply to this
+   * email." still finds "do not reply to this" after rejecting a longer entry
+   * whose condition fails. Rules put their conditions on a hit (the words
+   * around it, the sentence it is in) into `accept` rather than filtering the
+   * result, which would drop the shorter overlapping phrase with the longer.
+   *
+   * @example
+   * m.find(tokens, text, (hit) => !hit.entry.end || hit.lastToken === tokens.length)
    */
-  find(tokens: readonly Token[], text: string): PhraseHit<E>[] {
+  find(tokens: readonly Token[], text: string, accept?: (hit: PhraseHit<E>) => boolean): PhraseHit<E>[] {
     const hits: PhraseHit<E>[] = []
     let i = 0
     while (i < tokens.length) {
-      const best = this.mayStart(tokens[i]!.norm) ? this.longestAt(tokens, i) : undefined
+      if (!this.mayStart(tokens[i]!.norm)) {
+        i++
+        continue
+      }
+      if (accept) {
+        let kept: PhraseHit<E> | undefined
+        for (const candidate of this.candidatesAt(tokens, i)) {
+          const hit = this.hit(tokens, text, candidate.entry, i, candidate.end)
+          if (accept(hit)) {
+            kept = hit
+            break
+          }
+        }
+        if (kept) {
+          hits.push(kept)
+          i = kept.lastToken
+        } else i++
+        continue
+      }
+      const best = this.longestAt(tokens, i)
       if (best) {
-        const first = tokens[i]!
-        const last = tokens[best.end - 1]!
-        hits.push({
-          entry: best.entry,
-          start: first.start,
-          end: last.end,
-          firstToken: i,
-          lastToken: best.end,
-          text: text.slice(first.start, last.end),
-        })
+        hits.push(this.hit(tokens, text, best.entry, i, best.end))
         i = best.end
       } else {
         i++
       }
     }
     return hits
+  }
+
+  private hit(tokens: readonly Token[], text: string, entry: E, first: number, end: number): PhraseHit<E> {
+    const start = tokens[first]!.start
+    const stop = tokens[end - 1]!.end
+    return {entry, start, end: stop, firstToken: first, lastToken: end, text: text.slice(start, stop)}
+  }
+
+  /**
+   * Every phrase that starts at token `i`: longest first, then exact words
+   * before stems, then lexicon order. Bounded by the longest phrase and the few trie nodes alive at once.
+   */
+  candidatesAt(tokens: readonly Token[], i: number): {entry: E; end: number}[] {
+    const out: {entry: E; end: number}[] = []
+    if (i >= tokens.length || !this.mayStart(tokens[i]!.norm)) return out
+    let frontier: TrieNode<E>[] = [this.root]
+    for (let j = i; j < tokens.length && j - i < this.maxWords && frontier.length > 0; j++) {
+      const word = tokens[j]!.norm
+      const next: TrieNode<E>[] = []
+      for (const n of frontier) {
+        const exact = n.exact.get(word)
+        if (exact) next.push(exact)
+        for (const s of n.stems) if (word.startsWith(s.stem)) next.push(s.node)
+      }
+      for (const n of next) for (const entry of n.entries) out.push({entry, end: j + 1})
+      frontier = next
+    }
+    // Longest first; the sort is stable, so equal lengths keep trie order (exact words before stems, then lexicon order).
+    return out.sort((a, b) => b.end - a.end)
   }
 
   /** Every phrase starting at any token, overlaps included (for rules that need all candidates). */

@@ -2,13 +2,14 @@
  * The library entry points: `lint` (any format) and `lintSync` (HTML, text,
  * Markdown). Pure: no file system, process or network.
  */
-import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSource} from './document.js'
+import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSetting, type LanguageSource} from './document.js'
 import {ConfigError, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
 import {activeRules, runRules, suppressedIn, type RunOptions, type Suppressed} from './engine.js'
 import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
 import type {AnyRule, Diagnostic, Settings} from './rule.js'
 import {builtinRules} from '../rules/index.js'
 import {buildChecklist, type Checklist} from './checklist.js'
+import {documentZones, type Zone} from './zones.js'
 
 /** What to lint: a source string (format from `filename` or sniffed), or one field per format. */
 export type LintInput =
@@ -29,7 +30,7 @@ export interface LintOptions {
   /** File name, for the format and for `overrides` globs (relative to the config). */
   filename?: string
   format?: Format
-  language?: Language | 'auto'
+  language?: LanguageSetting
   /** Sender for HTML, text and Markdown input, e.g. `Acme <support@acme.example>`. */
   from?: string
   replyTo?: string
@@ -70,6 +71,8 @@ export interface LintResult {
   document?: EmailDocument
   /** Each guidance point as pass / fail / not-applicable, and a readiness score (absent after a parse error). */
   checklist?: Checklist
+  /** The document's zones (header, greeting, lede, body, promo, signature, footer, quote), absent after a parse error. */
+  zones?: Zone[]
 }
 
 /** Every rule this run knows: built-in first, then plugins. */
@@ -162,6 +165,7 @@ function finish(prepared: Prepared, document: EmailDocument, options: LintOption
     notes: document.notes,
     document,
     checklist: buildChecklist(document, diagnostics, settings, new Set(active.map((a) => a.rule.id))),
+    zones: documentZones(document).zones,
   }
   if (options.filename) result.filePath = options.filename
   return result

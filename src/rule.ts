@@ -4,7 +4,7 @@
 import {z} from 'zod'
 import type {Block, EmailDocument, Language, PartKind, Range, TextSpan} from './document.js'
 import type {PhraseEntry, PhraseMatcher, Sentence} from './language.js'
-import type {Incident, Brand} from './config.js'
+import type {Incident, IncidentKind, Brand} from './config.js'
 
 /** Severity of a diagnostic. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -23,9 +23,9 @@ export interface Suggestion {
 export interface Diagnostic {
   ruleId: string
   severity: Severity
-  /** What is wrong and what to do instead. */
+  /** What is wrong, short and about this email. */
   message: string
-  /** Why it hurts the reader. */
+  /** Why it hurts the reader, how to fix it, and an example fitting the incident. */
   note?: string
   /** The rule's documentation. */
   url: string
@@ -148,11 +148,35 @@ export interface Rule<Options = unknown, Lexicon = unknown> {
   /** In the `recommended` preset (every rule is in `strict`). */
   recommended: boolean
   options: z.ZodType<Options>
+  /** Short message templates by message id: what is wrong, about this email (`{name}` placeholders). */
   messages: Record<string, string>
+  /** Per-message notes: why it matters, how to fix it, and an example (same placeholders as the message). */
+  notes?: Record<string, string>
+  /** Examples that fit an incident kind, replacing the `{example}` the rule passes (see {@link IncidentExamples}). */
+  incidentExamples?: Partial<Record<Language, IncidentExamples>>
   /** True when the rule reads compromise's analysis (English sentences only). */
   usesNlp?: boolean
+  /**
+   * True when the rule checks structure or headers only (sender address,
+   * layout, MIME parts) and needs no words of the email's language: it still
+   * runs when the language is not supported.
+   */
+  structural?: boolean
+  /**
+   * Rules whose findings take precedence over this rule's: where a finding of
+   * this rule overlaps one of theirs that is reported, the engine drops this
+   * rule's (see `resolveOverlaps` in the engine). Rules never ask each other.
+   */
+  yieldsTo?: readonly string[]
   create(context: RuleContext<Options, Lexicon>): void
 }
+
+/**
+ * Examples per incident kind: one string for every message, or one per message id.
+ * A breach notice must not be shown a price example: when the incident kind is
+ * configured, the engine replaces the rule's generic `{example}` with the one given here.
+ */
+export type IncidentExamples = Partial<Record<IncidentKind, string | Record<string, string>>>
 
 /** What {@link defineRule} accepts: `options`, `severity` and `recommended` may be left out. */
 export interface RuleInput<Options, Lexicon> {
@@ -163,7 +187,11 @@ export interface RuleInput<Options, Lexicon> {
   recommended?: boolean
   options?: z.ZodType<Options>
   messages: Record<string, string>
+  notes?: Record<string, string>
+  incidentExamples?: Partial<Record<Language, IncidentExamples>>
   usesNlp?: boolean
+  structural?: boolean
+  yieldsTo?: readonly string[]
   create(context: RuleContext<Options, Lexicon>): void
 }
 
@@ -189,6 +217,17 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
     if (!(language in input.languages)) throw new Error(`Rule ${input.id}: missing data for language "${language}"`)
   }
   if (Object.keys(input.messages).length === 0) throw new Error(`Rule ${input.id}: no messages`)
+  for (const id of Object.keys(input.notes ?? {})) {
+    if (!(id in input.messages)) throw new Error(`Rule ${input.id}: note for unknown message "${id}"`)
+  }
+  for (const [language, byKind] of Object.entries(input.incidentExamples ?? {})) {
+    for (const [kind, examples] of Object.entries(byKind ?? {})) {
+      if (typeof examples === 'string') continue
+      for (const id of Object.keys(examples)) {
+        if (!(id in input.messages)) throw new Error(`Rule ${input.id}: ${language} ${kind} example for unknown message "${id}"`)
+      }
+    }
+  }
   const rule: Rule<Options, Lexicon> = {
     id: input.id,
     languages: input.languages,
@@ -199,7 +238,11 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
     messages: input.messages,
     create: input.create,
   }
+  if (input.notes) rule.notes = input.notes
+  if (input.incidentExamples) rule.incidentExamples = input.incidentExamples
   if (input.usesNlp) rule.usesNlp = true
+  if (input.structural) rule.structural = true
+  if (input.yieldsTo?.length) rule.yieldsTo = [...input.yieldsTo]
   return rule
 }
 

@@ -13,12 +13,14 @@ describe('public API', () => {
         'configSchema',
         'defineRule',
         'diagnosticSchema',
+        'documentZones',
         'lint',
         'lintFile',
         'lintSync',
         'parseConfig',
         'resolveConfig',
         'sniffFormat',
+        'zoneOf',
       ].sort(),
     )
   })

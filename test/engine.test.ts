@@ -135,3 +135,49 @@ describe('incident context and the checklist', () => {
     expect(suppression.checklist).toMatchObject({doNotSend: true, score: 0})
   })
 })
+
+describe('overlap policy', () => {
+  const only = (...ids: string[]): Record<string, 'warn' | 'off'> =>
+    Object.fromEntries(
+      Object.keys(onlyNoReply).map((id) => [id, ids.includes(id) ? 'warn' : 'off']),
+    ) as Record<string, 'warn' | 'off'>
+  const minimiser = '<p>We are sorry: the wrong price reached only a small number of customers yesterday.</p>'
+  const found = (html: string, rules: Record<string, 'warn' | 'off'>): string[][] =>
+    lintSync(html, {rules}).diagnostics.map((d) => [d.ruleId, d.actual ?? ''])
+
+  it('reports the words once, as the preferred rule, when both rules are on', () => {
+    expect(found(minimiser, only('vague-wording', 'evasive-wording'))).toEqual([['evasive-wording', 'only a small number']])
+  })
+
+  it('lets vague-wording report them when evasive-wording is off', () => {
+    expect(found(minimiser, only('vague-wording'))).toEqual([['vague-wording', 'a small number of customers']])
+  })
+
+  it('lets vague-wording report them when a directive hides evasive-wording there', () => {
+    const html = `<!-- apology-lint-disable-next-block evasive-wording -->\n${minimiser}`
+    expect(found(html, only('vague-wording', 'evasive-wording'))).toEqual([['vague-wording', 'a small number of customers']])
+  })
+
+  it('keeps findings of both rules on different words of one sentence', () => {
+    const rows = found('<p>We regret any inconvenience this may have caused.</p>', only('vague-wording', 'evasive-wording'))
+    expect(rows.map((r) => r[0]).sort()).toEqual(['evasive-wording', 'evasive-wording', 'vague-wording'])
+  })
+
+  it('applies a plugin rule\'s yieldsTo, and nothing else is dropped', () => {
+    const word = (id: string, yieldsTo?: string[]) =>
+      defineRule({
+        id,
+        languages: {en: {}, pl: {}},
+        docs: {summary: 'Flags "sorry".', why: 'Test.', fix: 'Test.'},
+        messages: {found: 'found'},
+        ...(yieldsTo ? {yieldsTo} : {}),
+        create(context) {
+          for (const s of context.sentences) for (const t of s.tokens) if (t.norm === 'sorry') context.report({messageId: 'found', span: {block: s.block, start: t.start, end: t.end}})
+        },
+      })
+    const plugins = [word('first-test', ['second-test']), word('second-test')]
+    const rules = {...offAll(), 'first-test': 'warn', 'second-test': 'warn'} as const
+    expect(lintSync('<p>We are sorry.</p>', {plugins, rules}).diagnostics.map((d) => d.ruleId)).toEqual(['second-test'])
+    expect(lintSync('<p>We are sorry.</p>', {plugins, rules: {...rules, 'second-test': 'off'}}).diagnostics.map((d) => d.ruleId)).toEqual(['first-test'])
+  })
+})

@@ -212,7 +212,7 @@ describe('formatHtml: HTML previews', () => {
     const result = await lint(source, {plugins, rules: allOff})
     const {frames: [frame]} = read(formatHtml([result], rules))
     expect(frame!.srcdoc).not.toContain('evil.example')
-    expect(frame!.srcdoc).toContain('<!-- apology-lint report: meta refresh removed -->')
+    expect(frame!.srcdoc).toContain('<!-- apology-lint: meta http-equiv removed from the preview -->')
   })
 
   it('keeps quotes, ampersands and script-looking text of the email inside the srcdoc attribute', async () => {

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
 import {franc} from 'franc'
-import {francOnly, splitSentences, tokenize, WORD} from '../src/language.js'
+import {francOnly, PhraseMatcher, splitSentences, tokenize, WORD, type PhraseEntry} from '../src/language.js'
 import {PointMapper, TextBuilder, type Block} from '../src/document.js'
 
 const ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
@@ -124,5 +124,48 @@ describe('splitSentences fast path', () => {
         {numRuns: 3000},
       )
     }
+  })
+})
+
+describe('PhraseMatcher.find with an acceptance test', () => {
+  interface Entry extends PhraseEntry {
+    end?: boolean
+  }
+  const matcher = new PhraseMatcher<Entry>([{phrase: 'please do not reply', end: true}, {phrase: 'do not reply to this'}, {phrase: 'do not reply', end: true}])
+  const atEnd = (tokens: readonly unknown[]) => (hit: {entry: Entry; lastToken: number}) => !hit.entry.end || hit.lastToken === tokens.length
+  const found = (text: string): string[] => {
+    const tokens = tokenize(text)
+    return matcher.find(tokens, text, atEnd(tokens)).map((h) => h.text)
+  }
+
+  it('does not let a longer rejected entry hide a shorter overlapping one', () => {
+    expect(found('Please do not reply to this email.')).toEqual(['do not reply to this'])
+    expect(found('Do not reply to this email.')).toEqual(['Do not reply to this'])
+  })
+
+  it('tries shorter entries at the same token when the longest is rejected', () => {
+    const m = new PhraseMatcher([{phrase: 'small number of', tag: 'long'}, {phrase: 'small number', tag: 'short'}])
+    const text = 'a small number of orders'
+    const tokens = tokenize(text)
+    expect(m.find(tokens, text, (h) => h.entry.tag === 'short').map((h) => h.text)).toEqual(['small number'])
+    expect(m.find(tokens, text).map((h) => h.text)).toEqual(['small number of'])
+  })
+
+  it('keeps the longest accepted phrase and its end, and finds nothing when everything is rejected', () => {
+    expect(found('Please do not reply')).toEqual(['Please do not reply'])
+    expect(found('please do not reply, we ask')).toEqual([])
+    const text = 'Please do not reply to this.'
+    const tokens = tokenize(text)
+    expect(matcher.find(tokens, text, () => false)).toEqual([])
+  })
+
+  it('offers every entry of the same phrase, stems included, longest first', () => {
+    const m = new PhraseMatcher([{phrase: 'nie odpowiada*', tag: 'stem'}, {phrase: 'nie odpowiadaj', tag: 'exact'}, {phrase: 'nie', tag: 'one'}])
+    const tokens = tokenize('nie odpowiadaj')
+    expect(m.candidatesAt(tokens, 0).map((c) => [c.entry.tag, c.end])).toEqual([
+      ['exact', 2],
+      ['stem', 2],
+      ['one', 1],
+    ])
   })
 })

@@ -104,3 +104,26 @@ describe('positions map back to the source, on every fixture', () => {
     })
   }
 })
+
+describe('CR-only line endings', () => {
+  it('count a lone CR as a line break, like editors and the language server (CRLF stays one break)', async () => {
+    const {LineIndex} = await import('../src/document.js')
+    const source = 'one\rtwo\r\nthree\nfour\r'
+    const lines = new LineIndex(source)
+    expect(lines.point(source.indexOf('two'))).toEqual({line: 2, column: 1, offset: 4})
+    expect(lines.point(source.indexOf('three'))).toEqual({line: 3, column: 1, offset: 9})
+    expect(lines.point(source.indexOf('four'))).toEqual({line: 4, column: 1, offset: 15})
+    expect(lines.point(source.length)).toEqual({line: 5, column: 1, offset: source.length})
+  })
+})
+
+describe('CR-only line endings in a linted email', () => {
+  it('put a finding on its own line', async () => {
+    const {lint} = await import('../src/lint.js')
+    const source = 'Hello Dana,\rWe are sorry: the delivery date in our last message was a week too early.\rPlease do not reply.\r'
+    const result = await lint(source, {format: 'text'})
+    const d = result.diagnostics.find((x) => x.ruleId === 'no-reply-sender')!
+    expect(source.slice(d.range.start.offset, d.range.end.offset)).toBe('Please do not reply')
+    expect(d.range.start).toMatchObject({line: 3, column: 1})
+  })
+})

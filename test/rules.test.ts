@@ -54,7 +54,8 @@ for (const rule of builtinRules) {
           start: d.range.start.offset,
           end: d.range.end.offset,
           text: source.slice(d.range.start.offset, d.range.end.offset),
-          message: d.message,
+          // The marker's text may quote the message or its note (why, fix and the example for this email).
+          message: d.note ? `${d.message}\n${d.note}` : d.message,
         }))
         const expected = markers.map((m) => ({ruleId: m.ruleId, start: m.start, text: source.slice(m.start, m.end), message: m.message, toLineEnd: m.toLineEnd, end: m.end}))
         // Compare as readable rows so a failure shows what is missing and what is extra.

@@ -20,6 +20,7 @@ import {findApologyHits} from '../shared/apology.js'
 import {findErrorStatements, ignoredSpans, overlapsAny} from '../shared/errors.js'
 import en from './en.js'
 import pl from './pl.js'
+import {incidentExamples} from '../shared/incident-examples.js'
 
 /** This rule's data per language. */
 export interface BuriedLedeLexicon {
@@ -88,11 +89,16 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    buried:
-      'The apology and what went wrong only come here, after {before}: readers who skim the first lines or the preview pane miss the correction, or read it as an afterthought. Open with the apology and what went wrong, before anything else, e.g. "{example}"',
-    preheader:
-      'The inbox preview `{preheader}` says nothing about the correction: readers decide from it whether to open, and will take the email for an ordinary mailing. Make it carry the apology and the fix, e.g. "{example}"',
+    buried: 'The apology comes only after {before}: move it to the top.',
+    preheader: 'The inbox preview `{preheader}` says nothing about the correction.',
   },
+  notes: {
+    buried:
+      'Readers who skim the first lines or the preview pane miss the correction, or read it as an afterthought. Open with the apology and what went wrong, before anything else. For example: "{example}"',
+    preheader:
+      'Readers decide from the preview whether to open, and will take the email for an ordinary mailing. Make the preview carry the apology and the fix. For example: "{example}"',
+  },
+  incidentExamples: incidentExamples['buried-lede'],
   create(context) {
     const {document, options} = context
     const everywhere: Block[] = []

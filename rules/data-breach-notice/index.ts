@@ -126,16 +126,38 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    data: 'This breach notice does not say which personal data was involved: readers cannot judge their risk from "your data" or "some information". Name each kind of data. Add it, for example: "{example}"',
-    happened: 'This breach notice does not say what happened and when: without a date readers cannot tell whether the activity they saw is related. Add it, for example: "{example}"',
-    doing: 'This breach notice does not say what you are doing about it: readers need to know the hole is closed and who was told. Add it, for example: "{example}"',
-    steps: 'This breach notice does not tell readers what to do (or that they need to do nothing): they are left worried and unprotected. Add it, for example: "{example}"',
-    contact: 'This breach notice gives no way to reach a person: worried readers need a phone number or a monitored address. Add it, for example: "{example}"',
-    consequences: 'GDPR Art. 34 notice: the likely consequences of the breach for the reader are missing. Say what someone could do with the data. Add it, for example: "{example}"',
-    dpo: 'Notice under Polish law (GDPR Art. 34): name the data-protection officer (inspektor ochrony danych) and how to reach them. Add it, for example: "{example}"',
-    plainLanguage: 'GDPR Art. 34 asks for clear and plain language: `{phrase}` is legal jargon that readers skim past. Write `{plain}` instead.',
-    caTitle: 'California Civ. Code 1798.82: a breach notice must be titled "Notice of Data Breach" (in the subject or as the first heading). Add it, for example: "{example}"',
-    caHeading: 'California Civ. Code 1798.82: the notice needs the heading "{heading}"; readers and regulators look for these sections. Add a heading "{heading}" and put that information under it.',
+    data: 'This breach notice does not say which personal data was involved.',
+    happened: 'This breach notice does not say what happened and when.',
+    doing: 'This breach notice does not say what you are doing about it.',
+    steps: 'This breach notice does not tell readers what to do, or that they need do nothing.',
+    contact: 'This breach notice gives no way to reach a person.',
+    consequences: 'GDPR Art. 34: the notice does not say what the breach could mean for the reader.',
+    dpo: 'Polish law (GDPR Art. 34): the notice does not name the data-protection officer.',
+    plainLanguage: '`{phrase}` is legal jargon: write `{plain}`.',
+    caTitle: 'California Civ. Code 1798.82: the notice is not titled "Notice of Data Breach".',
+    caHeading: 'California Civ. Code 1798.82: the heading "{heading}" is missing.',
+  },
+  notes: {
+    data:
+      'Readers cannot judge their risk from "your data" or "some information". Name each kind of data. For example: "{example}"',
+    happened:
+      'Without a date readers cannot tell whether activity they saw is related. Say what happened and when. For example: "{example}"',
+    doing:
+      'Readers need to know the hole is closed and who was told. For example: "{example}"',
+    steps:
+      'Without steps readers are left worried and unprotected. For example: "{example}"',
+    contact:
+      'Worried readers need a phone number or a monitored address. For example: "{example}"',
+    consequences:
+      'Say what someone could do with the data, so readers know what to watch for. For example: "{example}"',
+    dpo:
+      'Name the inspektor ochrony danych and how to reach them. For example: "{example}"',
+    plainLanguage:
+      'GDPR Art. 34 asks for clear and plain language; readers skim past jargon and miss what it means for them.',
+    caTitle:
+      'Put the title in the subject or as the first heading. For example: "{example}"',
+    caHeading:
+      'Readers and regulators look for these sections. Add a heading "{heading}" and put that information under it.',
   },
   create(context) {
     const {document, lexicon, options, settings} = context

@@ -1,10 +1,11 @@
 /**
- * Finds evasive wording. Kept apart from the rule so that vague-wording can
- * ask which spans evasive-wording reports and stay silent on them ("only a
- * small number of users" is a minimiser, not also vague).
+ * Finds evasive wording. Rules report independently: where vague-wording's
+ * finding overlaps one of this rule's ("only a small number of users" is a
+ * minimiser, not also vague), the engine keeps this one (vague-wording
+ * declares `yieldsTo: ['evasive-wording']`).
  */
 import type {Block, EmailDocument, Language} from '../../src/document.js'
-import type {Sentence, Token} from '../../src/language.js'
+import type {PhraseEntry, PhraseHit, Sentence, Token} from '../../src/language.js'
 import type {RuleContext, SuggestionInput} from '../../src/rule.js'
 import {findApologyHits} from '../shared/apology.js'
 import {
@@ -14,13 +15,14 @@ import {
   deletion,
   isAllowed,
   joined,
+  longestFirst,
   matchCase,
   proseBlocks,
   tokenTags,
   touchesPlaceholder,
   wordList,
   type ProseBlock,
-} from '../vague-wording/scan.js'
+} from '../shared/scan.js'
 import type {EvasiveCategory, EvasiveLexicon, EvasivePhrase} from './lexicon.js'
 import en from './en.js'
 import pl from './pl.js'
@@ -143,10 +145,12 @@ class Scanner {
         if (apologetic) this.apologetic.add(sentence)
         else if (sentence.tokens.some((t) => regret.has(t.norm))) this.apologetic.add(sentence)
         if (owned) continue
-        for (const hit of ownership.find(sentence.tokens, block.text)) {
+        // "not our fault" does not own it, and must not hide an owning phrase that overlaps it.
+        const notNegated = (hit: {firstToken: number}): boolean => {
           const before = sentence.tokens[hit.firstToken - 1]
-          if (!before || !negations.has(before.norm)) owned = true
+          return !before || !negations.has(before.norm)
         }
+        if (ownership.find(sentence.tokens, block.text, notNegated).length > 0) owned = true
         if (!owned && this.ownsAction(sentence)) owned = true
       }
     }
@@ -196,10 +200,8 @@ class Scanner {
       for (const hit of this.extra.find(sentence.tokens, sentence.block.text)) found.push(this.finding('extra', sentence, hit.firstToken, hit.lastToken))
     }
     const document = this.context.document
-    const kept = longestFirst(found).filter(
-      (f) => !touchesPlaceholder(document, f.block, f.start, f.end) && !isAllowed(this.allow, sentence, f.firstToken, f.lastToken),
-    )
-    return kept
+    // Placeholders and allowed phrases drop a finding before overlaps are settled, so that it hides no other finding.
+    return longestFirst(found.filter((f) => !touchesPlaceholder(document, f.block, f.start, f.end) && !isAllowed(this.allow, sentence, f.firstToken, f.lastToken)))
   }
 
   /** A finding over tokens `[first, last)` with the sentence-level owned template as a fallback quick fix. */
@@ -232,12 +234,17 @@ class Scanner {
   private lexiconPhrases(sentence: Sentence, found: EvasiveFinding[]): void {
     const tokens = sentence.tokens
     const text = sentence.block.text
-    for (const hit of this.phrases.find(tokens, text)) {
+    // Each entry's conditions decide on the candidate itself, so a longer entry they reject hides no shorter one.
+    const evasive = (hit: PhraseHit<EvasivePhrase>): boolean => {
       const entry = hit.entry
-      if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) continue
-      if (entry.notBefore && hit.lastToken < tokens.length && wordList(entry.notBefore).has(tokens[hit.lastToken]!.norm)) continue
-      if (entry.needsApology && !this.apologetic.has(sentence)) continue
-      if (entry.excusedByOwnership && this.owned) continue
+      if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) return false
+      if (entry.notBefore && hit.lastToken < tokens.length && wordList(entry.notBefore).has(tokens[hit.lastToken]!.norm)) return false
+      if (entry.needsApology && !this.apologetic.has(sentence)) return false
+      if (entry.excusedByOwnership && this.owned) return false
+      return true
+    }
+    for (const hit of this.phrases.find(tokens, text, evasive)) {
+      const entry = hit.entry
       const suggestions: SuggestionInput[] = []
       if (entry.swap) {
         const [from, to] = entry.swap
@@ -351,7 +358,9 @@ class Scanner {
     const tokens = sentence.tokens
     const text = sentence.block.text
     const window = this.lexicon.blame.window
-    for (const hit of this.connectors.find(tokens, text)) {
+    // A connector counts only with an agent after it: one without ("due to the storm") hides no connector that overlaps it.
+    const ends = new Map<number, number>()
+    const withAgent = (hit: PhraseHit<PhraseEntry>): boolean => {
       // Look for the agent in the same clause, a few words on; the last one wins ("błędu systemu naszego dostawcy").
       let stop = hit.lastToken
       while (stop < tokens.length && stop - hit.lastToken < window + 2 && (stop === hit.lastToken || joinedLoose(text, tokens[stop - 1]!, tokens[stop]!))) stop++
@@ -359,9 +368,11 @@ class Scanner {
       for (const agent of this.agents.find(tokens.slice(hit.lastToken, stop), text)) {
         if (agent.firstToken <= window) end = hit.lastToken + agent.lastToken
       }
-      if (end < 0) continue
-      found.push(this.finding('blame', sentence, hit.firstToken, end))
+      if (end < 0) return false
+      ends.set(hit.firstToken, end)
+      return true
     }
+    for (const hit of this.connectors.find(tokens, text, withAgent)) found.push(this.finding('blame', sentence, hit.firstToken, ends.get(hit.firstToken)!))
   }
 
   /** "just a small mistake", "only a few customers", "a minor security incident", "drobny błąd", "tylko kilku klientów". */
@@ -620,12 +631,4 @@ function strip(text: string, tokens: readonly Token[], from: number, to: number,
   }
   out += text.slice(at, end)
   return out.trim()
-}
-
-/** Keeps one finding per span: where two overlap, the longer one (then the earlier one). */
-export function longestFirst<T extends {start: number; end: number}>(found: readonly T[]): T[] {
-  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
-  const kept: T[] = []
-  for (const f of sorted) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
-  return kept.sort((a, b) => a.start - b.start)
 }

@@ -8,6 +8,7 @@ import {findEvasive} from './find.js'
 import type {EvasiveLexicon} from './lexicon.js'
 import en from './en.js'
 import pl from './pl.js'
+import {incidentExamples} from '../shared/incident-examples.js'
 
 export type {EvasiveLexicon, EvasivePhrase, EvasiveCategory} from './lexicon.js'
 
@@ -38,22 +39,34 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    conditional:
-      '`{phrase}` makes the apology conditional: it doubts that anyone was harmed, which tells affected readers their problem may not be real. Apologise for what you did, e.g. "{example}"',
-    feelings:
-      '`{phrase}` apologises for the reader\'s feelings instead of your mistake, which shifts the blame onto them. Apologise for what you did, e.g. "{example}"',
-    regret:
-      '`{phrase}` expresses regret without apologising or saying who is responsible, so it reads as a form letter. Say sorry and own it, e.g. "{example}"',
-    passive:
-      '`{phrase}` hides who made the mistake (an agentless passive), which reads as dodging responsibility. Say "we", e.g. "{example}"',
-    blame:
-      '`{phrase}` puts the blame on someone or something else without owning the result, and readers hold you responsible anyway. Own it, e.g. "{example}"',
-    assurance:
-      '`{phrase}` leans on someone else\'s promise instead of yours, so readers have no reason to believe it. Say what you changed, e.g. "{example}"',
-    minimiser:
-      '`{phrase}` plays down the mistake or its impact, which tells the readers it hurt that their problem does not matter. State the facts and let readers judge, e.g. "{example}"',
-    extra: '`{phrase}` is on this project\'s list of evasive phrases: own the mistake instead, e.g. "{example}"',
+    conditional: '`{phrase}` makes the apology conditional: apologise for what you did.',
+    feelings: '`{phrase}` apologises for the reader\'s feelings, not for your mistake.',
+    regret: '`{phrase}` expresses regret without apologising or owning the mistake.',
+    passive: '`{phrase}` hides who made the mistake: say "we".',
+    blame: '`{phrase}` puts the blame on someone or something else.',
+    assurance: '`{phrase}` leans on someone else\'s promise instead of yours.',
+    minimiser: '`{phrase}` plays down the mistake or its impact.',
+    extra: '`{phrase}` is on this project\'s list of evasive phrases.',
   },
+  notes: {
+    conditional:
+      'It doubts that anyone was harmed, which tells affected readers their problem may not be real. For example: "{example}"',
+    feelings:
+      'It shifts the blame onto the reader. Apologise for what you did. For example: "{example}"',
+    regret:
+      'Regret without "sorry" or a "we" reads as a form letter. Say sorry and own it. For example: "{example}"',
+    passive:
+      'An agentless passive reads as dodging responsibility. For example: "{example}"',
+    blame:
+      'Readers hold you responsible anyway. Name the cause if it helps, and own the result. For example: "{example}"',
+    assurance:
+      'Readers have no reason to believe a promise you did not make. Say what you changed. For example: "{example}"',
+    minimiser:
+      'It tells the readers it hurt that their problem does not matter. State the facts and let readers judge. For example: "{example}"',
+    extra:
+      'Own the mistake instead. For example: "{example}"',
+  },
+  incidentExamples: incidentExamples['evasive-wording'],
   create(context) {
     const {lexicon, options} = context
     for (const finding of findEvasive(context, options)) {

@@ -16,6 +16,7 @@ import type {PhraseEntry, PhraseHit, Token} from '../../src/language.js'
 import {findEmoji, findEmoticons, findExclamationRuns, type EmojiKind, type Mark} from './marks.js'
 import en from './en.js'
 import pl from './pl.js'
+import {incidentExamples} from '../shared/incident-examples.js'
 
 /** What kind of joke a phrase is, for the message. */
 export type HumourKind = 'interjection' | 'laughter' | 'flippant' | 'scapegoat' | 'meme'
@@ -86,15 +87,22 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    phrase:
-      '`{phrase}` {what}: humour reads as if you do not take the harm to the reader seriously. Say plainly what went wrong and apologise, e.g. "{example}"',
-    emoji:
-      'The {what} emoji `{emoji}` makes light of the mistake: readers who lost time or money read it as mockery. Remove it and keep the tone plain, e.g. "{example}"',
-    emoticon:
-      'The emoticon `{emoticon}` makes light of the mistake: readers who lost time or money read it as mockery. Remove it and keep the tone plain, e.g. "{example}"',
-    exclamations:
-      '`{marks}` sounds excited or joking in an apology: it reads as if the reader\'s problem were not serious. End the sentence with a full stop, e.g. "{example}"',
+    phrase: '`{phrase}` {what}: say plainly what went wrong.',
+    emoji: 'The {what} emoji `{emoji}` makes light of the mistake: remove it.',
+    emoticon: 'The emoticon `{emoticon}` makes light of the mistake: remove it.',
+    exclamations: '`{marks}` sounds excited or joking in an apology: use a full stop.',
   },
+  notes: {
+    phrase:
+      'Humour reads as if you do not take the harm to the reader seriously. Say plainly what went wrong and apologise. For example: "{example}"',
+    emoji:
+      'Readers who lost time or money read it as mockery. Keep the tone plain. For example: "{example}"',
+    emoticon:
+      'Readers who lost time or money read it as mockery. Keep the tone plain. For example: "{example}"',
+    exclamations:
+      'It reads as if the reader\'s problem were not serious. For example: "{example}"',
+  },
+  incidentExamples: incidentExamples['humour'],
   create(context) {
     const {document, lexicon, options} = context
     const allowed = new Set(options.allow.map(normalize))
@@ -133,9 +141,12 @@ export default defineRule({
       }
 
       for (const sentence of context.sentencesOf(block)) {
-        for (const hit of matcher.find(sentence.tokens, text)) {
-          if (isSkipped(hit.start, hit.end) || allowed.has(normalize(hit.text))) continue
-          if (!inContext(hit, sentence.tokens, text)) continue
+        // Context checks decide on each candidate, so a phrase they reject ("our bad luck") hides no shorter one inside it.
+        // An allowed phrase is taken (and then not reported), so that its words stay allowed: "just kidding" hides "kidding".
+        const joke = (hit: PhraseHit<HumourPhrase>): boolean =>
+          !isSkipped(hit.start, hit.end) && (allowed.has(normalize(hit.text)) || inContext(hit, sentence.tokens, text))
+        for (const hit of matcher.find(sentence.tokens, text, joke)) {
+          if (allowed.has(normalize(hit.text))) continue
           report('phrase', {phrase: hit.text, what: KIND_TEXT[hit.entry.kind]}, hit.start, hit.end)
         }
       }

@@ -40,10 +40,14 @@ export default defineRule({
     })
     .strict(),
   messages: {
+    missing: 'Readers are not told what to do about the mistake, or that they need do nothing.',
+    noMeans: '`{phrase}` asks readers to act but gives them no {what}.',
+  },
+  notes: {
     missing:
-      'Readers are not told what to do about the mistake, or that they need to do nothing, so they are left to guess: add one plain instruction, e.g. "{example}"',
+      'Left to guess, some readers write to support and others do nothing when they should act. Add one plain instruction. For example: "{example}"',
     noMeans:
-      '`{phrase}` asks readers to act but gives them no {what} to do it with: put one next to the instruction, e.g. "{example}"',
+      'Readers who cannot act on the spot give up or write in. Put a {what} next to the instruction. For example: "{example}"',
   },
   create(context) {
     const {document, options} = context

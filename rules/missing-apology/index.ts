@@ -14,6 +14,7 @@ import type {Block} from '../../src/document.js'
 import {findApologyHits, type ApologyHit, type ApologyPhrase} from '../shared/apology.js'
 import en from './en.js'
 import pl from './pl.js'
+import {incidentExamples} from '../shared/incident-examples.js'
 
 /** This rule's data per language. */
 export interface MissingApologyLexicon {
@@ -46,11 +47,16 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    missing:
-      'No apology anywhere in the subject, preheader or body: readers who were misled expect to hear "sorry", and a correction without one sounds as if nothing went wrong. Open with an explicit apology that names the mistake, e.g. "{example}"',
-    notExplicit:
-      'The email only says `{phrase}`, which is not an apology: readers who were misled expect to hear "sorry", and regret or owning up without it sounds distant. Open with an explicit apology that names the mistake, e.g. "{example}"',
+    missing: 'No apology in the subject, preheader or body.',
+    notExplicit: 'The email only says `{phrase}`, which is not an apology.',
   },
+  notes: {
+    missing:
+      'Readers who were misled expect to hear "sorry"; a correction without one sounds as if nothing went wrong. Open with an explicit apology that names the mistake. For example: "{example}"',
+    notExplicit:
+      'Regret or owning up without "sorry" sounds distant to readers who were misled. Open with an explicit apology that names the mistake. For example: "{example}"',
+  },
+  incidentExamples: incidentExamples['missing-apology'],
   create(context) {
     const {document, lexicon, options} = context
     const blocks: Block[] = []

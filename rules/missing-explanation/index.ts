@@ -17,6 +17,7 @@ import type {PhraseEntry} from '../../src/language.js'
 import {findErrorStatements, ignoredSpans, overlapsAny} from '../shared/errors.js'
 import en from './en.js'
 import pl from './pl.js'
+import {incidentExamples} from '../shared/incident-examples.js'
 
 /** This rule's data per language. */
 export interface MissingExplanationLexicon {
@@ -51,11 +52,16 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    missing:
-      'The email never says what went wrong: readers cannot tell whether they are affected or what to check, and an apology without a cause sounds empty. Add one plain sentence that names the mistake and the thing it affected, e.g. "{example}"',
-    vague:
-      'The email refers to the mistake only as `{phrase}`, which does not say what went wrong: readers cannot tell whether they are affected, and vague wording sounds evasive. Add one plain sentence that names the mistake and the thing it affected, e.g. "{example}"',
+    missing: 'The email never says what went wrong.',
+    vague: 'The email calls the mistake only `{phrase}`, without saying what went wrong.',
   },
+  notes: {
+    missing:
+      'Readers cannot tell whether they are affected or what to check, and an apology without a cause sounds empty. Add one plain sentence that names the mistake and what it affected. For example: "{example}"',
+    vague:
+      'Readers cannot tell whether they are affected, and vague wording sounds evasive. Add one plain sentence that names the mistake and what it affected. For example: "{example}"',
+  },
+  incidentExamples: incidentExamples['missing-explanation'],
   create(context) {
     const {document, lexicon, options} = context
     const blocks: Block[] = []

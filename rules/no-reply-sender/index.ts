@@ -58,6 +58,8 @@ const HEADER_LABEL: Record<Address['header'], string> = {from: 'From', 'reply-to
 
 export default defineRule({
   id: 'no-reply-sender',
+  // Sender, layout or incident settings: no words of the email's language needed.
+  structural: true,
   severity: 'error',
   languages: {en, pl},
   docs: {
@@ -72,11 +74,17 @@ export default defineRule({
     })
     .strict(),
   messages: {
+    address: '{header} address `{address}` cannot receive replies: use `{suggestion}`.',
+    displayName: 'Sender name `{name}` tells readers not to reply.',
+    body: '`{phrase}` tells angry readers they cannot answer.',
+  },
+  notes: {
     address:
-      '{header} address `{address}` cannot receive replies: send from a monitored address such as `{suggestion}` so readers with questions can reach a person.',
+      'After a mistake readers have questions; a no-reply address leaves them no way to reach a person. Send from a monitored address such as `{suggestion}`.',
     displayName:
-      'Sender name `{name}` tells readers not to reply: use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
-    body: '`{phrase}` tells angry readers they cannot answer: remove it and say how to reach a person, e.g. "{example}"',
+      'Readers who cannot answer an apology feel shut out. Use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
+    body:
+      'After a mistake readers have questions; shutting the door makes them angrier. Remove it and say how to reach a person. For example: "{example}"',
   },
   create(context) {
     const {document, lexicon, options} = context
@@ -128,8 +136,9 @@ export default defineRule({
     for (const block of blocks) {
       if (block.kind === 'quote' || block.kind === 'code') continue
       for (const sentence of context.sentencesOf(block)) {
-        for (const hit of matcher.find(sentence.tokens, block.text)) {
-          if (hit.entry.end && hit.lastToken !== sentence.tokens.length) continue
+        // `end` is a condition on the candidate: a longer phrase it rejects must not hide a shorter one ("Please do not reply to this email.").
+        const atEnd = (hit: {entry: NoReplyPhrase; lastToken: number}): boolean => !hit.entry.end || hit.lastToken === sentence.tokens.length
+        for (const hit of matcher.find(sentence.tokens, block.text, atEnd)) {
           context.report({
             messageId: 'body',
             data: {phrase: hit.text, example: lexicon.replyExample.replace('{address}', suggestion)},
@@ -142,9 +151,49 @@ export default defineRule({
 })
 
 /** Finds `needle` in a decoded header value and maps it to source offsets. */
+/**
+ * The source range of the address itself in a header value: an occurrence
+ * outside quoted display names and comments, the one in angle brackets first
+ * (`"noreply@x" <noreply@x>` names the address twice; a fix must replace the
+ * second, or a second `--fix` would change the file again).
+ */
 function locate(field: Header | undefined, needle: string): [number, number] | undefined {
   if (!field || !needle) return undefined
-  const i = field.value.toLowerCase().indexOf(needle.toLowerCase())
-  if (i < 0) return undefined
-  return [field.map.start(i), field.map.end(i + needle.length)]
+  const value = field.value
+  const lower = value.toLowerCase()
+  const want = needle.toLowerCase()
+  // Which offsets lie inside a quoted string or a (comment), by one scan.
+  const hidden = new Uint8Array(value.length)
+  let quoted = false
+  let depth = 0
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]
+    if (c === '\\' && (quoted || depth > 0)) {
+      hidden[i] = 1
+      if (i + 1 < value.length) hidden[++i] = 1
+      continue
+    }
+    if (quoted) {
+      hidden[i] = 1
+      if (c === '"') quoted = false
+    } else if (depth > 0) {
+      hidden[i] = 1
+      if (c === '(') depth++
+      else if (c === ')') depth--
+    } else if (c === '"') {
+      quoted = true
+      hidden[i] = 1
+    } else if (c === '(') {
+      depth = 1
+      hidden[i] = 1
+    }
+  }
+  let fallback: number | undefined
+  for (let i = lower.indexOf(want); i >= 0; i = lower.indexOf(want, i + 1)) {
+    if (hidden[i]) continue
+    if (value[i - 1] === '<' && value[i + want.length] === '>') return [field.map.start(i), field.map.end(i + want.length)]
+    fallback ??= i
+  }
+  if (fallback === undefined) return undefined
+  return [field.map.start(fallback), field.map.end(fallback + want.length)]
 }

@@ -44,11 +44,17 @@ export default defineRule({
     })
     .strict(),
   messages: {
+    apology: 'The plain-text part has no apology, but the HTML part has one.',
+    steps: 'The plain-text part does not tell readers what to do, but the HTML part does ("{step}").',
+    link: 'The plain-text part gives no link, number or address for a step the HTML part links ("{step}").',
+  },
+  notes: {
     apology:
-      'The plain-text part has no apology, but the HTML part has one: people whose mail app, watch or filter shows only the text part get a correction without a "sorry". Add the same apology to the plain-text part, e.g. "{apology}"',
+      'People whose mail app, watch or filter shows only the text part get a correction without a "sorry". Add the same apology to the plain-text part. For example: "{apology}"',
     steps:
-      'The plain-text part does not tell readers what to do, but the HTML part does ("{step}"): people who see only the text part miss the fix. Copy the steps into the plain-text part with their links written out, e.g. "{example}"',
-    link: 'The plain-text part tells readers to act but gives no link, phone number or address, while the HTML part gives one for the same step ("{step}"): a button does not exist in plain text, so text-only readers cannot act. Write the URL or number out, e.g. "{example}"',
+      'People who see only the text part miss the fix. Copy the steps into the plain-text part with their links written out. For example: "{example}"',
+    link:
+      'A button does not exist in plain text, so text-only readers cannot act. Write the URL or number out. For example: "{example}"',
   },
   create(context) {
     const {document, lexicon, options} = context

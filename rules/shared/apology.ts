@@ -126,15 +126,14 @@ export function findApologyHits(
   for (const block of blocks) {
     if (!block.prose) continue
     for (const sentence of context.sentencesOf(block)) {
-      const found = matcher.find(sentence.tokens, block.text)
-      if (extraMatcher) found.push(...extraMatcher.find(sentence.tokens, block.text))
+      // Conditions decide on each candidate: a look-alike or negated phrase hides no real apology overlapping it.
+      const accept = (hit: PhraseHit<ApologyPhrase>): boolean =>
+        !(options.explicitOnly && hit.entry.explicit === false) && isApology(hit, sentence.tokens, block.text, language)
+      const found = matcher.find(sentence.tokens, block.text, accept)
+      if (extraMatcher) found.push(...extraMatcher.find(sentence.tokens, block.text, accept))
       if (found.length === 0) continue
       if (extraMatcher) found.sort((a, b) => a.start - b.start)
-      for (const hit of found) {
-        if (options.explicitOnly && hit.entry.explicit === false) continue
-        if (!isApology(hit, sentence.tokens, block.text, language)) continue
-        hits.push({block, start: hit.start, end: hit.end, entry: hit.entry})
-      }
+      for (const hit of found) hits.push({block, start: hit.start, end: hit.end, entry: hit.entry})
     }
   }
   return hits

@@ -16,6 +16,8 @@ export interface SuppressionLexicon {
 
 export default defineRule({
   id: 'suppression-list-resend',
+  // Sender, layout or incident settings: no words of the email's language needed.
+  structural: true,
   severity: 'error',
   languages: {en, pl},
   docs: {
@@ -25,8 +27,11 @@ export default defineRule({
   },
   options: z.object({}).strict(),
   messages: {
+    doNotSend: 'Do not send this email: the original mistake was mailing a suppression list.',
+  },
+  notes: {
     doNotSend:
-      'Do not send this email: the original mistake was mailing a suppression list (people who unsubscribed, bounced or complained), and a second email to them compounds it and brings more spam complaints. Instead: {instead}',
+      'People who unsubscribed, bounced or complained should not hear from you again; a second email compounds the mistake and brings more spam complaints. Instead: {instead}',
   },
   create(context) {
     if (context.settings.incident?.kind !== 'suppression-list') return

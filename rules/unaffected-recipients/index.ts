@@ -27,6 +27,8 @@ function numberFormat(language: Language): Intl.NumberFormat {
 
 export default defineRule({
   id: 'unaffected-recipients',
+  // Sender, layout or incident settings: no words of the email's language needed.
+  structural: true,
   severity: 'error',
   languages: {en, pl},
   docs: {
@@ -45,10 +47,14 @@ export default defineRule({
     })
     .strict(),
   messages: {
+    unaffected: 'This apology goes to {recipients} people, but the mistake affected {affected}: send it only to them.',
+    nobody: 'This apology goes to {recipients} people, but the mistake affected nobody: do not send it.',
+  },
+  notes: {
     unaffected:
-      'This apology goes to {recipients} people, but the mistake affected {affected}: {extra} readers will get an apology for something they never saw, which confuses them and brings unsubscribes and spam complaints. Send it only to the affected segment ({segment}).',
+      '{extra} readers would get an apology for something they never saw, which confuses them and brings unsubscribes and spam complaints. Send it only to the affected segment ({segment}).',
     nobody:
-      'This apology goes to {recipients} people, but the mistake affected nobody (affected: 0): do not send it. If someone was affected after all, set incident.audience.affected and send only to them.',
+      'An apology for something nobody saw confuses readers and brings unsubscribes and spam complaints. If someone was affected after all, set incident.audience.affected and send only to them.',
   },
   create(context) {
     const audience = context.settings.incident?.audience

@@ -88,6 +88,8 @@ interface BrandInfo {
 
 export default defineRule({
   id: 'unbranded-layout',
+  // Sender, layout or incident settings: no words of the email's language needed.
+  structural: true,
   languages: {en, pl},
   docs: {
     summary: 'Send the apology in the brand\'s own template: logo, brand name at the top, a footer that names the company, an unsubscribe link, and links and a From address on the brand\'s domains.',
@@ -111,21 +113,32 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    logo: 'No logo image: a message without the brand\'s logo looks like phishing to readers who are already wary after a mistake. Add the logo at the top, e.g. `<img src="https://{domain}/logo.png" alt="{brand}">`.',
+    logo: 'No logo image: add the brand\'s logo at the top.',
+    brandName: 'The brand name `{brand}` is not visible near the top.',
+    footer: 'The footer does not identify the sender.',
+    unsubscribe: 'No unsubscribe or preferences link, and no List-Unsubscribe header.',
+    linkDomain: 'Link to `{host}` is not on the brand\'s domain ({domains}){more}.',
+    fromDomain: 'From address domain `{domain}` is not the brand\'s ({domains}).',
+    fromUnrelated: 'From address `{address}` puts the sender name in the local part of someone else\'s domain `{domain}`.',
+    plainText: 'Plain text has no branded template.',
+  },
+  notes: {
+    logo:
+      'A message without the brand\'s logo looks like phishing to readers who are already wary after a mistake. For example: `<img src="https://{domain}/logo.png" alt="{brand}">`.',
     brandName:
-      'The brand name `{brand}` is not visible near the top: readers decide in the first lines whether a message is genuine. Put it in the header or first line, e.g. a header cell reading "{brand}" (or a logo with alt="{brand}").',
+      'Readers decide in the first lines whether a message is genuine. Put the name in the header or first line, e.g. a header cell reading "{brand}" (or a logo with alt="{brand}").',
     footer:
-      'The footer does not identify the sender: without a company name and a postal address or legal line the message looks anonymous and is easier to report as spam. Add one, e.g. "{brand} Ltd, 1 High Street, Town AB1 2CD".',
+      'Without a company name and a postal address or legal line the message looks anonymous and is easier to report as spam. For example: "{brand} Ltd, 1 High Street, Town AB1 2CD".',
     unsubscribe:
-      'No unsubscribe or preferences link (and no List-Unsubscribe header): readers who cannot opt out mark the message as spam instead. Add one to the footer, e.g. `<a href="https://{domain}/unsubscribe">Unsubscribe</a>`.',
+      'Readers who cannot opt out mark the message as spam instead. Add one to the footer, e.g. `<a href="https://{domain}/unsubscribe">Unsubscribe</a>`.',
     linkDomain:
-      'Link to `{host}` is not on the brand\'s domain ({domains}){more}: readers who hover over a link to an unknown domain suspect phishing. Link to {domain} directly, or add a tracking domain you own to `allowDomains`.',
+      'Readers who hover over a link to an unknown domain suspect phishing. Link to {domain} directly, or add a tracking domain you own to `allowDomains`.',
     fromDomain:
-      'From address domain `{domain}` is not the brand\'s ({domains}): readers and spam filters trust mail that comes from the brand\'s own domain. Send from an address on it, e.g. `support@{brandDomain}`.',
+      'Readers and spam filters trust mail that comes from the brand\'s own domain. Send from an address on it, e.g. `support@{brandDomain}`.',
     fromUnrelated:
-      'From address `{address}` puts the sender name in the local part of someone else\'s domain `{domain}`: readers and spam filters trust mail from the brand\'s own domain. Send from an address on your domain, e.g. `support@<your-domain>`.',
+      'Readers and spam filters trust mail from the brand\'s own domain. Send from an address on your domain, e.g. `support@<your-domain>`.',
     plainText:
-      'Plain text has no branded template: readers recognise a genuine message by its logo, footer and unsubscribe link. Send an HTML version in your usual template, or set the option plainText to "off" if a plain message is deliberate.',
+      'Readers recognise a genuine message by its logo, footer and unsubscribe link. Send an HTML version in your usual template, or set the option plainText to "off" if a plain message is deliberate.',
   },
   create(context) {
     const {document, options} = context

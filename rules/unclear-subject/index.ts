@@ -17,6 +17,7 @@ import {findPlaceholders} from '../../src/parse/shared.js'
 import {findApologyHits} from '../shared/apology.js'
 import en from './en.js'
 import pl from './pl.js'
+import {incidentExamples} from '../shared/incident-examples.js'
 
 /** This rule's data per language. */
 export interface SubjectLexicon {
@@ -70,20 +71,31 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    missing:
-      'The message has no subject: readers cannot tell what it is about, and an empty subject looks like spam. Name the mistake and the email it was in ({pattern}), e.g. "{example}"',
-    empty:
-      'The subject is empty: readers cannot tell what the email is about, and an empty subject looks like spam. Name the mistake and the email it was in ({pattern}), e.g. "{example}"',
-    vague:
-      'Subject `{subject}` says nothing about what went wrong: readers who acted on the earlier email will not know this one concerns them and may skip it. Name the mistake and the email it was in ({pattern}), e.g. "{example}"',
-    fakeReply:
-      '`{prefix}` pretends this is a reply or a forward, but it is not: a fake "Re:" reads as a trick and looks like phishing. Remove it and name the correction ({pattern}), e.g. "{example}"',
-    clickbait:
-      '`{phrase}` is clickbait: teasing readers about a correction reads as a marketing trick and erodes trust. Say plainly what was wrong ({pattern}), e.g. "{example}"',
-    caps: 'Subject `{subject}` is in capital letters: it reads as shouting and looks like spam. Write it in sentence case and name the correction ({pattern}), e.g. "{example}"',
-    noTopic:
-      'Subject `{subject}` names neither the correction nor the original email: readers will take it for one more promotion and miss that an earlier email was wrong. Name the mistake and the email it was in ({pattern}), e.g. "{example}"',
+    missing: 'The message has no subject.',
+    empty: 'The subject is empty.',
+    vague: 'Subject `{subject}` says nothing about what went wrong.',
+    fakeReply: '`{prefix}` pretends this is a reply or a forward, but it is not.',
+    clickbait: '`{phrase}` is clickbait.',
+    caps: 'Subject `{subject}` is in capital letters.',
+    noTopic: 'Subject `{subject}` names neither the correction nor the original email.',
   },
+  notes: {
+    missing:
+      'Readers cannot tell what it is about, and an email without a subject looks like spam. Name the mistake and the email it was in ({pattern}). For example: "{example}"',
+    empty:
+      'Readers cannot tell what the email is about, and an empty subject looks like spam. Name the mistake and the email it was in ({pattern}). For example: "{example}"',
+    vague:
+      'Readers who acted on the earlier email will not know this one concerns them and may skip it. Name the mistake and the email it was in ({pattern}). For example: "{example}"',
+    fakeReply:
+      'A fake "Re:" reads as a trick and looks like phishing. Remove it and name the correction ({pattern}). For example: "{example}"',
+    clickbait:
+      'Teasing readers about a correction reads as a marketing trick and erodes trust. Say plainly what was wrong ({pattern}). For example: "{example}"',
+    caps:
+      'It reads as shouting and looks like spam. Write it in sentence case and name the correction ({pattern}). For example: "{example}"',
+    noTopic:
+      'Readers will take it for one more promotion and miss that an earlier email was wrong. Name the mistake and the email it was in ({pattern}). For example: "{example}"',
+  },
+  incidentExamples: incidentExamples['unclear-subject'],
   create(context) {
     const {document, lexicon, options} = context
     const data = {example: lexicon.example, pattern: lexicon.pattern}
@@ -162,7 +174,8 @@ export default defineRule({
     // a single vague word can ("Correction: …", "Zmiana terminu …").
     const blocked = new Set<number>()
     for (const hit of vagueHits) if (hit.lastToken - hit.firstToken > 1) for (let i = hit.firstToken; i < hit.lastToken; i++) blocked.add(i)
-    const named = topic.findAll(tokens, text).some((hit) => !overlaps(hit, blocked))
+    // Every candidate counts: a longer topic phrase inside a vague one hides no shorter one outside it.
+    const named = topic.find(tokens, text, (hit) => !overlaps(hit, blocked)).length > 0
     if (named || hasContrast(tokens, text, lexicon.negation)) return
     if (saysWhatHappened(context, subject, tokens, covered, lexicon.functionWords, restStart)) return
     context.report({messageId: 'noTopic', data: restData, span: span(restStart, restEnd)})

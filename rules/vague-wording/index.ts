@@ -3,13 +3,13 @@
  */
 import {z} from 'zod'
 import {defineRule, type RuleContext} from '../../src/rule.js'
-import type {Sentence, Token} from '../../src/language.js'
+import type {PhraseHit, PhraseMatcher, Sentence, Token} from '../../src/language.js'
 import {findApologyHits} from '../shared/apology.js'
-import {DEFAULT_FIND_OPTIONS, findEvasive, longestFirst} from '../evasive-wording/find.js'
-import {allowMatcher, isAllowed, joined, proseBlocks, tokenTags, touchesPlaceholder, wordList} from './scan.js'
+import {allowMatcher, isAllowed, joined, longestFirst, proseBlocks, tokenTags, touchesPlaceholder, wordList} from '../shared/scan.js'
 import type {Quantifier, VagueCategory, VagueLexicon, VaguePhrase} from './lexicon.js'
 import en from './en.js'
 import pl from './pl.js'
+import {incidentExamples} from '../shared/incident-examples.js'
 
 export type {VagueLexicon, VaguePhrase, VagueCategory, Quantifier} from './lexicon.js'
 
@@ -32,6 +32,8 @@ export default defineRule({
   id: 'vague-wording',
   severity: 'warning',
   usesNlp: true,
+  // "only a small number of customers" is a minimiser: where evasive-wording reports the same words, its finding says more.
+  yieldsTo: ['evasive-wording'],
   languages: {en, pl} satisfies Record<'en' | 'pl', VagueLexicon>,
   docs: {
     summary: 'Say exactly what went wrong, who was affected, when, and what data, instead of hedging.',
@@ -51,15 +53,34 @@ export default defineRule({
     })
     .strict(),
   messages: {
-    what: '`{phrase}` does not say what went wrong, so readers cannot tell whether it affects them and assume the worst. Name the mistake, e.g. "{example}"',
-    who: '`{phrase}` hides who or what was affected, so every reader has to guess whether they are one of them. Say who (or how many), e.g. "{example}"',
-    when: '`{phrase}` does not say when it happened, so readers cannot match it to what they saw. Give the date and time, e.g. "{example}"',
-    data: '`{phrase}` does not say which data, so readers cannot judge their risk. List the data, e.g. "{example}"',
-    hedge: '`{phrase}` hedges about what happened, which reads as not knowing or not telling. State what you know, and say plainly what you do not know yet, e.g. "{example}"',
-    euphemism: '`{phrase}` is a stock phrase that names no harm, so it reads as a form letter. Name what the reader went through, e.g. "{example}"',
-    reason: '`{phrase}` gives no reason at all, which reads as hiding one. Say why it happened, e.g. "{example}"',
-    extra: '`{phrase}` is on this project\'s list of vague phrases: be specific instead, e.g. "{example}"',
+    what: '`{phrase}` does not say what went wrong.',
+    who: '`{phrase}` hides who or what was affected.',
+    when: '`{phrase}` does not say when it happened.',
+    data: '`{phrase}` does not say which data.',
+    hedge: '`{phrase}` hedges about what happened.',
+    euphemism: '`{phrase}` is a stock phrase that names no harm.',
+    reason: '`{phrase}` gives no reason at all.',
+    extra: '`{phrase}` is on this project\'s list of vague phrases.',
   },
+  notes: {
+    what:
+      'Readers cannot tell whether it affects them and assume the worst. Name the mistake. For example: "{example}"',
+    who:
+      'Every reader has to guess whether they are one of them. Say who, or how many. For example: "{example}"',
+    when:
+      'Readers cannot match it to what they saw. Give the date and time. For example: "{example}"',
+    data:
+      'Readers cannot judge their risk. List the data. For example: "{example}"',
+    hedge:
+      'It reads as not knowing or not telling. State what you know, and say plainly what you do not know yet. For example: "{example}"',
+    euphemism:
+      'It reads as a form letter. Name what the reader went through. For example: "{example}"',
+    reason:
+      'It reads as hiding one. Say why it happened. For example: "{example}"',
+    extra:
+      'Be specific instead. For example: "{example}"',
+  },
+  incidentExamples: incidentExamples['vague-wording'],
   create(context) {
     const {lexicon, options, document} = context
     const blocks = proseBlocks(context)
@@ -70,8 +91,6 @@ export default defineRule({
     const allow = allowMatcher(context, options.allow)
     const conditions = context.matcher('vague:conditions', lexicon.conditions.map((phrase) => ({phrase})))
 
-    // Spans evasive-wording reports are its to report: "only a small number of users" is a minimiser, not also vague.
-    const evasive = findEvasive(context, DEFAULT_FIND_OPTIONS)
     const apologies = findApologyHits(context, blocks.map((b) => b.block))
 
     for (const {block, sentences} of blocks) {
@@ -89,22 +108,23 @@ export default defineRule({
           return apologetic
         }
 
-        for (const hit of phrases.find(tokens, block.text)) {
+        // Each entry's conditions decide on the candidate itself, so a longer entry they reject hides no shorter one.
+        const vague = (hit: PhraseHit<VaguePhrase>): boolean => {
           const entry = hit.entry
-          if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) continue
-          if (entry.notBefore && hit.lastToken < tokens.length && wordList(entry.notBefore).has(tokens[hit.lastToken]!.norm)) continue
-          if (entry.skipInCondition && conditionAt < hit.firstToken) continue
-          if (entry.needsApology && !isApologetic()) continue
-          add(entry.category, hit.firstToken, hit.lastToken)
+          if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) return false
+          if (entry.notBefore && hit.lastToken < tokens.length && wordList(entry.notBefore).has(tokens[hit.lastToken]!.norm)) return false
+          if (entry.skipInCondition && conditionAt < hit.firstToken) return false
+          if (entry.needsApology && !isApologetic()) return false
+          return true
         }
-        quantified(context, lexicon, sentence, quantifiers.find(tokens, block.text), add)
+        for (const hit of phrases.find(tokens, block.text, vague)) add(hit.entry.category, hit.firstToken, hit.lastToken)
+        quantified(context, lexicon, sentence, quantifiers, add)
         if (lexicon.modalPerfect) modalPerfect(context, lexicon, sentence, conditionAt, add)
         if (extra) for (const hit of extra.find(tokens, block.text)) add('extra', hit.firstToken, hit.lastToken)
 
-        for (const f of longestFirst(found)) {
-          if (touchesPlaceholder(document, block, f.start, f.end)) continue
-          if (isAllowed(allow, sentence, f.first, f.last)) continue
-          if (evasive.some((e) => e.block === block && e.start < f.end && f.start < e.end)) continue
+        // Placeholders and allowed phrases drop a finding before overlaps are settled, so that it hides no other finding.
+        const candidates = found.filter((f) => !touchesPlaceholder(document, block, f.start, f.end) && !isAllowed(allow, sentence, f.first, f.last))
+        for (const f of longestFirst(candidates)) {
           context.report({
             messageId: f.category,
             data: {phrase: block.text.slice(f.start, f.end), example: lexicon.examples[f.category]},
@@ -136,8 +156,7 @@ type Add = (category: VagueCategory, first: number, last: number) => void
  * English, compromise confirms that the words in between are adjectives or
  * nouns and the head is a noun.
  */
-function quantified(context: RuleContext<Options, VagueLexicon>, lexicon: VagueLexicon, sentence: Sentence, hits: readonly {entry: Quantifier; firstToken: number; lastToken: number}[], add: Add): void {
-  if (hits.length === 0) return
+function quantified(context: RuleContext<Options, VagueLexicon>, lexicon: VagueLexicon, sentence: Sentence, quantifiers: PhraseMatcher<Quantifier>, add: Add): void {
   const tokens = sentence.tokens
   const text = sentence.block.text
   const fillers = wordList(lexicon.fillers)
@@ -148,9 +167,11 @@ function quantified(context: RuleContext<Options, VagueLexicon>, lexicon: VagueL
   const events = wordList(lexicon.nouns.events)
   const cleared = context.matcher('vague:cleared', lexicon.clearedBy.map((phrase) => ({phrase})))
   const isTarget = (norm: string): boolean => people.has(norm) || things.has(norm) || events.has(norm) || data.has(norm)
-  for (const hit of hits) {
+  // A quantifier counts when it is vague where it stands: a longer one that is not ("a few of", then no noun) hides no shorter one.
+  const vagueAt = new Map<number, {category: VagueCategory; last: number}>()
+  const accept = (hit: PhraseHit<Quantifier>): boolean => {
     const entry = hit.entry
-    if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) continue
+    if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) return false
     let isReader = false
     let modifiers = 0
     let target = -1
@@ -184,8 +205,14 @@ function quantified(context: RuleContext<Options, VagueLexicon>, lexicon: VagueL
     if (target >= 0 && cleared.test(tokens.slice(target + 1, target + 5))) target = -1
     // Only words in between need compromise ("some long-standing customers"); "some users" is plain.
     if (target >= 0 && modifiers > 0 && context.language === 'en' && !confirmedNounPhrase(context, sentence, hit.lastToken, target)) target = -1
-    if (target >= 0) add(category, hit.firstToken, target + 1)
-    else if (entry.alone) add('who', hit.firstToken, hit.lastToken)
+    if (target >= 0) vagueAt.set(hit.firstToken, {category, last: target + 1})
+    else if (entry.alone) vagueAt.set(hit.firstToken, {category: 'who', last: hit.lastToken})
+    else return false
+    return true
+  }
+  for (const hit of quantifiers.find(tokens, text, accept)) {
+    const found = vagueAt.get(hit.firstToken)!
+    add(found.category, hit.firstToken, found.last)
   }
 }
 

@@ -2,8 +2,12 @@
  * Checkstyle XML, the format Jenkins' Warnings plugin, reviewdog and many code
  * review bots read: a `<file>` per email and an `<error>` per finding.
  */
+import {assertRenderable} from '../result-schema.js'
 import type {LintResult} from '../lint.js'
-import {escapeXmlAttribute} from './junit.js'
+import {escapeXmlAttribute as escapeXml} from './junit.js'
+import {visibleKeepBreaks as visible} from './visible.js'
+
+const escapeXmlAttribute = (text: string): string => escapeXml(visible(text))
 
 /**
  * Renders results as Checkstyle XML:
@@ -12,6 +16,8 @@ import {escapeXmlAttribute} from './junit.js'
  * Findings suppressed by inline directives are left out.
  */
 export function formatCheckstyle(results: readonly LintResult[]): string {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n'
   for (const result of results) {
     out += `  <file name="${escapeXmlAttribute(result.filePath ?? '<stdin>')}">\n`

@@ -3,9 +3,11 @@
  * line per finding, which the Actions runner turns into annotations on the
  * pull request's changed files.
  */
+import {assertRenderable} from '../result-schema.js'
 import {relativePath} from './paths.js'
 import type {LintResult} from '../lint.js'
 import type {Severity} from '../rule.js'
+import {visibleKeepBreaks as visible} from './visible.js'
 
 /** Options for {@link formatGithub}. */
 export interface GithubOptions {
@@ -35,21 +37,23 @@ export function escapeProperty(text: string): string {
  * process.stdout.write(formatGithub(results, {cwd: process.env.GITHUB_WORKSPACE ?? process.cwd()}))
  */
 export function formatGithub(results: readonly LintResult[], options: GithubOptions = {}): string {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   let out = ''
   for (const result of results) {
     const file = result.filePath === undefined ? undefined : relativePath(result.filePath, options.cwd)
     for (const d of result.diagnostics) {
       const properties: [string, string | number][] = []
-      if (file !== undefined) properties.push(['file', file])
+      if (file !== undefined) properties.push(['file', visible(file)])
       properties.push(
         ['line', d.range.start.line],
         ['col', d.range.start.column],
         ['endLine', d.range.end.line],
         ['endColumn', d.range.end.column],
-        ['title', d.ruleId],
+        ['title', visible(d.ruleId)],
       )
       const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')
-      out += `::${COMMAND[d.severity]} ${list}::${escapeData(d.message)}\n`
+      out += `::${COMMAND[d.severity]} ${list}::${escapeData(visible(d.message))}\n`
     }
   }
   return out

@@ -3,9 +3,13 @@
  * with each finding highlighted and numbered in place, and the findings
  * beside it. One file, no network, no script: the email is shown in a
  * sandboxed `<iframe srcdoc>` (scripts, forms, popups and same-origin access
- * all off) under a Content-Security-Policy that loads nothing remote.
+ * all off) under a Content-Security-Policy that loads nothing remote, after
+ * every construct that could load a URL has been neutralised (src/preview.ts):
+ * Chromium connects for a frame's navigation before the policy blocks it.
  */
+import {assertRenderable} from '../result-schema.js'
 import {relativePath} from './paths.js'
+import {neutralizePreviewMapped} from '../preview.js'
 import type {Address, EmailDocument, Format, PartKind, SourceMapper} from '../document.js'
 import {ruleUrl} from '../engine.js'
 import type {LintResult} from '../lint.js'
@@ -261,7 +265,11 @@ const MARK_CSS = [
 ].join('')
 
 /** The email HTML with marks inserted, ready for `srcdoc`. */
-function markHtml(html: string, marks: readonly Mark[]): string {
+function markHtml(original: string, originalMarks: readonly Mark[]): string {
+  // Nothing in the preview may load a URL: neutralise first, then place the marks in the neutralised HTML.
+  const safe = neutralizePreviewMapped(original)
+  const html = safe.html
+  const marks = originalMarks.map((m) => ({...m, start: safe.map(m.start), end: safe.map(m.end)}))
   const layout = scanHtml(html)
   const firstDone = new Set<number>()
   interface Edit {
@@ -733,6 +741,8 @@ code{font:13px ui-monospace,Menlo,Consolas,monospace;background:#f1f3f5;padding:
  * writeFileSync('report.html', formatHtml(results, allRules(plugins), {cwd: process.cwd()}))
  */
 export function formatHtml(results: readonly LintResult[], rules: readonly AnyRule[], options: HtmlReportOptions = {}): string {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   const rulesById = new Map(rules.map((r) => [r.id, r]))
   const title = options.title ?? 'apology-lint report'
   let errors = 0

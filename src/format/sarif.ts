@@ -4,6 +4,7 @@
  * documentation as driver metadata, exact regions in UTF-16 code units, and
  * inline disables as suppressed results.
  */
+import {assertRenderable} from '../result-schema.js'
 import type {Format, Range} from '../document.js'
 import {ruleUrl} from '../engine.js'
 import type {LintResult} from '../lint.js'
@@ -138,6 +139,8 @@ export interface SarifLog {
  * const log = toSarif(results, allRules(plugins), {cwd: process.cwd()})
  */
 export function toSarif(results: readonly LintResult[], rules: readonly AnyRule[], options: SarifOptions = {}): SarifLog {
+  // Only validated diagnostics are rendered: results may come from an untrusted cache or an API caller.
+  assertRenderable(results)
   const version = options.version ?? (typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev')
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.id,

@@ -12,6 +12,7 @@ import {
   type Format,
   type Header,
   type Language,
+  type LanguageSetting,
   type PartBody,
 } from '../document.js'
 import {detectLanguage} from '../language.js'
@@ -37,7 +38,7 @@ export interface DocumentOptions {
   from?: string
   replyTo?: string
   subject?: string
-  language?: Language | 'auto'
+  language?: LanguageSetting
   defaultLanguage?: Language
   maxBytes?: number
   maxParts?: number
@@ -381,13 +382,21 @@ function finish(draft: Draft, options: DocumentOptions): EmailDocument {
   const fallback = options.defaultLanguage ?? 'en'
   let language: Language
   let languageSource: EmailDocument['languageSource']
-  if (options.language && options.language !== 'auto') {
-    language = options.language
+  let unsupported: string | undefined
+  if (options.language === 'en' || options.language === 'pl') {
+    language = options.language as Language
     languageSource = 'config'
+  } else if (options.language && options.language !== 'auto') {
+    language = fallback
+    languageSource = 'config-unsupported'
+    unsupported = options.language
   } else {
     const choice = detectLanguage(sample, fallback)
     language = choice.language
     languageSource = choice.source
+    if (choice.source === 'default-unsupported' && choice.detected) unsupported = choice.detected
   }
-  return {...draft, language, languageSource, lines: new LineIndex(draft.source)}
+  const document: EmailDocument = {...draft, language, languageSource, lines: new LineIndex(draft.source)}
+  if (unsupported) document.unsupportedLanguage = unsupported
+  return document
 }

@@ -1,5 +1,5 @@
 /**
- * Small, linear helpers that vague-wording and evasive-wording share: which
+ * Small, linear helpers that the wording rules (vague-wording, evasive-wording) share: which
  * blocks are prose worth checking, word lists with stems, compromise tags
  * aligned to our tokens, and the text surgery that suggestions need.
  */
@@ -227,4 +227,12 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
     else hi = mid
   }
   return lo
+}
+
+/** Keeps one finding per span: where two overlap, the longer one (then the earlier one). */
+export function longestFirst<T extends {start: number; end: number}>(found: readonly T[]): T[] {
+  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const kept: T[] = []
+  for (const f of sorted) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
+  return kept.sort((a, b) => a.start - b.start)
 }
