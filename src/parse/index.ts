@@ -20,6 +20,7 @@ import {parseHtml} from './html.js'
 import {parseText} from './text.js'
 import {parseMarkdown} from './markdown.js'
 import {parseEml} from './eml.js'
+import {EmlParseError} from './eml-error.js'
 import {findPlaceholders, type ParsedBody, type ParsedEml} from './shared.js'
 
 /** Input that cannot be read as an email: empty, binary, too large, broken beyond repair. */
@@ -327,7 +328,9 @@ export async function buildDocument(source: string, options: DocumentOptions = {
     if (options.maxDepth !== undefined) emlOptions.maxDepth = options.maxDepth
     eml = await parseEml(source, emlOptions)
   } catch (error) {
-    throw new InputError(`Cannot read this message as MIME: ${error instanceof Error ? error.message : String(error)}`)
+    // Only "this is not MIME" (or over a limit) is the input's fault; any other error is a bug here and propagates.
+    if (error instanceof EmlParseError) throw new InputError(`Cannot read this message as MIME: ${error.message}`)
+    throw error
   }
   const primary = eml.parts[0]
   const body: ParsedBody = primary?.body ?? {blocks: [], links: [], images: [], directives: [], notes: [], bodyStart: eml.bodyStart}
@@ -343,6 +346,9 @@ export async function buildDocument(source: string, options: DocumentOptions = {
       links: p.body.links.map((l) => ({...l, part: p.kind})),
       images: p.body.images.map((i) => ({...i, part: p.kind})),
       sourceStart: p.sourceStart,
+      sourceEnd: p.sourceEnd,
+      text: p.text,
+      map: p.map,
       coarse: p.coarse,
     }),
   )
