@@ -4,7 +4,7 @@
  */
 import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSetting, type LanguageSource} from './document.js'
 import {ConfigError, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
-import {activeRules, runRules, suppressedIn, type Suppressed} from './engine.js'
+import {activeRules, runRules, suppressedIn, type RunOptions, type Suppressed} from './engine.js'
 import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
 import type {AnyRule, Diagnostic, Settings} from './rule.js'
 import {builtinRules} from '../rules/index.js'
@@ -45,6 +45,9 @@ export interface LintOptions {
   maxBytes?: number
   maxParts?: number
   maxDepth?: number
+  /** Most findings listed per rule (default 100) and per email (default 500); a closing info finding counts the rest. */
+  maxFindingsPerRule?: number
+  maxFindings?: number
   /** Let a crashing rule's or parser's error propagate instead of reporting `internal-error` (for tests). */
   throwOnRuleError?: boolean
 }
@@ -126,6 +129,8 @@ function prepare(input: LintInput, options: LintOptions): Prepared {
   if (options.maxBytes) resolved.maxBytes = options.maxBytes
   if (options.maxParts) resolved.maxParts = options.maxParts
   if (options.maxDepth) resolved.maxDepth = options.maxDepth
+  if (options.maxFindings) resolved.maxFindings = options.maxFindings
+  if (options.maxFindingsPerRule) resolved.maxFindingsPerRule = options.maxFindingsPerRule
   const documentOptions: DocumentOptions = {
     language: resolved.language,
     defaultLanguage: resolved.defaultLanguage,
@@ -147,7 +152,8 @@ function finish(prepared: Prepared, document: EmailDocument, options: LintOption
   const settings: Settings = {}
   if (prepared.resolved.brand) settings.brand = prepared.resolved.brand
   if (prepared.resolved.incident) settings.incident = prepared.resolved.incident
-  const runOptions = options.throwOnRuleError ? {throwOnRuleError: true} : {}
+  const runOptions: RunOptions = {maxFindings: prepared.resolved.maxFindings, maxFindingsPerRule: prepared.resolved.maxFindingsPerRule}
+  if (options.throwOnRuleError) runOptions.throwOnRuleError = true
   const diagnostics = runRules(document, active, settings, runOptions)
   const result: LintResult = {
     format: document.format,
