@@ -13,8 +13,10 @@ export interface ChecklistItem {
   status: 'pass' | 'fail' | 'not-applicable'
   /** Rules whose findings decide the point. */
   ruleIds: string[]
-  /** How many findings are behind a failure. */
+  /** How many findings (errors and warnings; info is advice and fails nothing) are behind a failure. */
   findings: number
+  /** The rules among `ruleIds` whose findings fail the point. */
+  firedRuleIds: string[]
   /** Weight in the readiness score (see README). */
   weight: number
 }
@@ -69,12 +71,14 @@ export function buildChecklist(document: EmailDocument, diagnostics: readonly Di
   let total = 0
   let passed = 0
   for (const point of CHECKLIST_POINTS) {
-    const findings = diagnostics.filter((d) => point.ruleIds.includes(d.ruleId)).length
+    const behind = diagnostics.filter((d) => d.severity !== 'info' && point.ruleIds.includes(d.ruleId))
+    const findings = behind.length
+    const firedRuleIds = point.ruleIds.filter((id) => behind.some((d) => d.ruleId === id))
     const ran = point.ruleIds.some((id) => enabled.has(id))
     // A breach detected from the text makes the breach point apply even without incident settings.
     const applies = ran && (point.applies(document, settings) || findings > 0)
     const status: ChecklistItem['status'] = !applies ? 'not-applicable' : findings > 0 ? 'fail' : 'pass'
-    items.push({id: point.id, item: point.item, status, ruleIds: point.ruleIds, findings, weight: point.weight})
+    items.push({id: point.id, item: point.item, status, ruleIds: point.ruleIds, findings, firedRuleIds, weight: point.weight})
     if (status === 'not-applicable') continue
     total += point.weight
     if (status === 'pass') passed += point.weight
@@ -90,7 +94,7 @@ export function formatChecklist(checklist: Checklist, color: boolean): string {
   const mark = {pass: paint(32, '✔ pass'), fail: paint(31, '✖ fail'), 'not-applicable': paint(90, '– n/a ')}
   let out = ''
   for (const item of checklist.items) {
-    const detail = item.status === 'fail' ? ` (${item.findings} finding${item.findings === 1 ? '' : 's'}: ${item.ruleIds.join(', ')})` : ''
+    const detail = item.status === 'fail' ? ` (${item.findings} finding${item.findings === 1 ? '' : 's'}: ${item.firedRuleIds.join(', ')})` : ''
     out += `  ${mark[item.status]}  ${item.item}${detail}\n`
   }
   out += checklist.doNotSend

@@ -20,7 +20,9 @@ import {formatGithub} from './format/github.js'
 import {formatJunit} from './format/junit.js'
 import {formatCheckstyle} from './format/checkstyle.js'
 import {formatHtml} from './format/html.js'
-import {applyFixes, unifiedDiff} from './fix.js'
+import {applyFixesToBytes, unifiedDiff} from './fix.js'
+import {writeFileAtomic} from './node/write.js'
+import {visible} from './format/visible.js'
 import {CACHE_FILE_NAME, cacheFilePath, ResultCache, ruleSetSignature} from './node/cache.js'
 import {writeStarterConfig} from './node/init.js'
 import {lintFilesParallel, PARALLEL_THRESHOLD} from './node/pool.js'
@@ -215,7 +217,9 @@ async function main(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`unknown --format-input "${inputFormat}" (expected html, text, markdown or eml)`)
   }
   const language = values.language
-  if (language !== undefined && !['auto', 'en', 'pl'].includes(language)) throw new UsageError(`unknown --language "${language}" (expected auto, en or pl)`)
+  if (language !== undefined && !['auto', 'en', 'pl'].includes(language) && !/^[a-z]{2,3}$/.test(language)) {
+    throw new UsageError(`unknown --language "${language}" (expected auto, en, pl, or another ISO 639 code such as de, for which only structural checks run)`)
+  }
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings')
 
   const rules: Record<string, RuleSetting> = {}
@@ -341,15 +345,22 @@ async function main(argv: string[], io: Io): Promise<number> {
         // Only the file named or matched on the command line is ever written, whatever a result says its path is.
         const target = files[i]!
         if (result.diagnostics.some((d) => d.fatal)) continue
-        const {output, applied, skipped} = applyFixes(result.source, result.diagnostics, result.document)
-        for (const s of skipped) io.stderr(`apology-lint: ${target}: not fixed (${s.ruleId}): ${s.reason}\n`)
-        if (applied.length === 0) continue
-        if (values['fix-dry-run']) {
-          io.stdout(unifiedDiff(target, result.source, output))
+        let before: Uint8Array
+        try {
+          before = readFileSync(target)
+        } catch {
+          io.stderr(`apology-lint: ${visible(target)}: not fixed: the file can no longer be read\n`)
           continue
         }
-        writeFileSync(target, output)
-        io.stderr(`apology-lint: ${target}: applied ${applied.length} fix${applied.length === 1 ? '' : 'es'} (${applied.map((a) => a.suggestion.text).join('; ')})\n`)
+        const {bytes, applied, skipped} = applyFixesToBytes(before, result.source, result.diagnostics, result.document)
+        for (const s of skipped) io.stderr(`apology-lint: ${visible(target)}: not fixed (${s.ruleId}): ${s.reason}\n`)
+        if (applied.length === 0) continue
+        if (values['fix-dry-run']) {
+          io.stdout(visible(unifiedDiff(target, result.source, new TextDecoder().decode(bytes)), true))
+          continue
+        }
+        writeFileAtomic(target, bytes)
+        io.stderr(`apology-lint: ${visible(target)}: applied ${applied.length} fix${applied.length === 1 ? '' : 'es'} (${visible(applied.map((a) => a.suggestion.text).join('; '))})\n`)
         // Lint the fixed file again, so that the report shows what is left.
         results[i] = await lintFile(target, fileOptions)
       }
@@ -388,7 +399,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   const fatal = results.some((r) => r.diagnostics.some((d) => d.fatal))
   for (const r of results) {
     for (const d of r.diagnostics) {
-      if (d.fatal) io.stderr(`apology-lint: ${r.filePath ?? '<stdin>'}: ${d.message}\n`)
+      if (d.fatal) io.stderr(`apology-lint: ${visible(r.filePath ?? '<stdin>')}: ${visible(d.message)}\n`)
     }
   }
   if (fatal) return 2
@@ -409,7 +420,7 @@ function formatSummary(results: readonly LintResult[], color: boolean, cwd: stri
   let out = ''
   for (const r of results) {
     const name = r.filePath ? (r.filePath.startsWith(cwd) ? r.filePath.slice(cwd.length + 1) : r.filePath) : '<stdin>'
-    out += `${name}: ${r.errorCount} error${r.errorCount === 1 ? '' : 's'}, ${r.warningCount} warning${r.warningCount === 1 ? '' : 's'}, ${r.infoCount} info\n`
+    out += `${visible(name)}: ${r.errorCount} error${r.errorCount === 1 ? '' : 's'}, ${r.warningCount} warning${r.warningCount === 1 ? '' : 's'}, ${r.infoCount} info\n`
     if (r.checklist) out += formatChecklist(r.checklist, color)
     out += '\n'
   }

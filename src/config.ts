@@ -5,7 +5,7 @@
  */
 import {z} from 'zod'
 import picomatch from 'picomatch/posix.js'
-import type {Language} from './document.js'
+import type {Language, LanguageSetting} from './document.js'
 import type {AnyRule, Severity} from './rule.js'
 
 /** Severity as written in config. */
@@ -59,7 +59,10 @@ export type Incident = z.infer<typeof incidentSchema>
 
 const baseConfigShape = {
   rules: z.record(z.string(), ruleSettingSchema).optional().describe('Rule id → severity or [severity, options].'),
-  language: z.enum(['auto', 'en', 'pl']).optional().describe('Language of the emails; "auto" detects it (default).'),
+  language: z
+    .union([z.enum(['auto', 'en', 'pl']), z.string().regex(/^[a-z]{2,3}$/, 'expected "auto", "en", "pl" or another ISO 639 code such as "de"')])
+    .optional()
+    .describe('Language of the emails; "auto" detects it (default). Another ISO 639 code (for example "de") says the emails are in a language apology-lint has no word lists for: only structural and header checks run.'),
   defaultLanguage: z.enum(['en', 'pl']).optional().describe('Language used when detection is not sure (default "en").'),
   brand: brandSchema.optional(),
   incident: incidentSchema.optional(),
@@ -76,6 +79,18 @@ export const configSchema = z
     maxBytes: z.number().int().positive().optional().describe('Largest input read, in bytes (default 10 MB).'),
     maxParts: z.number().int().positive().optional().describe('Most MIME parts read from one message (default 1000).'),
     maxDepth: z.number().int().positive().optional().describe('Deepest HTML or MIME nesting read (default 2000).'),
+    maxFindingsPerRule: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Most findings listed per rule in one email (default 100); one closing info finding says how many more there were.'),
+    maxFindings: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Most findings listed for one email (default 500), the most severe first; one closing info finding says how many more there were.'),
     overrides: z
       .array(
         z
@@ -176,13 +191,15 @@ export interface RuleConfig {
 /** The configuration for one file after presets, overrides and CLI flags. */
 export interface ResolvedConfig {
   rules: Record<string, RuleConfig>
-  language: Language | 'auto'
+  language: LanguageSetting
   defaultLanguage: Language
   brand?: Brand
   incident?: Incident
   maxBytes: number
   maxParts: number
   maxDepth: number
+  maxFindings: number
+  maxFindingsPerRule: number
 }
 
 /** Converts a config severity to a diagnostic severity (undefined for off). */
@@ -204,7 +221,7 @@ export function presetRules(name: string, rules: readonly AnyRule[]): Record<str
 }
 
 /** Defaults for the input limits. */
-export const DEFAULT_LIMITS = {maxBytes: 10 * 1024 * 1024, maxParts: 1000, maxDepth: 2000} as const
+export const DEFAULT_LIMITS = {maxBytes: 10 * 1024 * 1024, maxParts: 1000, maxDepth: 2000, maxFindings: 500, maxFindingsPerRule: 100} as const
 
 /**
  * Resolves the config for one file: presets (default `recommended`), then the
@@ -218,7 +235,7 @@ export function resolveConfig(
   const settings: Record<string, RuleSetting> = {}
   const presets = toArray(config?.extends)
   for (const preset of presets.length > 0 ? presets : ['recommended']) Object.assign(settings, presetRules(preset, rules))
-  let language: Language | 'auto' = config?.language ?? 'auto'
+  let language: LanguageSetting = config?.language ?? 'auto'
   let defaultLanguage: Language = config?.defaultLanguage ?? 'en'
   let brand = config?.brand
   let incident = config?.incident
@@ -241,6 +258,8 @@ export function resolveConfig(
     maxBytes: config?.maxBytes ?? DEFAULT_LIMITS.maxBytes,
     maxParts: config?.maxParts ?? DEFAULT_LIMITS.maxParts,
     maxDepth: config?.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxFindings: config?.maxFindings ?? DEFAULT_LIMITS.maxFindings,
+    maxFindingsPerRule: config?.maxFindingsPerRule ?? DEFAULT_LIMITS.maxFindingsPerRule,
   }
   if (brand) resolved.brand = brand
   if (incident) resolved.incident = incident

@@ -16,8 +16,14 @@ export type Format = 'html' | 'text' | 'markdown' | 'eml'
 /** A supported language. */
 export type Language = 'en' | 'pl'
 
+/**
+ * A configured language: a supported one, `auto` (detect), or another ISO 639
+ * code (`de`) that says the emails are in a language with no word lists.
+ */
+export type LanguageSetting = Language | 'auto' | (string & {})
+
 /** How the language of a document was chosen. */
-export type LanguageSource = 'config' | 'detected' | 'default-short' | 'default-unsupported'
+export type LanguageSource = 'config' | 'detected' | 'default-short' | 'default-unsupported' | 'config-unsupported'
 
 /** One position: 1-based line and column, 0-based UTF-16 offset, in the original source. */
 export interface Point {
@@ -355,6 +361,12 @@ export interface PartBody {
   images: Image[]
   /** Where the part's body starts in the source. */
   sourceStart: number
+  /** Where the part's body ends in the source. */
+  sourceEnd: number
+  /** The part's decoded text, as its parser read it (the one MIME decoding; the HTML report previews it). */
+  text: string
+  /** Maps offsets in `text` to the source. */
+  map: SourceMapper
   /** True when positions inside this part map only to its start (base64, multi-byte charsets). */
   coarse: boolean
 }
@@ -383,6 +395,11 @@ export interface EmailDocument {
   parts: PartBody[]
   language: Language
   languageSource: LanguageSource
+  /**
+   * The language seen when it is not one apology-lint supports: franc's ISO
+   * 639-3 code when detected (`deu`), or the configured code (`de`).
+   */
+  unsupportedLanguage?: string
   /** Where the `<body>` (or the body of the message) starts in the source. */
   bodyStart: number
   /** Converts source offsets to points. */

@@ -8,6 +8,7 @@ import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Se
 import {analyse} from './nlp.js'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
 import type {IncidentKind, ResolvedConfig} from './config.js'
+import {documentZones} from './zones.js'
 
 /** Where rule documentation lives. */
 export const DOCS_BASE = 'https://github.com/apology-lint/apology-lint/blob/main/rules'
@@ -123,7 +124,17 @@ const matcherRules = new WeakMap<PhraseMatcher<PhraseEntry>, Set<AnyRule>>()
 export interface RunOptions {
   /** Let a throwing rule's error propagate (tests). */
   throwOnRuleError?: boolean
+  /** Most findings listed per rule (default {@link DEFAULT_MAX_FINDINGS_PER_RULE}); the rest are counted in one closing info finding. */
+  maxFindingsPerRule?: number
+  /** Most findings listed for the email (default {@link DEFAULT_MAX_FINDINGS}), the most severe first. */
+  maxFindings?: number
 }
+
+/** Defaults of the finding caps (also in the config's DEFAULT_LIMITS). */
+export const DEFAULT_MAX_FINDINGS = 500
+export const DEFAULT_MAX_FINDINGS_PER_RULE = 100
+/** The rule id of the closing finding that counts what the caps left out. */
+export const MORE_FINDINGS_RULE = 'more-findings'
 
 /** A rule with its resolved severity and parsed options. */
 export interface ActiveRule {
@@ -156,6 +167,18 @@ function format(template: string, data: Record<string, string | number> | undefi
   return template.replace(/\{(\w{1,40})\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole))
 }
 
+/** Language names for the `unsupported-language` message, by ISO 639-3 (franc) and 639-1 code. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  deu: 'German', de: 'German', fra: 'French', fr: 'French', spa: 'Spanish', es: 'Spanish', ita: 'Italian', it: 'Italian',
+  por: 'Portuguese', pt: 'Portuguese', nld: 'Dutch', nl: 'Dutch', ces: 'Czech', cs: 'Czech', slk: 'Slovak', sk: 'Slovak',
+  ukr: 'Ukrainian', uk: 'Ukrainian', rus: 'Russian', ru: 'Russian',
+}
+
+/** True when the document's language has no word lists: only structural rules run. */
+export function isUnsupportedLanguage(document: EmailDocument): boolean {
+  return document.languageSource === 'default-unsupported' || document.languageSource === 'config-unsupported'
+}
+
 /** Replaces a generic `{example}` with the rule's example for the configured incident kind, when it has one. */
 function withIncidentExample(
   rule: AnyRule,
@@ -174,9 +197,38 @@ function withIncidentExample(
 export function runRules(document: EmailDocument, rules: readonly ActiveRule[], settings: Settings, options: RunOptions = {}): Diagnostic[] {
   const analysis = new Analysis(document)
   const diagnostics: Diagnostic[] = []
+  const perRule = options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE
+  // Findings past the cap are only counted, not built (900 KB of emoji is 450,000 findings). With directives in
+  // the email some may be hidden, so a few more are kept for the cap to apply after them.
+  const keepAtReport = document.directives.length > 0 ? perRule * 5 : perRule
+  const dropped = new Map<string, number>()
+  // Zones are computed once here, for every format; rules read them through documentZones().
+  documentZones(document)
+  const unsupported = isUnsupportedLanguage(document)
+  if (unsupported) {
+    // Rules that read words would judge a German apology by English word lists: only structure and headers are checked.
+    const code = document.unsupportedLanguage
+    const name = code ? (LANGUAGE_NAMES[code] ? `${LANGUAGE_NAMES[code]} (${code})` : code) : 'a language other than English or Polish'
+    const seen = document.languageSource === 'config-unsupported' ? `configured as ${name}` : `detected as ${name}`
+    diagnostics.push({
+      ruleId: 'unsupported-language',
+      severity: 'info',
+      message: `The email is ${seen}, which apology-lint has no word lists for: only structural and header checks ran (${rules.filter((r) => r.rule.structural).map((r) => r.rule.id).join(', ') || 'none enabled'}). Review the wording yourself, or set "language" to "en" or "pl" if detection is wrong.`,
+      url: `${DOCS_BASE}/../README.md#languages`,
+      range: document.lines.range(document.bodyStart, document.bodyStart),
+      messageId: 'unsupportedLanguage',
+    })
+  }
   for (const {rule, severity, options: ruleOptions} of rules) {
+    if (unsupported && !rule.structural) continue
     const lexicon = rule.languages[document.language]
+    let reported = 0
     const report = (input: ReportInput): void => {
+      if (++reported > keepAtReport) {
+        if (rule.messages[input.messageId] === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId "${input.messageId}"`)
+        dropped.set(rule.id, (dropped.get(rule.id) ?? 0) + 1)
+        return
+      }
       const template = rule.messages[input.messageId]
       if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId "${input.messageId}"`)
       let range: Range
@@ -266,8 +318,59 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       })
     }
   }
-  const kept = applyDirectives(document, diagnostics)
-  return sortDiagnostics(resolveOverlaps(kept, rules))
+  const kept = sortDiagnostics(resolveOverlaps(applyDirectives(document, diagnostics), rules))
+  return capFindings(document, kept, dropped, perRule, options.maxFindings ?? DEFAULT_MAX_FINDINGS)
+}
+
+const SEVERITY_RANK: Record<Severity, number> = {error: 0, warning: 1, info: 2}
+
+/**
+ * Keeps the first `perRule` findings of each rule (in reading order) and then
+ * the `total` most severe, and adds one closing info finding per capped rule,
+ * and one for the email, that says how many more there were. `sorted` is in
+ * position order; so is the result.
+ */
+function capFindings(document: EmailDocument, sorted: Diagnostic[], dropped: Map<string, number>, perRule: number, total: number): Diagnostic[] {
+  const shown = new Map<string, number>()
+  const more = new Map<string, number>(dropped)
+  let kept: Diagnostic[] = []
+  for (const d of sorted) {
+    const n = shown.get(d.ruleId) ?? 0
+    if (n >= perRule && d.ruleId !== 'internal-error') {
+      more.set(d.ruleId, (more.get(d.ruleId) ?? 0) + 1)
+      continue
+    }
+    shown.set(d.ruleId, n + 1)
+    kept.push(d)
+  }
+  let overall = 0
+  if (kept.length > total) {
+    const order = kept.map((d, i) => i).sort((a, b) => SEVERITY_RANK[kept[a]!.severity] - SEVERITY_RANK[kept[b]!.severity] || a - b)
+    const keep = new Set(order.slice(0, total))
+    overall = kept.length - total
+    kept = kept.filter((_, i) => keep.has(i))
+  }
+  if (more.size === 0 && overall === 0) return kept
+  const end = document.lines.range(document.source.length, document.source.length)
+  for (const [ruleId, count] of more) {
+    kept.push({
+      ruleId: MORE_FINDINGS_RULE,
+      severity: 'info',
+      message: `${count} more ${count === 1 ? 'finding' : 'findings'} from ${ruleId} not listed (maxFindingsPerRule is ${perRule}): fix the ones listed and lint again, or raise maxFindingsPerRule in the config to see them all.`,
+      url: `${DOCS_BASE}/../README.md#finding-caps`,
+      range: end,
+    })
+  }
+  if (overall > 0) {
+    kept.push({
+      ruleId: MORE_FINDINGS_RULE,
+      severity: 'info',
+      message: `${overall} more ${overall === 1 ? 'finding' : 'findings'} not listed (maxFindings is ${total}; the most severe are listed first): fix the ones listed and lint again, or raise maxFindings in the config to see them all.`,
+      url: `${DOCS_BASE}/../README.md#finding-caps`,
+      range: end,
+    })
+  }
+  return sortDiagnostics(kept)
 }
 
 /**
@@ -380,11 +483,11 @@ export function suppressedIn(document: EmailDocument): Suppressed[] {
 function applyDirectives(document: EmailDocument, diagnostics: Diagnostic[]): Diagnostic[] {
   const directives = document.directives
   if (directives.length === 0) return diagnostics
+  const suppressors = suppressingDirectives(document, diagnostics)
   const used = new Set<number>()
   const suppressed: Suppressed[] = []
-  const kept = diagnostics.filter((d) => {
-    const offset = d.range.start.offset
-    const index = suppressingDirective(document, d.ruleId, offset)
+  const kept = diagnostics.filter((d, k) => {
+    const index = suppressors[k]
     if (index === undefined) return true
     used.add(index)
     const entry: Suppressed = {diagnostic: d}
@@ -408,23 +511,145 @@ function applyDirectives(document: EmailDocument, diagnostics: Diagnostic[]): Di
   return kept
 }
 
-function suppressingDirective(document: EmailDocument, ruleId: string, offset: number): number | undefined {
-  let found: number | undefined
-  const applies = (rules: string[]): boolean => rules.length === 0 || rules.includes(ruleId)
-  document.directives.forEach((d, i) => {
-    if (d.kind === 'disable-next-block') {
-      const block = document.blocks[d.nextBlock]
-      if (block && applies(d.rules) && offset >= d.sourceEnd && offset < block.sourceEnd) found = i
+/**
+ * For each diagnostic, the index of the directive that hides it (the last one
+ * in document order that applies), or undefined. One sweep per rule id over
+ * that rule's directives and findings sorted by offset, so that the time is
+ * O((directives + findings) log) whatever their mix:
+ * - a `disable` is active from its end until an `enable` for the rule that
+ *   starts after it ends; activation is in order of end, so an enable removes
+ *   a prefix of the active list, and a max-queue gives the latest index;
+ * - a `disable-next-block` covers [its end, the next block's end); a max-heap
+ *   by index with lazy removal gives the latest one covering an offset.
+ */
+export function suppressingDirectives(document: EmailDocument, diagnostics: readonly Diagnostic[]): (number | undefined)[] {
+  const out: (number | undefined)[] = new Array(diagnostics.length).fill(undefined)
+  const directives = document.directives
+  if (directives.length === 0) return out
+  // Findings by rule id.
+  const byRule = new Map<string, number[]>()
+  diagnostics.forEach((d, k) => {
+    const list = byRule.get(d.ruleId)
+    if (list) list.push(k)
+    else byRule.set(d.ruleId, [k])
+  })
+  // Directives by the rule ids they name (only ids with findings), and those for every rule.
+  const everyRule: number[] = []
+  const named = new Map<string, number[]>()
+  directives.forEach((d, i) => {
+    if (d.rules.length === 0) {
+      everyRule.push(i)
       return
     }
-    if (d.sourceEnd > offset || !applies(d.rules)) return
-    if (d.kind === 'disable') {
-      // Still disabled unless an enable for this rule comes between the disable and the finding.
-      const reenabled = document.directives.some(
-        (e) => e.kind === 'enable' && e.sourceStart >= d.sourceEnd && e.sourceEnd <= offset && applies(e.rules),
-      )
-      if (!reenabled) found = i
+    const seen = new Set<string>()
+    for (const id of d.rules) {
+      if (seen.has(id) || !byRule.has(id)) continue
+      seen.add(id)
+      const list = named.get(id)
+      if (list) list.push(i)
+      else named.set(id, [i])
     }
   })
-  return found
+  for (const [ruleId, findings] of byRule) {
+    const own = named.get(ruleId)
+    const applicable = own ? mergeSorted(everyRule, own) : everyRule
+    if (applicable.length === 0) continue
+    sweep(document, diagnostics, findings, applicable, out)
+  }
+  return out
+}
+
+/** Two ascending index lists merged (no duplicates: a directive is in one of them only). */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!)
+    else out.push(b[j++]!)
+  }
+  return out
+}
+
+function sweep(
+  document: EmailDocument,
+  diagnostics: readonly Diagnostic[],
+  findings: number[],
+  applicable: readonly number[],
+  out: (number | undefined)[],
+): void {
+  const directives = document.directives
+  const offsetOf = (k: number): number => diagnostics[k]!.range.start.offset
+  findings.sort((a, b) => offsetOf(a) - offsetOf(b))
+  const disables: number[] = []
+  const enables: number[] = []
+  const nextBlocks: number[] = []
+  for (const i of applicable) {
+    const kind = directives[i]!.kind
+    if (kind === 'disable') disables.push(i)
+    else if (kind === 'enable') enables.push(i)
+    else if (document.blocks[directives[i]!.nextBlock]) nextBlocks.push(i)
+  }
+  const byEnd = (a: number, b: number): number => directives[a]!.sourceEnd - directives[b]!.sourceEnd || a - b
+  disables.sort(byEnd)
+  enables.sort(byEnd)
+  nextBlocks.sort((a, b) => directives[a]!.sourceEnd - directives[b]!.sourceEnd)
+  // Active disables: disables[head, activated) minus none; `queue` holds positions in `disables` with decreasing index.
+  let activated = 0
+  let head = 0
+  const queue: number[] = []
+  let queueHead = 0
+  let enableAt = 0
+  // disable-next-block: a max-heap of directive indexes, expired lazily.
+  let blockAt = 0
+  const heap: number[] = []
+  const blockEnd = (i: number): number => document.blocks[directives[i]!.nextBlock]!.sourceEnd
+  for (const k of findings) {
+    const offset = offsetOf(k)
+    while (activated < disables.length && directives[disables[activated]!]!.sourceEnd <= offset) {
+      const index = disables[activated]!
+      while (queue.length > queueHead && disables[queue[queue.length - 1]!]! < index) queue.pop()
+      queue.push(activated)
+      activated++
+    }
+    while (enableAt < enables.length && directives[enables[enableAt]!]!.sourceEnd <= offset) {
+      const start = directives[enables[enableAt]!]!.sourceStart
+      while (head < activated && directives[disables[head]!]!.sourceEnd <= start) head++
+      enableAt++
+    }
+    while (queueHead < queue.length && queue[queueHead]! < head) queueHead++
+    let found = queueHead < queue.length ? disables[queue[queueHead]!]! : undefined
+    while (blockAt < nextBlocks.length && directives[nextBlocks[blockAt]!]!.sourceEnd <= offset) heapPush(heap, nextBlocks[blockAt++]!)
+    while (heap.length > 0 && blockEnd(heap[0]!) <= offset) heapPop(heap)
+    if (heap.length > 0 && (found === undefined || heap[0]! > found)) found = heap[0]!
+    out[k] = found
+  }
+}
+
+function heapPush(heap: number[], value: number): void {
+  heap.push(value)
+  let i = heap.length - 1
+  while (i > 0) {
+    const parent = (i - 1) >> 1
+    if (heap[parent]! >= value) break
+    heap[i] = heap[parent]!
+    i = parent
+  }
+  heap[i] = value
+}
+
+function heapPop(heap: number[]): void {
+  const last = heap.pop()!
+  if (heap.length === 0) return
+  let i = 0
+  for (;;) {
+    const l = 2 * i + 1
+    if (l >= heap.length) break
+    const r = l + 1
+    const child = r < heap.length && heap[r]! > heap[l]! ? r : l
+    if (heap[child]! <= last) break
+    heap[i] = heap[child]!
+    i = child
+  }
+  heap[i] = last
 }

@@ -2,7 +2,7 @@
  * Language detection, sentence and word segmentation, and the phrase matcher
  * every lexicon-based rule shares. Everything here is linear in the text.
  */
-import {data as francData} from 'franc/data.js'
+import {data as francData} from './franc-data.js'
 import {expressions as francScripts} from 'franc/expressions.js'
 import type {Block, Language, LanguageSource} from './document.js'
 
@@ -15,12 +15,18 @@ export const LANGUAGES: readonly Language[] = ['en', 'pl']
  * English or Polish. Restricting also makes it about 4× faster, and keeps
  * short English from being called Scots.
  */
-const FRANC_ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
+export const FRANC_ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
 const FRANC_TO_LANGUAGE: Record<string, Language> = {eng: 'en', pol: 'pl'}
 /** The first ~250 words of visible text tell the language; more only costs time (trigram counting is linear). */
 const DETECT_CHARS = 1500
 /** Below this many letters franc guesses; we fall back to the default instead. */
 const MIN_DETECT_LETTERS = 24
+/**
+ * Calling a text unsupported switches most rules off, so it takes more text
+ * than choosing between English and Polish: short English ("Please do not
+ * reply.") is easily taken for another language.
+ */
+const MIN_UNSUPPORTED_LETTERS = 60
 
 /** The language chosen for a document and why. */
 export interface LanguageChoice {
@@ -42,14 +48,14 @@ export function detectLanguage(text: string, fallback: Language): LanguageChoice
   let letters = 0
   for (const ch of sample) {
     if (/\p{L}/u.test(ch)) letters++
-    if (letters >= MIN_DETECT_LETTERS) break
+    if (letters >= MIN_UNSUPPORTED_LETTERS) break
   }
   if (letters < MIN_DETECT_LETTERS) return {language: fallback, source: 'default-short'}
   // Polish letters are a strong signal franc may miss on short, name-heavy text.
   const code = francOnly(sample)
   const language = FRANC_TO_LANGUAGE[code]
   if (language) return {language, source: 'detected', detected: code}
-  if (code === 'und') return {language: fallback, source: 'default-short'}
+  if (code === 'und' || letters < MIN_UNSUPPORTED_LETTERS) return {language: fallback, source: 'default-short'}
   return {language: fallback, source: 'default-unsupported', detected: code}
 }
 

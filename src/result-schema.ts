@@ -20,6 +20,7 @@ const checklistSchema = z.object({
       status: z.enum(['pass', 'fail', 'not-applicable']),
       ruleIds: z.array(z.string()),
       findings: count,
+      firedRuleIds: z.array(z.string()),
       weight: z.number().finite().min(0),
     }),
   ),

@@ -157,6 +157,12 @@ export interface Rule<Options = unknown, Lexicon = unknown> {
   /** True when the rule reads compromise's analysis (English sentences only). */
   usesNlp?: boolean
   /**
+   * True when the rule checks structure or headers only (sender address,
+   * layout, MIME parts) and needs no words of the email's language: it still
+   * runs when the language is not supported.
+   */
+  structural?: boolean
+  /**
    * Rules whose findings take precedence over this rule's: where a finding of
    * this rule overlaps one of theirs that is reported, the engine drops this
    * rule's (see `resolveOverlaps` in the engine). A rule id: every finding
@@ -190,6 +196,7 @@ export interface RuleInput<Options, Lexicon> {
   notes?: Record<string, string>
   incidentExamples?: Partial<Record<Language, IncidentExamples>>
   usesNlp?: boolean
+  structural?: boolean
   yieldsTo?: readonly YieldTo[]
   create(context: RuleContext<Options, Lexicon>): void
 }
@@ -240,6 +247,7 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
   if (input.notes) rule.notes = input.notes
   if (input.incidentExamples) rule.incidentExamples = input.incidentExamples
   if (input.usesNlp) rule.usesNlp = true
+  if (input.structural) rule.structural = true
   if (input.yieldsTo?.length) rule.yieldsTo = [...input.yieldsTo]
   return rule
 }

@@ -13,12 +13,15 @@ describe('public API', () => {
         'configSchema',
         'defineRule',
         'diagnosticSchema',
+        'documentZones',
         'lint',
         'lintFile',
         'lintSync',
+        'ready',
         'parseConfig',
         'resolveConfig',
         'sniffFormat',
+        'zoneOf',
       ].sort(),
     )
   })

@@ -103,7 +103,7 @@ describe('cli', () => {
   })
 
   it('exits 2 on an invalid config and lists every problem', async () => {
-    const dir = workspace({rules: {'vage-wording': 'warn', humour: 'loud'}, language: 'xx'})
+    const dir = workspace({rules: {'vage-wording': 'warn', humour: 'loud'}, language: 'english'})
     const r = await cli(['good.html'], dir)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('rules.vage-wording: unknown rule (did you mean "vague-wording"')

@@ -24,7 +24,7 @@ beforeAll(async () => {
   files = (parseXml(xml, ['file', 'error']).checkstyle as {file: CheckstyleFile[]}).file
 })
 
-const visible = (text: string): string => text.replace('\u0001', '\\u0001').replace('\u001b', '\\u001B').replace('\u0007', '\\u0007')
+const visible = (text: string): string => text.replace('\u0001', '\\x01').replace('\u001b', '\\x1b').replace('\u0007', '\\x07')
 
 describe('formatCheckstyle', () => {
   it('is well-formed XML with a file element per email, clean ones included', () => {
@@ -58,9 +58,9 @@ describe('formatCheckstyle', () => {
   it('escapes file names with markup, ampersands and quotes', () => {
     const odd = {...results[1]!, filePath: `/tmp/<a & "b">'c'\u0002.txt`}
     const out = formatCheckstyle([odd])
-    expect(out).toContain(`name="/tmp/&lt;a &amp; &quot;b&quot;&gt;&apos;c&apos;\\u0002.txt"`)
+    expect(out).toContain(`name="/tmp/&lt;a &amp; &quot;b&quot;&gt;&apos;c&apos;\\x02.txt"`)
     const parsed = parseXml(out, ['file', 'error']) as {checkstyle: {file: CheckstyleFile[]}}
-    expect(parsed.checkstyle.file[0]!.name).toBe(`/tmp/<a & "b">'c'\\u0002.txt`)
+    expect(parsed.checkstyle.file[0]!.name).toBe(`/tmp/<a & "b">'c'\\x02.txt`)
   })
 
   it('stays well-formed for an empty run', () => {

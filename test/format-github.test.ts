@@ -1,4 +1,5 @@
 import {beforeAll, describe, expect, it} from 'vitest'
+import {visibleKeepBreaks} from '../src/format/visible.js'
 import {escapeData, escapeProperty, formatGithub} from '../src/format/github.js'
 import type {LintResult} from '../src/lint.js'
 import {CWD, HOSTILE, sampleResults} from './format-results.js'
@@ -46,7 +47,8 @@ describe('formatGithub', () => {
         endColumn: String(d.range.end.column),
         title: d.ruleId,
       })
-      expect(parsed.message).toBe(d.message)
+      // Control characters other than line breaks are shown as escapes (they must not reach the log raw).
+      expect(parsed.message).toBe(visibleKeepBreaks(d.message))
     })
     expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(1)
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(4)
@@ -56,9 +58,9 @@ describe('formatGithub', () => {
     const out = formatGithub(results, {cwd: CWD})
     const oops = out.split('\n').find((l) => l.includes('title=flag-word') && l.includes('Flagged `oops`'))!
     expect(oops).toBe(
-      '::warning file=emails/sorry now.html,line=3,col=28,endLine=3,endColumn=32,title=flag-word::Flagged `oops` <b>"it\'s" & 100%25</b>, a:b%0D%0Anext\u0001\u001b[31m\u0007',
+      '::warning file=emails/sorry now.html,line=3,col=28,endLine=3,endColumn=32,title=flag-word::Flagged `oops` <b>"it\'s" & 100%25</b>, a:b%0D%0Anext\\x01\\x1b[31m\\x07',
     )
-    expect(parseCommand(oops).message).toBe(`Flagged \`oops\`${HOSTILE}`)
+    expect(parseCommand(oops).message).toBe(`Flagged \`oops\`${HOSTILE}`.replace('\u0001', '\\x01').replace('\u001b', '\\x1b').replace('\u0007', '\\x07'))
   })
 
   it('escapes properties: a path with separators, percent signs and line breaks', () => {

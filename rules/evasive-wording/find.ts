@@ -127,9 +127,26 @@ class Scanner {
     const ownership = context.matcher('evasive:ownership', lexicon.ownership)
     const negations = wordList(lexicon.ownershipNegations)
     let owned = false
+    // Apology hits by block, in order: one forward pass per block instead of every hit for every sentence.
+    const hitsByBlock = new Map<Block, typeof hits>()
+    for (const h of hits) {
+      const list = hitsByBlock.get(h.block)
+      if (list) list.push(h)
+      else hitsByBlock.set(h.block, [h])
+    }
     for (const {block, sentences} of blocks) {
+      const blockHits = hitsByBlock.get(block) ?? []
+      let next = 0
       for (const sentence of sentences) {
-        if (hits.some((h) => h.block === block && h.start >= sentence.start && h.end <= sentence.end)) this.apologetic.add(sentence)
+        while (next < blockHits.length && blockHits[next]!.start < sentence.start) next++
+        let apologetic = false
+        for (let k = next; k < blockHits.length && blockHits[k]!.start < sentence.end; k++) {
+          if (blockHits[k]!.end <= sentence.end) {
+            apologetic = true
+            break
+          }
+        }
+        if (apologetic) this.apologetic.add(sentence)
         else if (sentence.tokens.some((t) => regret.has(t.norm))) this.apologetic.add(sentence)
         if (owned) continue
         // "not our fault" does not own it, and must not hide an owning phrase that overlaps it.

@@ -58,6 +58,8 @@ const HEADER_LABEL: Record<Address['header'], string> = {from: 'From', 'reply-to
 
 export default defineRule({
   id: 'no-reply-sender',
+  // Sender, layout or incident settings: no words of the email's language needed.
+  structural: true,
   severity: 'error',
   languages: {en, pl},
   docs: {
@@ -149,9 +151,49 @@ export default defineRule({
 })
 
 /** Finds `needle` in a decoded header value and maps it to source offsets. */
+/**
+ * The source range of the address itself in a header value: an occurrence
+ * outside quoted display names and comments, the one in angle brackets first
+ * (`"noreply@x" <noreply@x>` names the address twice; a fix must replace the
+ * second, or a second `--fix` would change the file again).
+ */
 function locate(field: Header | undefined, needle: string): [number, number] | undefined {
   if (!field || !needle) return undefined
-  const i = field.value.toLowerCase().indexOf(needle.toLowerCase())
-  if (i < 0) return undefined
-  return [field.map.start(i), field.map.end(i + needle.length)]
+  const value = field.value
+  const lower = value.toLowerCase()
+  const want = needle.toLowerCase()
+  // Which offsets lie inside a quoted string or a (comment), by one scan.
+  const hidden = new Uint8Array(value.length)
+  let quoted = false
+  let depth = 0
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]
+    if (c === '\\' && (quoted || depth > 0)) {
+      hidden[i] = 1
+      if (i + 1 < value.length) hidden[++i] = 1
+      continue
+    }
+    if (quoted) {
+      hidden[i] = 1
+      if (c === '"') quoted = false
+    } else if (depth > 0) {
+      hidden[i] = 1
+      if (c === '(') depth++
+      else if (c === ')') depth--
+    } else if (c === '"') {
+      quoted = true
+      hidden[i] = 1
+    } else if (c === '(') {
+      depth = 1
+      hidden[i] = 1
+    }
+  }
+  let fallback: number | undefined
+  for (let i = lower.indexOf(want); i >= 0; i = lower.indexOf(want, i + 1)) {
+    if (hidden[i]) continue
+    if (value[i - 1] === '<' && value[i + want.length] === '>') return [field.map.start(i), field.map.end(i + want.length)]
+    fallback ??= i
+  }
+  if (fallback === undefined) return undefined
+  return [field.map.start(fallback), field.map.end(fallback + want.length)]
 }

@@ -16,6 +16,8 @@ export interface SuppressionLexicon {
 
 export default defineRule({
   id: 'suppression-list-resend',
+  // Sender, layout or incident settings: no words of the email's language needed.
+  structural: true,
   severity: 'error',
   languages: {en, pl},
   docs: {

@@ -27,6 +27,8 @@ function numberFormat(language: Language): Intl.NumberFormat {
 
 export default defineRule({
   id: 'unaffected-recipients',
+  // Sender, layout or incident settings: no words of the email's language needed.
+  structural: true,
   severity: 'error',
   languages: {en, pl},
   docs: {

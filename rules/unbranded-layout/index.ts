@@ -88,6 +88,8 @@ interface BrandInfo {
 
 export default defineRule({
   id: 'unbranded-layout',
+  // Sender, layout or incident settings: no words of the email's language needed.
+  structural: true,
   languages: {en, pl},
   docs: {
     summary: 'Send the apology in the brand\'s own template: logo, brand name at the top, a footer that names the company, an unsubscribe link, and links and a From address on the brand\'s domains.',

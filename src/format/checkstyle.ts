@@ -4,7 +4,10 @@
  */
 import {assertRenderable} from '../result-schema.js'
 import type {LintResult} from '../lint.js'
-import {escapeXmlAttribute} from './junit.js'
+import {escapeXmlAttribute as escapeXml} from './junit.js'
+import {visibleKeepBreaks as visible} from './visible.js'
+
+const escapeXmlAttribute = (text: string): string => escapeXml(visible(text))
 
 /**
  * Renders results as Checkstyle XML:

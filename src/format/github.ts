@@ -7,6 +7,7 @@ import {assertRenderable} from '../result-schema.js'
 import {relativePath} from './paths.js'
 import type {LintResult} from '../lint.js'
 import type {Severity} from '../rule.js'
+import {visibleKeepBreaks as visible} from './visible.js'
 
 /** Options for {@link formatGithub}. */
 export interface GithubOptions {
@@ -43,16 +44,16 @@ export function formatGithub(results: readonly LintResult[], options: GithubOpti
     const file = result.filePath === undefined ? undefined : relativePath(result.filePath, options.cwd)
     for (const d of result.diagnostics) {
       const properties: [string, string | number][] = []
-      if (file !== undefined) properties.push(['file', file])
+      if (file !== undefined) properties.push(['file', visible(file)])
       properties.push(
         ['line', d.range.start.line],
         ['col', d.range.start.column],
         ['endLine', d.range.end.line],
         ['endColumn', d.range.end.column],
-        ['title', d.ruleId],
+        ['title', visible(d.ruleId)],
       )
       const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')
-      out += `::${COMMAND[d.severity]} ${list}::${escapeData(d.message)}\n`
+      out += `::${COMMAND[d.severity]} ${list}::${escapeData(visible(d.message))}\n`
     }
   }
   return out

@@ -5,10 +5,14 @@
 import {assertRenderable} from '../result-schema.js'
 import type {LintResult} from '../lint.js'
 
-/** One message in ESLint's shape (severity 1 = warning, 2 = error; info is 1 with `apologyLintSeverity`). */
+/**
+ * One message in ESLint's shape: severity 2 = error, 1 = warning, 0 = info
+ * (ESLint's "off": counted neither as an error nor as a warning);
+ * `apologyLintSeverity` spells it out.
+ */
 export interface EslintMessage {
   ruleId: string
-  severity: 1 | 2
+  severity: 0 | 1 | 2
   message: string
   line: number
   column: number
@@ -27,7 +31,7 @@ export function toEslintJson(results: readonly LintResult[]): Record<string, unk
     messages: r.diagnostics.map(
       (d): EslintMessage => ({
         ruleId: d.ruleId,
-        severity: d.severity === 'error' ? 2 : 1,
+        severity: d.severity === 'error' ? 2 : d.severity === 'warning' ? 1 : 0,
         message: d.message,
         line: d.range.start.line,
         column: d.range.start.column,
@@ -45,7 +49,7 @@ export function toEslintJson(results: readonly LintResult[]): Record<string, unk
       }),
     ),
     errorCount: r.errorCount,
-    warningCount: r.warningCount + r.infoCount,
+    warningCount: r.warningCount,
     fatalErrorCount: r.diagnostics.filter((d) => d.fatal).length,
     fixableErrorCount: 0,
     fixableWarningCount: 0,
@@ -53,6 +57,8 @@ export function toEslintJson(results: readonly LintResult[]): Record<string, unk
     format: r.format,
     language: r.language,
     languageSource: r.languageSource,
+    // What the parser noted: an unknown charset, coarse positions, skipped content.
+    notes: r.notes,
     ...(r.checklist ? {checklist: r.checklist} : {}),
   }))
 }

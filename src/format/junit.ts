@@ -7,6 +7,7 @@ import {assertRenderable} from '../result-schema.js'
 import {relativePath} from './paths.js'
 import type {LintResult} from '../lint.js'
 import type {Diagnostic} from '../rule.js'
+import {visibleKeepBreaks as visible} from './visible.js'
 
 /** Options for {@link formatJunit}. */
 export interface JunitOptions {
@@ -42,7 +43,7 @@ export function displayPath(path: string | undefined, cwd?: string): string {
 
 function attributes(pairs: Record<string, string | number>): string {
   return Object.entries(pairs)
-    .map(([key, value]) => ` ${key}="${escapeXmlAttribute(String(value))}"`)
+    .map(([key, value]) => ` ${key}="${escapeXmlAttribute(visible(String(value)))}"`)
     .join('')
 }
 
@@ -52,7 +53,7 @@ function details(d: Diagnostic, file: string): string {
   if (d.part) lines.push(`Part: ${d.part}`)
   if (d.note) lines.push(`Why: ${d.note}`)
   lines.push(`Docs: ${d.url}`)
-  return lines.join('\n')
+  return visible(lines.join('\n'))
 }
 
 /**
@@ -76,10 +77,15 @@ export function formatJunit(results: readonly LintResult[], options: JunitOption
     let suiteErrors = 0
     for (const d of result.diagnostics) {
       const where = `${d.range.start.line}:${d.range.start.column}`
+      cases += `    <testcase${attributes({classname: file, name: `${d.ruleId} at ${where}`, file, line: d.range.start.line, time: 0})}>\n`
+      // An info finding is advice, not a failure: a passing test case that carries it as output.
+      if (d.severity === 'info' && !d.fatal) {
+        cases += `      <system-out>${escapeXmlText(details(d, file))}</system-out>\n    </testcase>\n`
+        continue
+      }
       const element = d.fatal ? 'error' : 'failure'
       if (d.fatal) suiteErrors++
       else suiteFailures++
-      cases += `    <testcase${attributes({classname: file, name: `${d.ruleId} at ${where}`, file, line: d.range.start.line, time: 0})}>\n`
       cases += `      <${element}${attributes({message: d.message, type: d.ruleId})}>${escapeXmlText(details(d, file))}</${element}>\n`
       cases += `    </testcase>\n`
     }

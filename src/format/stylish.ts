@@ -4,6 +4,7 @@
  */
 import {assertRenderable} from '../result-schema.js'
 import type {LintResult} from '../lint.js'
+import {visible} from './visible.js'
 
 /** Options for {@link formatStylish}. */
 export interface StylishOptions {
@@ -24,19 +25,23 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
   let warnings = 0
   let infos = 0
   for (const result of results) {
-    if (result.diagnostics.length === 0) continue
+    if (result.diagnostics.length === 0 && result.notes.length === 0) continue
     errors += result.errorCount
     warnings += result.warningCount
     infos += result.infoCount
-    const name = result.filePath ? relativeName(result.filePath, options.cwd) : '<input>'
+    const name = visible(result.filePath ? relativeName(result.filePath, options.cwd) : '<input>')
     out += `\n${paint('underline', name)}\n`
+    // What the parser noted (an unknown charset, coarse positions): not findings, but the reader should know.
+    for (const note of result.notes) out += `  ${paint('gray', 'note')}  ${visible(note)}\n`
     const rows = result.diagnostics.map((d) => {
       const where = `${d.range.start.line}:${d.range.start.column}`
       const sev = d.severity === 'error' ? paint('red', 'error') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info')
       const part = d.part ? ` [${d.part} part]` : ''
-      return {where, sev, sevWidth: d.severity.length, message: `${d.message}${part}`, rule: paint('gray', d.ruleId)}
+      return {where, sev, sevWidth: d.severity.length, message: visible(`${d.message}${part}`), rule: paint('gray', visible(d.ruleId))}
     })
-    const whereWidth = Math.max(...rows.map((r) => r.where.length))
+    // A loop, not Math.max(...rows): spreading 100k+ arguments overflows the stack.
+    let whereWidth = 0
+    for (const r of rows) if (r.where.length > whereWidth) whereWidth = r.where.length
     for (const r of rows) {
       out += `  ${paint('gray', r.where.padEnd(whereWidth))}  ${r.sev}${' '.repeat(7 - r.sevWidth)}  ${r.message}  ${r.rule}\n`
     }

@@ -19,28 +19,59 @@ export class ReadError extends Error {
   }
 }
 
-/** Reads a file as UTF-8 text (what an editor shows), refusing binary data and files over `maxBytes`. */
+/** Why an errno stops a read, in words. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'ELOOP') return 'too many symbolic links (a loop?)'
+  return (error as Error).message
+}
+
+/**
+ * Reads a file as UTF-8 text (what an editor shows), refusing folders, FIFOs
+ * and devices, binary data and files over `maxBytes`. Every failure is a
+ * {@link ReadError} naming the file.
+ */
 export async function readEmailFile(path: string, maxBytes: number): Promise<string> {
+  return new TextDecoder('utf-8', {fatal: false, ignoreBOM: false}).decode(await readEmailBytes(path, maxBytes))
+}
+
+/** Reads a file's bytes with the checks of {@link readEmailFile}. */
+export async function readEmailBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   let size: number
   try {
     const stat = statSync(path)
     if (stat.isDirectory()) throw new ReadError(`${path} is a folder, not an email file.`)
+    // A FIFO or a device would block the run or never end.
+    if (!stat.isFile()) throw new ReadError(`${path} is not a regular file (a pipe, socket or device); save the email to a file, or use --stdin.`)
     size = stat.size
   } catch (error) {
     if (error instanceof ReadError) throw error
-    throw new ReadError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`)
+    throw new ReadError(`Cannot read ${path}: ${reason(error)}.`)
   }
   if (size > maxBytes) throw new ReadError(`${path} is ${size} bytes, over maxBytes (${maxBytes}); raise maxBytes to check it.`)
-  const bytes = await readFile(path)
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    throw new ReadError(`Cannot read ${path}: ${reason(error)}.`)
+  }
   if (bytes.includes(0)) throw new ReadError(`${path} looks like binary data (it contains NUL bytes), not an email.`)
-  // A BOM is not part of the text an editor shows.
-  const text = new TextDecoder('utf-8', {fatal: false, ignoreBOM: false}).decode(bytes)
-  return text
+  return bytes
 }
 
 /** True when a pattern has glob syntax. */
 function isGlob(pattern: string): boolean {
   return /[*?[\]{}!]/.test(pattern)
+}
+
+function isFileTarget(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
 }
 
 function walk(dir: string, out: string[]): void {
@@ -54,8 +85,9 @@ function walk(dir: string, out: string[]): void {
   for (const entry of entries) {
     if (entry.isDirectory()) {
       if (!IGNORED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(join(dir, entry.name), out)
-    } else if (entry.isFile() && EMAIL_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))) {
-      out.push(join(dir, entry.name))
+    } else if (EMAIL_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))) {
+      // A symbolic link to a file is linted like the file; links to folders are not followed (they can loop).
+      if (entry.isFile() || (entry.isSymbolicLink() && isFileTarget(join(dir, entry.name)))) out.push(join(dir, entry.name))
     }
   }
 }

@@ -90,6 +90,60 @@ function splitLines(source: string): Line[] {
   return lines
 }
 
+/** Longest line that can be a plain-text heading. */
+const HEADING_MAX_CHARS = 70
+const HEADING_MAX_WORDS = 9
+/** Fewest words in the paragraph under a heading. */
+const SECTION_MIN_WORDS = 6
+/** Lines that open an email or sign it off: never headings. */
+const NOT_HEADING =
+  /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|dzień dobry|dobry wieczór|cześć|hej|witaj\w{0,2}|witam|szanown\w{1,3}|drog\w{1,3}|best|kind|warm|regards|sincerely|yours|thanks|thank you|cheers|pozdrawiam\w{0,2}|z poważaniem|z wyrazami|dziękuj\w{0,3}|the [\p{L}\p{N} ]{1,40} team$|zespół)\b/iu
+
+function words(text: string): number {
+  let n = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32
+    if (!space && !inWord) n++
+    inWord = !space
+  }
+  return n
+}
+
+/**
+ * The lines that read as headings: a short line at the start of a paragraph,
+ * without closing punctuation, followed (directly or after one blank line) by
+ * a paragraph of sentences. "What Happened" above the account of what
+ * happened is a heading; "Best regards" above a name is not.
+ */
+function headingLines(lines: readonly Line[]): Set<number> {
+  const out = new Set<number>()
+  const blank = (i: number): boolean => i >= lines.length || lines[i]!.text.trim().length === 0
+  let inSignature = false
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.text
+    if (raw === '-- ' || raw === '--') inSignature = true
+    if (inSignature || (i > 0 && !blank(i - 1))) continue
+    const text = raw.trim()
+    if (text.length === 0 || text.length > HEADING_MAX_CHARS || words(text) > HEADING_MAX_WORDS) continue
+    if (!/^[\p{Lu}\p{N}]/u.test(text) || /[.,;!…]$/.test(text) || text.startsWith('>') || LIST_ITEM.test(text)) continue
+    if (/[@/]|https?:|www\./i.test(text) || NOT_HEADING.test(text)) continue
+    // The paragraph under it: the next line, or the one after a single blank line.
+    let next = i + 1
+    if (blank(next)) next++
+    if (next >= lines.length || blank(next)) continue
+    let body = ''
+    for (let j = next; j < lines.length && !blank(j) && body.length < 4000; j++) body += `${lines[j]!.text.trim()} `
+    body = body.trim()
+    const first = lines[next]!.text.trim()
+    if (first.startsWith('>') || /^(?:-- ?)$/.test(first)) continue
+    if (words(body) < SECTION_MIN_WORDS || !/[.!?:)"”'’]$/.test(body)) continue
+    // A one-line paragraph directly under it with no sentence end is a second heading line or an address, not a section.
+    out.add(i)
+  }
+  return out
+}
+
 /**
  * Parses a plain-text email body.
  *
@@ -100,6 +154,7 @@ function splitLines(source: string): Line[] {
 export function parseText(source: string): ParsedBody {
   const body: ParsedBody = {blocks: [], links: [], images: [], directives: [], notes: [], bodyStart: 0}
   const lines = splitLines(source)
+  const headings = headingLines(lines)
   let inSignature = false
   let current: {kind: BlockKind; builder: TextBuilder; start: number; end: number} | undefined
 
@@ -126,12 +181,12 @@ export function parseText(source: string): ParsedBody {
     current = {kind, builder: new TextBuilder(), start, end: start}
   }
 
-  for (const line of lines) {
+  lines.forEach((line, lineIndex) => {
     const raw = line.text
     if (raw === '-- ' || raw === '--') {
       flush()
       inSignature = true
-      continue
+      return
     }
     // Leading and trailing blanks are not part of the text.
     let s = 0
@@ -140,11 +195,18 @@ export function parseText(source: string): ParsedBody {
     while (e > s && (raw.charCodeAt(e - 1) === 32 || raw.charCodeAt(e - 1) === 9)) e--
     if (s === e) {
       flush()
-      continue
+      return
     }
     let content = raw.slice(s, e)
     let contentStart = line.start + s
     let kind: BlockKind = inSignature ? 'signature' : 'paragraph'
+    if (headings.has(lineIndex)) {
+      open('heading', contentStart)
+      current!.builder.appendVerbatim(content, contentStart)
+      current!.end = contentStart + content.length
+      flush()
+      return
+    }
     if (!inSignature && content.startsWith('>')) {
       kind = 'quote'
       let q = 0
@@ -169,7 +231,7 @@ export function parseText(source: string): ParsedBody {
     }
     if (content.length > 0) c.builder.appendVerbatim(content, contentStart)
     c.end = contentStart + content.length
-  }
+  })
   flush()
   collectTextLinks(body)
   return body

@@ -1,0 +1,185 @@
+import {describe, expect, it} from 'vitest'
+import {lintSync} from '../src/lint.js'
+import {buildDocumentSync} from '../src/parse/index.js'
+import {parseText} from '../src/parse/text.js'
+import {computeZones, documentZones, isSignOff, zoneOf} from '../src/zones.js'
+
+const kindsOf = (source: string, format: 'text' | 'html' | 'markdown' = 'text'): string[] => {
+  const document = buildDocumentSync(source, {format})
+  return documentZones(document).kinds
+}
+
+describe('zones', () => {
+  it('splits a plain-text email into greeting, lede, body, signature and footer', () => {
+    const source = [
+      'Hi Marta,',
+      '',
+      'Yesterday we sent you a reminder for an order you had already paid for.',
+      '',
+      'The payment went through on Monday and nothing is owed. We have removed the reminder from your account.',
+      '',
+      'Best regards,',
+      'Ola from Kettle & Co',
+      '',
+      'You are receiving this email because you bought from Kettle & Co. Unsubscribe: https://kettle.example/u',
+      'Kettle & Co Ltd, 4 Mill Lane, Leeds LS1 4AB',
+    ].join('\n')
+    expect(kindsOf(source)).toEqual(['greeting', 'lede', 'body', 'signature', 'footer'])
+  })
+
+  it('keeps a quoted earlier message in its own zone', () => {
+    const source = ['Hello,', '', 'We charged your card twice for one ticket and have refunded the second charge today.', '', '> Why did you take the money twice?', '> Piotr'].join('\n')
+    expect(kindsOf(source)).toEqual(['greeting', 'lede', 'quote'])
+    const forwarded = ['Sorry, the invoice we sent this morning had the wrong total. The right one is attached.', '', 'On Tue, 4 Mar 2025, Billing <billing@shop.example> wrote:', '', 'Please find your invoice attached.'].join('\n')
+    expect(kindsOf(forwarded)).toEqual(['lede', 'quote', 'quote'])
+  })
+
+  it('reads Polish greetings, sign-offs and legal footers', () => {
+    const source = [
+      'Dzień dobry,',
+      '',
+      'w piątek wysłaliśmy Państwu fakturę z błędną kwotą. Poprawiona faktura jest w załączniku.',
+      '',
+      'Z poważaniem',
+      'Zespół Sklepu Lipa',
+      '',
+      'Sklep Lipa sp. z o.o., ul. Długa 5, 00-001 Warszawa, KRS 0000123456. Wszelkie prawa zastrzeżone.',
+    ].join('\n')
+    expect(kindsOf(source)).toEqual(['greeting', 'lede', 'signature', 'footer'])
+  })
+
+  it('uses HTML markup: header boilerplate, a <footer> element and an unsubscribe link', () => {
+    const html = `<html><body>
+<header><p>View this email in your browser</p></header>
+<p>Dear Sam,</p>
+<p>The link in Tuesday's newsletter pointed to a page that does not exist. Here is the right one.</p>
+<p>We are sorry for the trouble.</p>
+<p>Kind regards,<br>The Lantern Books team</p>
+<footer><p>Lantern Books Ltd, 12 Quay Street, Bristol</p><p><a href="https://lantern.example/unsubscribe">Unsubscribe</a></p></footer>
+</body></html>`
+    expect(kindsOf(html, 'html')).toEqual(['header', 'greeting', 'lede', 'body', 'signature', 'footer', 'footer'])
+  })
+
+  it('does not take a sentence of thanks for a sign-off', () => {
+    expect(isSignOff('Thank you for your patience while we fixed this.')).toBe(false)
+    expect(isSignOff('Thanks,')).toBe(true)
+    expect(isSignOff('Best regards Jan Kowalski')).toBe(true)
+    expect(isSignOff('Z poważaniem')).toBe(true)
+    expect(isSignOff('The Acme Team')).toBe(true)
+  })
+
+  it('marks promotion after the lede', () => {
+    const blocks = parseText('Sorry: the discount code in our last email expired a day early. It works again until Sunday.\n\nNew arrivals: shop now for spring jackets.').blocks
+    expect(computeZones(blocks).kinds).toEqual(['lede', 'promo'])
+  })
+
+  it('answers zoneOf by source offset and exports zones in the result', () => {
+    const source = 'Hi Jo,\n\nWe sent the wrong tracking number yesterday; the right one is 123.\n\nCheers,\nMo'
+    const result = lintSync(source, {format: 'text'})
+    expect(result.zones?.map((z) => z.kind)).toEqual(['greeting', 'lede', 'signature'])
+    const document = result.document!
+    expect(zoneOf(document, source.indexOf('wrong'))).toBe('lede')
+    expect(zoneOf(document, source.indexOf('Mo'))).toBe('signature')
+    expect(zoneOf(document, source.indexOf('Jo'))).toBe('greeting')
+  })
+})
+
+describe('plain-text headings', () => {
+  it('reads a short line without closing punctuation above a paragraph as a heading', () => {
+    const source = 'What Happened\nOn 2 May someone copied our customer list from a backup server.\n\nWhat We Are Doing\n\nWe closed the server and told the regulator the same day.'
+    const kinds = parseText(source).blocks.map((b) => [b.kind, b.text])
+    expect(kinds).toEqual([
+      ['heading', 'What Happened'],
+      ['paragraph', 'On 2 May someone copied our customer list from a backup server.'],
+      ['heading', 'What We Are Doing'],
+      ['paragraph', 'We closed the server and told the regulator the same day.'],
+    ])
+  })
+
+  it('does not read greetings, sign-offs, sentences or address lines as headings', () => {
+    const source = 'Dear Ana\nWe sent you the wrong parcel yesterday and a courier will swap it on Friday.\n\nBest regards\nThe Post Room team\n\nThe item you ordered\nwas a blue lamp'
+    const kinds = parseText(source).blocks.map((b) => b.kind)
+    expect(kinds).not.toContain('heading')
+  })
+
+  it('lets a plain-text California notice with its five headings pass the heading check', () => {
+    const source = [
+      'Notice of Data Breach',
+      '',
+      'What Happened',
+      'On 14 January 2025 an attacker used a stolen staff password to read part of our order database.',
+      '',
+      'What Information Was Involved',
+      'Names, email addresses and delivery addresses of about 2,000 customers. No card numbers were stored there.',
+      '',
+      'What We Are Doing',
+      'We reset every staff password the same day and reported the incident to the police.',
+      '',
+      'What You Can Do',
+      'Be careful with emails that ask you to confirm your address or pay a small delivery fee.',
+      '',
+      'For More Information',
+      'Call us on 0800 123 4567 or write to privacy@parcelpoint.example.',
+    ].join('\n')
+    const result = lintSync(source, {format: 'text', incident: {kind: 'data-breach', jurisdiction: 'us-ca'}})
+    expect(result.diagnostics.filter((d) => d.ruleId === 'data-breach-notice').map((d) => d.message)).toEqual([])
+  })
+
+  it('still reports a missing California heading in plain text', () => {
+    const source = [
+      'Notice of Data Breach',
+      '',
+      'What Happened',
+      'On 14 January 2025 an attacker used a stolen staff password to read part of our order database.',
+      '',
+      'What Information Was Involved',
+      'Names, email addresses and delivery addresses of about 2,000 customers.',
+      '',
+      'We reset every staff password the same day. Change your password and call us on 0800 123 4567 with questions.',
+    ].join('\n')
+    const result = lintSync(source, {format: 'text', incident: {kind: 'data-breach', jurisdiction: 'us-ca'}})
+    const headings = result.diagnostics.filter((d) => d.messageId === 'caHeading').map((d) => d.message)
+    expect(headings.some((m) => m.includes('What We Are Doing'))).toBe(true)
+    expect(headings.some((m) => m.includes('What Happened'))).toBe(false)
+  })
+})
+
+describe('unsupported language', () => {
+  const german = [
+    'Sehr geehrte Kundin, sehr geehrter Kunde,',
+    '',
+    'leider haben wir Ihnen gestern eine Rechnung mit einem falschen Betrag geschickt. Das tut uns sehr leid.',
+    'Die korrigierte Rechnung finden Sie im Anhang. Sie müssen nichts weiter tun.',
+    '',
+    'Mit freundlichen Grüßen',
+    'Ihr Team vom Buchladen',
+  ].join('\n')
+
+  it('runs only structural rules on a German apology and says so once', () => {
+    const result = lintSync(german, {format: 'text', from: 'Buchladen <noreply@buchladen.example>'})
+    const ids = result.diagnostics.map((d) => d.ruleId)
+    expect(ids).toContain('unsupported-language')
+    expect(ids).toContain('no-reply-sender')
+    expect(ids).not.toContain('missing-apology')
+    expect(ids).not.toContain('missing-explanation')
+    const info = result.diagnostics.find((d) => d.ruleId === 'unsupported-language')!
+    expect(info.severity).toBe('info')
+    expect(info.message).toContain('German')
+    expect(info.message).toContain('structural')
+  })
+
+  it('does the same when an unsupported language is configured', () => {
+    const result = lintSync('We are sorry that the parcel arrived late; a new one is on its way today.', {format: 'text', language: 'fr'})
+    expect(result.languageSource).toBe('config-unsupported')
+    const ids = result.diagnostics.map((d) => d.ruleId)
+    expect(ids.filter((id) => id === 'unsupported-language')).toHaveLength(1)
+    // The sentence is English, but the configured language wins: no word-list rule ran.
+    expect(ids.every((id) => ['unsupported-language', 'unbranded-layout', 'no-reply-sender'].includes(id))).toBe(true)
+    expect(result.diagnostics.find((d) => d.ruleId === 'unsupported-language')!.message).toContain('French')
+  })
+
+  it('stays silent about language for English and Polish', () => {
+    const result = lintSync('Przepraszamy: wczoraj wysłaliśmy błędny link do faktury. Poprawny link jest poniżej.', {format: 'text'})
+    expect(result.diagnostics.map((d) => d.ruleId)).not.toContain('unsupported-language')
+  })
+})
