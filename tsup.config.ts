@@ -46,7 +46,7 @@ function lazyModules(): Plugin {
 export default defineConfig([
   {
     // The library as ESM, with types; dependencies stay external.
-    entry: {index: 'src/index.ts', rules: 'rules/index.ts'},
+    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts', nodemailer: 'src/nodemailer.ts'},
     format: ['esm'],
     dts: true,
     sourcemap: true,
@@ -58,7 +58,7 @@ export default defineConfig([
     // The library as CommonJS, with types. unified, remark-parse, franc and their
     // dependencies are ESM only, and a CommonJS require of them does not hand back
     // their default exports, so this build inlines its dependencies.
-    entry: {index: 'src/index.ts', rules: 'rules/index.ts'},
+    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts', nodemailer: 'src/nodemailer.ts'},
     format: ['cjs'],
     dts: true,
     sourcemap: true,
@@ -71,8 +71,8 @@ export default defineConfig([
   {
     // The CLI: one ESM bundle with its dependencies inlined, so that start-up
     // resolves and reads one file instead of hundreds (cold start is measured).
-    // lint-worker is the worker thread of src/node/pool.ts, loaded from beside the chunk that starts it.
-    entry: {cli: 'src/cli.ts', server: 'src/server.ts', 'lint-worker': 'src/node/lint-worker.ts'},
+    // lint-worker is the worker thread of src/node/pool.ts, lsp-worker the language server's, each loaded from beside the chunk that starts it.
+    entry: {cli: 'src/cli.ts', server: 'src/server.ts', 'lint-worker': 'src/node/lint-worker.ts', 'lsp-worker': 'src/node/lsp-worker.ts'},
     format: ['esm'],
     dts: false,
     sourcemap: false,

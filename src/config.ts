@@ -79,6 +79,18 @@ export const configSchema = z
     maxBytes: z.number().int().positive().optional().describe('Largest input read, in bytes (default 10 MB).'),
     maxParts: z.number().int().positive().optional().describe('Most MIME parts read from one message (default 1000).'),
     maxDepth: z.number().int().positive().optional().describe('Deepest HTML or MIME nesting read (default 2000).'),
+    maxFindingsPerRule: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Most findings listed per rule in one email (default 100); one closing info finding says how many more there were.'),
+    maxFindings: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Most findings listed for one email (default 500), the most severe first; one closing info finding says how many more there were.'),
     overrides: z
       .array(
         z
@@ -203,6 +215,8 @@ export interface ResolvedConfig {
   maxBytes: number
   maxParts: number
   maxDepth: number
+  maxFindings: number
+  maxFindingsPerRule: number
 }
 
 /** Converts a config severity to a diagnostic severity (undefined for off). */
@@ -224,7 +238,7 @@ export function presetRules(name: string, rules: readonly AnyRule[]): Record<str
 }
 
 /** Defaults for the input limits. */
-export const DEFAULT_LIMITS = {maxBytes: 10 * 1024 * 1024, maxParts: 1000, maxDepth: 2000} as const
+export const DEFAULT_LIMITS = {maxBytes: 10 * 1024 * 1024, maxParts: 1000, maxDepth: 2000, maxFindings: 500, maxFindingsPerRule: 100} as const
 
 /**
  * Resolves the config for one file: presets (default `recommended`), then the
@@ -261,6 +275,8 @@ export function resolveConfig(
     maxBytes: config?.maxBytes ?? DEFAULT_LIMITS.maxBytes,
     maxParts: config?.maxParts ?? DEFAULT_LIMITS.maxParts,
     maxDepth: config?.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+    maxFindings: config?.maxFindings ?? DEFAULT_LIMITS.maxFindings,
+    maxFindingsPerRule: config?.maxFindingsPerRule ?? DEFAULT_LIMITS.maxFindingsPerRule,
   }
   if (brand) resolved.brand = brand
   if (incident) resolved.incident = incident

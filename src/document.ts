@@ -361,6 +361,12 @@ export interface PartBody {
   images: Image[]
   /** Where the part's body starts in the source. */
   sourceStart: number
+  /** Where the part's body ends in the source. */
+  sourceEnd: number
+  /** The part's decoded text, as its parser read it (the one MIME decoding; the HTML report previews it). */
+  text: string
+  /** Maps offsets in `text` to the source. */
+  map: SourceMapper
   /** True when positions inside this part map only to its start (base64, multi-byte charsets). */
   coarse: boolean
 }

@@ -2,7 +2,7 @@
  * Language detection, sentence and word segmentation, and the phrase matcher
  * every lexicon-based rule shares. Everything here is linear in the text.
  */
-import {data as francData} from 'franc/data.js'
+import {data as francData} from './franc-data.js'
 import {expressions as francScripts} from 'franc/expressions.js'
 import type {Block, Language, LanguageSource} from './document.js'
 
@@ -15,7 +15,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'pl']
  * English or Polish. Restricting also makes it about 4× faster, and keeps
  * short English from being called Scots.
  */
-const FRANC_ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
+export const FRANC_ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
 const FRANC_TO_LANGUAGE: Record<string, Language> = {eng: 'en', pol: 'pl'}
 /** The first ~250 words of visible text tell the language; more only costs time (trigram counting is linear). */
 const DETECT_CHARS = 1500

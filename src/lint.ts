@@ -5,11 +5,12 @@
 import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSetting, type LanguageSource} from './document.js'
 import {z} from 'zod'
 import {brandSchema, ConfigError, configSchema, incidentSchema, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
-import {activeRules, runRules, suppressedIn, type Suppressed} from './engine.js'
+import {activeRules, runRules, suppressedIn, type RunOptions, type Suppressed} from './engine.js'
 import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
 import type {AnyRule, Diagnostic, Settings} from './rule.js'
 import {builtinRules} from '../rules/index.js'
 import {buildChecklist, type Checklist} from './checklist.js'
+import {nlpLoaded, ready} from './nlp-ready.js'
 import {documentZones, type Zone} from './zones.js'
 
 /** What to lint: a source string (format from `filename` or sniffed), or one field per format. */
@@ -45,7 +46,10 @@ export interface LintOptions {
   maxBytes?: number
   maxParts?: number
   maxDepth?: number
-  /** Let a crashing rule's error propagate instead of reporting `internal-error` (for tests). */
+  /** Most findings listed per rule (default 100) and per email (default 500); a closing info finding counts the rest. */
+  maxFindingsPerRule?: number
+  maxFindings?: number
+  /** Let a crashing rule's or parser's error propagate instead of reporting `internal-error` (for tests). */
   throwOnRuleError?: boolean
 }
 
@@ -164,6 +168,8 @@ function prepare(input: LintInput, options: LintOptions): Prepared {
   if (options.maxBytes) resolved.maxBytes = options.maxBytes
   if (options.maxParts) resolved.maxParts = options.maxParts
   if (options.maxDepth) resolved.maxDepth = options.maxDepth
+  if (options.maxFindings) resolved.maxFindings = options.maxFindings
+  if (options.maxFindingsPerRule) resolved.maxFindingsPerRule = options.maxFindingsPerRule
   const documentOptions: DocumentOptions = {
     language: resolved.language,
     defaultLanguage: resolved.defaultLanguage,
@@ -185,7 +191,8 @@ function finish(prepared: Prepared, document: EmailDocument, options: LintOption
   const settings: Settings = {}
   if (prepared.resolved.brand) settings.brand = prepared.resolved.brand
   if (prepared.resolved.incident) settings.incident = prepared.resolved.incident
-  const runOptions = options.throwOnRuleError ? {throwOnRuleError: true} : {}
+  const runOptions: RunOptions = {maxFindings: prepared.resolved.maxFindings, maxFindingsPerRule: prepared.resolved.maxFindingsPerRule}
+  if (options.throwOnRuleError) runOptions.throwOnRuleError = true
   const diagnostics = runRules(document, active, settings, runOptions)
   const result: LintResult = {
     format: document.format,
@@ -244,6 +251,25 @@ export function parseErrorResult(source: string, format: Format, message: string
   return result
 }
 
+/**
+ * A result holding one fatal `internal-error` diagnostic: reading the input
+ * failed because of a bug in apology-lint, not because the input is not an
+ * email (that is a `parse-error`).
+ */
+export function internalErrorResult(source: string, format: Format, error: unknown, filePath?: string): LintResult {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  const result = parseErrorResult(source, format, '', filePath)
+  result.diagnostics[0] = {
+    ...result.diagnostics[0]!,
+    ruleId: 'internal-error',
+    message: `apology-lint crashed while reading this ${FORMAT_WORD[format]} (${reason}), so nothing in it was checked. This is a bug in apology-lint, not a problem with the email: please report it with the email that triggers it.`,
+    url: 'https://github.com/apology-lint/apology-lint/blob/main/README.md#bad-input',
+  }
+  return result
+}
+
+const FORMAT_WORD: Record<Format, string> = {html: 'HTML email', text: 'text email', markdown: 'Markdown email', eml: 'message'}
+
 function guessFormat(prepared: Prepared): Format {
   return prepared.documentOptions.format ?? formatFromFilename(prepared.documentOptions.filename) ?? sniffFormat(prepared.source.slice(0, 4096))
 }
@@ -257,12 +283,14 @@ function guessFormat(prepared: Prepared): Format {
  */
 export async function lint(input: LintInput, options: LintOptions = {}): Promise<LintResult> {
   const prepared = prepare(input, options)
+  await ready()
   let document: EmailDocument
   try {
     document = await buildDocument(prepared.source, prepared.documentOptions)
   } catch (error) {
     if (error instanceof InputError) return parseErrorResult(prepared.source, guessFormat(prepared), error.message, options.filename)
-    throw error
+    if (options.throwOnRuleError) throw error
+    return internalErrorResult(prepared.source, guessFormat(prepared), error, options.filename)
   }
   return finish(prepared, document, options)
 }
@@ -274,13 +302,15 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
  * lintSync('<p>Oops! We sent the wrong link.</p>', {format: 'html'}).diagnostics
  */
 export function lintSync(input: LintInput, options: LintOptions = {}): LintResult {
+  if (!nlpLoaded()) throw new Error('lintSync() needs the NLP model, which the browser bundle loads on demand: await ready() once first.')
   const prepared = prepare(input, options)
   let document: EmailDocument
   try {
     document = buildDocumentSync(prepared.source, prepared.documentOptions)
   } catch (error) {
     if (error instanceof InputError) return parseErrorResult(prepared.source, guessFormat(prepared), error.message, options.filename)
-    throw error
+    if (options.throwOnRuleError) throw error
+    return internalErrorResult(prepared.source, guessFormat(prepared), error, options.filename)
   }
   return finish(prepared, document, options)
 }

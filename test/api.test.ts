@@ -17,6 +17,7 @@ describe('public API', () => {
         'lint',
         'lintFile',
         'lintSync',
+        'ready',
         'parseConfig',
         'resolveConfig',
         'sniffFormat',

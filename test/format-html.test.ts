@@ -87,7 +87,7 @@ describe('formatHtml: the page', () => {
       expect(text.startsWith(`${i + 1} ${d.severity} ${d.ruleId} ${d.range.start.line}:${d.range.start.column}`)).toBe(true)
       // Backticked text is shown as code.
       expect(text).toContain(d.message.replace(/`/g, ''))
-      expect(text).toContain(`Why: ${d.note}`)
+      expect(text).toContain(`Why: ${d.note!.replace(/`/g, '')}`)
       expect(text).toContain(`Fix: ${rules.find((r) => r.id === d.ruleId)!.docs.fix}`)
       expect(elements(items[i]!, 'a')[0]!.attribs.href).toBe(d.url)
     })
@@ -212,7 +212,7 @@ describe('formatHtml: HTML previews', () => {
     const result = await lint(source, {plugins, rules: allOff})
     const {frames: [frame]} = read(formatHtml([result], rules))
     expect(frame!.srcdoc).not.toContain('evil.example')
-    expect(frame!.srcdoc).toContain('<!-- apology-lint report: meta refresh removed -->')
+    expect(frame!.srcdoc).toContain('<!-- apology-lint: meta http-equiv removed from the preview -->')
   })
 
   it('keeps quotes, ampersands and script-looking text of the email inside the srcdoc attribute', async () => {
@@ -300,17 +300,21 @@ describe('formatHtml: .eml', () => {
     }
   })
 
-  it('falls back to the raw message when no part can be decoded', async () => {
+  it('previews a part in an unknown charset as the parser read it, with its findings at the part start', async () => {
     const result = await lint(single('Content-Type: text/html; charset=x-unknown-charset\r\nContent-Transfer-Encoding: quoted-printable', '<p>Oops =A1</p>'), {
       format: 'eml',
       plugins,
       rules: {...allOff, 'flag-word': ['warn', {words: ['oops']}]},
     })
+    // The report shows the text the rules read (one decoder), not a second decoding of its own.
     const {page: other, frames} = read(formatHtml([result], rules))
-    expect(frames).toEqual([])
+    expect(frames).toHaveLength(1)
+    expect(DomUtils.textContent(frames[0]!.doc)).toContain(result.document!.parts[0]!.text.replace(/<[^>]*>/g, ''))
+    const points = elements(frames[0]!.doc, 'mark')
+    expect(points.map((m) => m.attribs['data-n'])).toEqual(['1'])
+    expect(DomUtils.textContent(points[0]!)).toBe('')
     const raw = elements(other, 'details').find((d) => d.attribs.class === 'al-raw')!
-    expect(raw.attribs.open).toBe('')
-    expect(DomUtils.textContent(other)).toContain('No body part could be decoded')
+    expect(raw.attribs.open).toBeUndefined()
     expect(elements(raw, 'mark').map((m) => m.attribs['data-n'])).toEqual(result.diagnostics.map((_, i) => String(i + 1)))
   })
 

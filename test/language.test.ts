@@ -169,3 +169,11 @@ describe('PhraseMatcher.find with an acceptance test', () => {
     ])
   })
 })
+
+describe('src/franc-data.ts', () => {
+  it("is franc's data for our languages, as scripts/franc-data.ts writes it (re-run it after upgrading franc)", async () => {
+    const {data} = await import('../src/franc-data.js')
+    const {trimmedFrancData} = await import('../scripts/franc-data.js')
+    expect(data).toEqual(trimmedFrancData())
+  })
+})

@@ -13,7 +13,7 @@ function node(args: string[]): string {
   return execFileSync(process.execPath, args, {cwd: root, encoding: 'utf8'})
 }
 
-describe('built package', () => {
+describe('built package', {timeout: 60_000}, () => {
   it('has been built', () => {
     expect(existsSync(`${root}dist/index.js`), 'dist/ is missing: run npm run build').toBe(true)
   })
@@ -35,6 +35,19 @@ describe('built package', () => {
     for (const name of ['AnyRule', 'Plugin', 'Brand', 'Incident', 'Checklist', 'ChecklistItem', 'Sentence', 'Token', 'LanguageSource', 'RuleContext', 'Diagnostic']) {
       expect(exported.has(name), name).toBe(true)
     }
+  })
+
+  it('has the core and Node entries, and keeps lintFile in the main entry for Node users', () => {
+    const esm = node(['--input-type=module', '-e', "const main = await import('apology-lint'); const core = await import('apology-lint/core'); const nodeOnly = await import('apology-lint/node'); const r = await main.lintFile('fixtures/examples/en-bad-oops-price.eml'); console.log(typeof main.lintFile, typeof core.lintFile, typeof core.lint, typeof nodeOnly.lintFile, r.diagnostics.length > 0)"])
+    expect(esm.trim()).toBe('function undefined function function true')
+    const cjs = node(['-e', "const {lintFile} = require('apology-lint/node'); const {lintSync} = require('apology-lint/core'); console.log(typeof lintFile, typeof lintSync, typeof require('apology-lint').lintFile)"])
+    expect(cjs.trim()).toBe('function function function')
+  })
+
+  it('loads the ./nodemailer entry with import and require()', () => {
+    const check = "const r = await assertSendable({subject: 'Oops', text: 'Oops! Please do not reply.'}).catch((e) => e); console.log(typeof apologyGuard(), r instanceof UnsendableError)"
+    expect(node(['--input-type=module', '-e', `import {apologyGuard, assertSendable, UnsendableError} from './dist/nodemailer.js'; ${check}`]).trim()).toBe('function true')
+    expect(node(['-e', `const {apologyGuard, assertSendable, UnsendableError} = require('./dist/nodemailer.cjs'); (async () => { ${check} })()`]).trim()).toBe('function true')
   })
 
   it('runs the CLI bin', () => {

@@ -286,15 +286,24 @@ type Context = RuleContext<unknown, BreachLexicon>
 class Scanner {
   readonly blocks: Block[]
   readonly sentences: Sentence[]
-  private readonly placeholders = new Map<Block, [number, number][]>()
+  /** Placeholder spans per block: starts ascending, and the largest end up to each one. */
+  private readonly placeholders = new Map<Block, {starts: number[]; maxEnds: number[]}>()
   private readonly filtered = new Map<Sentence, Token[]>()
 
   constructor(context: Context) {
     const document: EmailDocument = context.document
+    const spans = new Map<Block, [number, number][]>()
     for (const p of document.placeholders) {
-      let list = this.placeholders.get(p.block)
-      if (!list) this.placeholders.set(p.block, (list = []))
+      let list = spans.get(p.block)
+      if (!list) spans.set(p.block, (list = []))
       list.push([p.start, p.end])
+    }
+    for (const [block, list] of spans) {
+      list.sort((a, b) => a[0] - b[0])
+      const maxEnds: number[] = []
+      let max = -1
+      for (const [, end] of list) maxEnds.push((max = Math.max(max, end)))
+      this.placeholders.set(block, {starts: list.map(([start]) => start), maxEnds})
     }
     this.blocks = document.blocks.filter((b) => b.prose && !b.boilerplate)
     this.sentences = this.blocks.flatMap((b) => [...context.sentencesOf(b)])
@@ -306,7 +315,19 @@ class Scanner {
     if (!spans) return sentence.tokens
     let tokens = this.filtered.get(sentence)
     if (!tokens) {
-      tokens = sentence.tokens.filter((t) => !spans.some(([s, e]) => t.start < e && t.end > s))
+      // A token is inside a placeholder when one that starts before the token ends reaches past its start:
+      // a binary search and a running maximum, not every placeholder for every token.
+      const {starts, maxEnds} = spans
+      tokens = sentence.tokens.filter((t) => {
+        let lo = 0
+        let hi = starts.length
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1
+          if (starts[mid]! < t.end) lo = mid + 1
+          else hi = mid
+        }
+        return !(lo > 0 && maxEnds[lo - 1]! > t.start)
+      })
       this.filtered.set(sentence, tokens)
     }
     return tokens

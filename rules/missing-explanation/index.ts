@@ -88,10 +88,13 @@ function bodyStart(context: Context): Block | undefined {
   const {document} = context
   const greetings = context.matcher('greetings', context.lexicon.greetings)
   let first: Block | undefined
+  let byBlock: Map<number, Link[]> | undefined
   for (const [index, block] of document.blocks.entries()) {
     if (!block.prose || block.boilerplate || NOT_BODY_START.has(block.kind)) continue
     first ??= block
-    if (isLinkOnly(block, index, document.links)) continue
+    byBlock ??= linksByBlock(document.links)
+    const links = byBlock.get(index)
+    if (links && isLinkOnly(block, links)) continue
     const tokens = context.sentencesOf(block).flatMap((s) => s.tokens)
     if (tokens.length === 0) continue
     const greeting = greetings.find(tokens.slice(0, 3), block.text)[0]
@@ -114,15 +117,37 @@ function firstVague(context: Context): string | undefined {
 }
 
 /** True when the block's text is only link text ("View this email in your browser"). */
-function isLinkOnly(block: Block, index: number, links: readonly Link[]): boolean {
-  let rest = block.text
+function isLinkOnly(block: Block, links: readonly Link[]): boolean {
+  // One pass: the links' texts in order, with nothing but spaces and punctuation between them.
+  const text = block.text
+  let pos = 0
   let any = false
+  let misses = 0
   for (const link of links) {
-    if (link.blockIndex !== index || !link.text) continue
-    const at = rest.indexOf(link.text)
-    if (at < 0) continue
-    rest = rest.slice(0, at) + rest.slice(at + link.text.length)
+    if (!link.text) continue
+    const at = text.indexOf(link.text, pos)
+    if (at < 0) {
+      // Out of order or not in the text as written: a second miss means the text is not read link by link.
+      if (++misses > 1) return false
+      continue
+    }
+    if (LETTER_OR_DIGIT.test(text.slice(pos, at))) return false
+    pos = at + link.text.length
     any = true
   }
-  return any && !/[\p{L}\p{N}]/u.test(rest)
+  return any && !LETTER_OR_DIGIT.test(text.slice(pos))
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/** The document's links by the index of the block their text sits in. */
+function linksByBlock(links: readonly Link[]): Map<number, Link[]> {
+  const out = new Map<number, Link[]>()
+  for (const link of links) {
+    if (link.blockIndex === undefined) continue
+    const list = out.get(link.blockIndex)
+    if (list) list.push(link)
+    else out.set(link.blockIndex, [link])
+  }
+  return out
 }

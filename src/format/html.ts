@@ -3,10 +3,13 @@
  * with each finding highlighted and numbered in place, and the findings
  * beside it. One file, no network, no script: the email is shown in a
  * sandboxed `<iframe srcdoc>` (scripts, forms, popups and same-origin access
- * all off) under a Content-Security-Policy that loads nothing remote.
+ * all off) under a Content-Security-Policy that loads nothing remote, after
+ * every construct that could load a URL has been neutralised (src/preview.ts):
+ * Chromium connects for a frame's navigation before the policy blocks it.
  */
 import {assertRenderable} from '../result-schema.js'
 import {relativePath} from './paths.js'
+import {neutralizePreviewMapped} from '../preview.js'
 import type {Address, EmailDocument, Format, PartKind, SourceMapper} from '../document.js'
 import {ruleUrl} from '../engine.js'
 import type {LintResult} from '../lint.js'
@@ -262,7 +265,11 @@ const MARK_CSS = [
 ].join('')
 
 /** The email HTML with marks inserted, ready for `srcdoc`. */
-function markHtml(html: string, marks: readonly Mark[]): string {
+function markHtml(original: string, originalMarks: readonly Mark[]): string {
+  // Nothing in the preview may load a URL: neutralise first, then place the marks in the neutralised HTML.
+  const safe = neutralizePreviewMapped(original)
+  const html = safe.html
+  const marks = originalMarks.map((m) => ({...m, start: safe.map(m.start), end: safe.map(m.end)}))
   const layout = scanHtml(html)
   const firstDone = new Set<number>()
   interface Edit {
@@ -304,7 +311,7 @@ function markHtml(html: string, marks: readonly Mark[]): string {
 }
 
 // ---------------------------------------------------------------------------
-// .eml: the HTML part, decoded, with a map back to the raw message
+// .eml: a body part as the parser decoded it, with a map back to the raw message
 
 /** A decoded body and the map from source offsets into it. */
 interface DecodedPart {
@@ -313,136 +320,30 @@ interface DecodedPart {
   toLocal(offset: number): number | undefined
 }
 
-/** Finds a body part of a raw message and decodes it (7bit, 8bit, quoted-printable, base64; UTF-8 or a single-byte charset). */
-function emlPart(source: string, document: EmailDocument, kind: PartKind): DecodedPart | undefined {
+/**
+ * A body part of a raw message, as the parser decoded it (the one MIME
+ * decoder: transfer encoding, charset and `format=flowed` undone), with the
+ * part's map inverted: a source offset goes to the first character that
+ * starts at or after it.
+ */
+function emlPart(document: EmailDocument, kind: PartKind): DecodedPart | undefined {
   const part = document.parts.find((p) => p.kind === kind)
   if (!part) return undefined
-  const bodyStart = part.sourceStart
-  // The part's headers sit between the boundary line before it (or the top of the message) and its body.
-  const boundaryAt = source.lastIndexOf('\n--', bodyStart - 1)
-  let headerStart = 0
-  let boundary: string | undefined
-  if (boundaryAt !== -1) {
-    const lineEnd = source.indexOf('\n', boundaryAt + 1)
-    if (lineEnd !== -1 && lineEnd < bodyStart) {
-      boundary = source.slice(boundaryAt + 1, lineEnd).trimEnd().replace(/--$/, '')
-      headerStart = lineEnd + 1
-    }
-  }
-  const headers = source.slice(headerStart, bodyStart).replace(/\r?\n[ \t]+/g, ' ')
-  const encoding = /^content-transfer-encoding:\s*([\w-]+)/im.exec(headers)?.[1]?.toLowerCase() ?? '7bit'
-  const charset = charsetOf(headers) ?? 'us-ascii'
-  let bodyEnd = source.length
-  if (boundary !== undefined) {
-    const next = source.indexOf(`\n${boundary}`, bodyStart)
-    if (next !== -1) bodyEnd = next > 0 && source[next - 1] === '\r' ? next - 1 : next
-  }
-  const raw = source.slice(bodyStart, bodyEnd)
-  if (encoding === 'quoted-printable' || encoding === 'base64') {
-    // Bytes with the source offset each came from, then characters decoded from them.
-    const bytes: number[] = []
-    const origins: number[] = []
-    if (encoding === 'base64') {
-      let binary: string
-      try {
-        binary = atob(raw.replace(/[^A-Za-z0-9+/]/g, ''))
-      } catch {
-        return undefined
+  const {text, map, sourceStart, sourceEnd} = part
+  return {
+    text,
+    toLocal(offset) {
+      if (offset < sourceStart || offset > sourceEnd) return undefined
+      // The map is monotonic, so a binary search finds the first character at or after the offset.
+      let lo = 0
+      let hi = text.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (map.start(mid) < offset) lo = mid + 1
+        else hi = mid
       }
-      for (let k = 0; k < binary.length; k++) {
-        bytes.push(binary.charCodeAt(k))
-        origins.push(bodyStart)
-      }
-    } else {
-      for (let k = 0; k < raw.length; k++) {
-        const c = raw[k]!
-        if (c === '=') {
-          const hex = raw.slice(k + 1, k + 3)
-          if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-            bytes.push(parseInt(hex, 16))
-            origins.push(bodyStart + k)
-            k += 2
-            continue
-          }
-          const soft = /^[ \t]*\r?\n/.exec(raw.slice(k + 1))
-          if (soft) {
-            k += soft[0].length
-            continue
-          }
-        }
-        const code = raw.codePointAt(k)!
-        if (code < 0x80) {
-          bytes.push(code)
-          origins.push(bodyStart + k)
-          continue
-        }
-        // A raw non-ASCII character: the string was already decoded by whoever read the file.
-        if (!UTF8.test(charset)) return undefined
-        for (const byte of new TextEncoder().encode(String.fromCodePoint(code))) {
-          bytes.push(byte)
-          origins.push(bodyStart + k)
-        }
-        if (code > 0xffff) k++
-      }
-    }
-    const decoded = decodeBytes(Uint8Array.from(bytes), charset)
-    if (!decoded) return undefined
-    const starts = decoded.byteStarts.map((b) => origins[b] ?? bodyEnd)
-    return {text: decoded.text, toLocal: localizer(starts, bodyStart, bodyEnd)}
-  }
-  // 7bit and 8bit: the string source already holds the characters.
-  const starts = Array.from({length: raw.length}, (_, k) => bodyStart + k)
-  return {text: raw, toLocal: localizer(starts, bodyStart, bodyEnd)}
-}
-
-const UTF8 = /^(utf-?8|us-ascii|ascii)$/
-const SINGLE_BYTE = /^(iso-8859-\d+|latin\d?|windows-125\d|cp125\d|koi8-[ru])$/
-
-/** Decodes bytes as UTF-8 or a single-byte charset, with the byte each UTF-16 unit starts at. */
-function decodeBytes(bytes: Uint8Array, charset: string): {text: string; byteStarts: number[]} | undefined {
-  if (UTF8.test(charset)) {
-    let text: string
-    try {
-      // ignoreBOM keeps a byte order mark as a character, so that characters and bytes stay aligned.
-      text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
-    } catch {
-      return undefined
-    }
-    const byteStarts: number[] = []
-    let b = 0
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!
-      byteStarts.push(b)
-      if (cp > 0xffff) byteStarts.push(b)
-      b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
-    }
-    return {text, byteStarts}
-  }
-  if (!SINGLE_BYTE.test(charset)) return undefined
-  let decoder: TextDecoder
-  try {
-    decoder = new TextDecoder(charset)
-  } catch {
-    return undefined
-  }
-  // A single-byte charset: one byte, one character.
-  const text = decoder.decode(bytes)
-  if (text.length !== bytes.length) return undefined
-  return {text, byteStarts: Array.from({length: bytes.length}, (_, k) => k)}
-}
-
-function localizer(starts: readonly number[], from: number, to: number): (offset: number) => number | undefined {
-  return (offset) => {
-    if (offset < from || offset > to) return undefined
-    // The first character that starts at or after the offset.
-    let lo = 0
-    let hi = starts.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (starts[mid]! < offset) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+      return lo
+    },
   }
 }
 
@@ -630,8 +531,8 @@ function renderEmail(result: LintResult, index: number, rulesById: ReadonlyMap<s
   let textPart: DecodedPart | undefined
   if (result.format === 'html') htmlPart = {text: result.source, toLocal: (o) => o}
   else if (document?.format === 'eml') {
-    htmlPart = emlPart(result.source, document, 'html')
-    textPart = emlPart(result.source, document, 'text')
+    htmlPart = emlPart(document, 'html')
+    textPart = emlPart(document, 'text')
   }
   for (const f of findings) {
     const envelope = envelopeOf(f.diagnostic, document)
@@ -782,17 +683,4 @@ function leadingDoctypeEnd(html: string): number {
   if (html.slice(i, i + 9).toLowerCase() !== '<!doctype') return 0
   const end = html.indexOf('>', i)
   return end < 0 ? 0 : end + 1
-}
-
-/** The charset parameter of a part's Content-Type header, by a scan of the header lines. */
-function charsetOf(headers: string): string | undefined {
-  for (const line of headers.split(/\r?\n/)) {
-    const lower = line.toLowerCase()
-    if (!lower.startsWith('content-type:')) continue
-    const at = lower.indexOf('charset')
-    if (at < 0) return undefined
-    const m = /^\s*=\s*"?([\w.:-]+)/.exec(lower.slice(at + 7))
-    return m?.[1]
-  }
-  return undefined
 }

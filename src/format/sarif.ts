@@ -42,8 +42,8 @@ const ENGINE_RULES: Record<string, {summary: string; why: string; fix: string}> 
     fix: 'Check the file is a complete HTML, text, Markdown or .eml message in a known charset.',
   },
   'internal-error': {
-    summary: 'A rule crashed; its findings are missing.',
-    why: 'The other rules ran, but this rule checked nothing.',
+    summary: 'A rule or the parser crashed (a bug in apology-lint); findings are missing.',
+    why: 'What crashed checked nothing: a crashing rule leaves the other rules running, a crashing parser leaves nothing checked.',
     fix: 'Report the crash with the email that triggers it.',
   },
   'unused-directive': {

@@ -24,6 +24,8 @@ import {
   type PartKind,
   type SourceMapper,
 } from '../document.js'
+import {decodeBase64} from './bytes.js'
+import {EmlParseError} from './eml-error.js'
 import {parseHtml} from './html.js'
 import type {ParsedBody, ParsedEml, ParsedPart} from './shared.js'
 import {parseText} from './text.js'
@@ -36,10 +38,7 @@ export interface EmlParseOptions {
   maxDepth?: number
 }
 
-/** A message that cannot be read as MIME at all, or that exceeds a limit. */
-export class EmlParseError extends Error {
-  override name = 'EmlParseError'
-}
+export {EmlParseError}
 
 const DEFAULT_MAX_PARTS = 1000
 const DEFAULT_MAX_DEPTH = 64
@@ -410,12 +409,6 @@ function hexValue(c: number): number {
   return -1
 }
 
-/** Base64 → bytes; padding ends a unit, as some mailers pad every line. */
-function decodeBase64(text: string): Uint8Array {
-  const units = text.replace(/[^A-Za-z0-9+/=]/g, '').split(/=+/)
-  return Buffer.concat(units.filter((u) => u.length > 0).map((u) => Buffer.from(u, 'base64')))
-}
-
 /** Quoted-printable bytes, without a map (for charsets decoded as one run). */
 function quotedPrintableBytes(source: string, start: number, end: number): Uint8Array {
   const out: number[] = []
@@ -734,13 +727,22 @@ function readPart(source: string, leaf: Entity, kind: PartKind, email: Email, no
   }
   decoded ??= {text: theirs ?? '', map: new PointMapper(leaf.bodyStart), coarse: true, comparable: true}
   const body = kind === 'html' ? parseHtml(decoded.text) : parseText(decoded.text)
-  return {kind, body: remapBody(body, decoded.map, kind), sourceStart: leaf.bodyStart, coarse: decoded.coarse}
+  return {
+    kind,
+    body: remapBody(body, decoded.map, kind),
+    sourceStart: leaf.bodyStart,
+    sourceEnd: leaf.end,
+    text: decoded.text,
+    map: decoded.map,
+    coarse: decoded.coarse,
+  }
 }
 
 /** A part built from postal-mime's text alone, when no text leaf was found here (e.g. an inline message/rfc822). */
-function coarsePart(text: string, kind: PartKind, at: number): ParsedPart {
+function coarsePart(text: string, kind: PartKind, at: number, end: number): ParsedPart {
+  const map = new PointMapper(at)
   const body = kind === 'html' ? parseHtml(text) : parseText(text)
-  return {kind, body: remapBody(body, new PointMapper(at), kind), sourceStart: at, coarse: true}
+  return {kind, body: remapBody(body, map, kind), sourceStart: at, sourceEnd: end, text, map, coarse: true}
 }
 
 function toAddresses(header: Address['header'], value: MimeAddress | undefined, field: Header | undefined, out: Address[]): void {
@@ -825,8 +827,8 @@ export async function parseEml(source: string, options: EmlParseOptions = {}): P
   if (textLeaf) parts.push(readPart(source, textLeaf, 'text', email, notes))
   if (parts.length === 0 && (email.html || email.text)) {
     notes.push('The message text comes from a part this parser does not map (such as an attached message); positions in it point at the start of the body.')
-    if (email.html) parts.push(coarsePart(email.html, 'html', top.bodyStart))
-    if (email.text) parts.push(coarsePart(email.text, 'text', top.bodyStart))
+    if (email.html) parts.push(coarsePart(email.html, 'html', top.bodyStart, source.length))
+    if (email.text) parts.push(coarsePart(email.text, 'text', top.bodyStart, source.length))
   }
 
   return {headers, addresses, parts, bodyStart: top.bodyStart, notes}

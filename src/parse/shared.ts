@@ -2,7 +2,7 @@
  * What every format parser returns, and the pieces they share: inline
  * directives in comments and template placeholders.
  */
-import type {Address, Block, Directive, Header, Image, Link} from '../document.js'
+import type {Address, Block, Directive, Header, Image, Link, SourceMapper} from '../document.js'
 
 export type {Directive} from '../document.js'
 
@@ -68,6 +68,12 @@ export interface ParsedPart {
   body: ParsedBody
   /** Where the part's body starts in the raw message. */
   sourceStart: number
+  /** Where the part's body ends in the raw message. */
+  sourceEnd: number
+  /** The decoded text the body parser read (transfer encoding, charset and `format=flowed` undone). */
+  text: string
+  /** Maps offsets in `text` to the raw message. */
+  map: SourceMapper
   /** True when positions inside this part map only to `sourceStart` (base64, charsets without a byte map). */
   coarse: boolean
 }
