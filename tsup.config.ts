@@ -46,7 +46,7 @@ function lazyModules(): Plugin {
 export default defineConfig([
   {
     // The library as ESM, with types; dependencies stay external.
-    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts'},
+    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts', nodemailer: 'src/nodemailer.ts'},
     format: ['esm'],
     dts: true,
     sourcemap: true,
@@ -58,7 +58,7 @@ export default defineConfig([
     // The library as CommonJS, with types. unified, remark-parse, franc and their
     // dependencies are ESM only, and a CommonJS require of them does not hand back
     // their default exports, so this build inlines its dependencies.
-    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts'},
+    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts', nodemailer: 'src/nodemailer.ts'},
     format: ['cjs'],
     dts: true,
     sourcemap: true,

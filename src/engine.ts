@@ -387,10 +387,11 @@ function capFindings(document: EmailDocument, sorted: Diagnostic[], dropped: Map
  * The overlap policy. Rules report independently and never ask one another
  * what they found; where two rules describe the same words, the engine decides:
  *
- * - A rule may declare `yieldsTo: [ids]`: a finding of it whose source range
- *   overlaps a reported finding of one of those rules is dropped (the other
- *   finding says more: "only a small number of customers" is evasive-wording's
- *   minimiser, not also vague-wording's unspecific "who").
+ * - A rule may declare `yieldsTo`: rule ids, or `{rule, messageIds, ownMessageIds}`
+ *   for only some kinds of that rule's findings and of its own. A finding of it whose source range
+ *   overlaps a reported finding it yields to is dropped (the other finding says
+ *   more: "only a small number of customers" is evasive-wording's minimiser,
+ *   not also vague-wording's unspecific "who").
  * - Only findings that are reported count: when the preferred rule is off, or
  *   an inline directive suppressed its finding, the yielding rule's finding stays.
  * - Empty ranges (a missing element anchored at a point) overlap nothing, and
@@ -398,30 +399,44 @@ function capFindings(document: EmailDocument, sorted: Diagnostic[], dropped: Map
  * - Everything else is kept, both findings, in position order.
  */
 export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly ActiveRule[]): Diagnostic[] {
-  const yields = new Map<string, ReadonlySet<string>>()
-  for (const {rule} of rules) if (rule.yieldsTo?.length) yields.set(rule.id, new Set(rule.yieldsTo))
-  if (yields.size === 0) return diagnostics
-  // Findings of the preferred rules, by rule, sorted by start, with the furthest end so far:
-  // a finding overlaps one of them when, among those starting before its end, the furthest end is past its start.
-  const preferred = new Map<string, {starts: number[]; reach: number[]}>()
-  for (const targets of yields.values()) {
-    for (const id of targets) {
-      if (preferred.has(id)) continue
-      const ranges = diagnostics
-        .filter((d) => d.ruleId === id && d.range.end.offset > d.range.start.offset)
-        .map((d) => [d.range.start.offset, d.range.end.offset] as const)
-        .sort((x, y) => x[0] - y[0])
-      const starts: number[] = []
-      const reach: number[] = []
-      let furthest = -1
-      for (const [start, end] of ranges) {
-        furthest = Math.max(furthest, end)
-        starts.push(start)
-        reach.push(furthest)
-      }
-      preferred.set(id, {starts, reach})
-    }
+  // Per yielding rule: what it gives way to (a rule, optionally only some of its kinds) and which of its own kinds do.
+  interface Target {
+    rule: string
+    theirs: ReadonlySet<string> | undefined
+    own: ReadonlySet<string> | undefined
   }
+  const yields = new Map<string, Target[]>()
+  for (const {rule} of rules) {
+    const targets: Target[] = []
+    for (const y of rule.yieldsTo ?? []) {
+      const target: Target =
+        typeof y === 'string'
+          ? {rule: y, theirs: undefined, own: undefined}
+          : {rule: y.rule, theirs: y.messageIds ? new Set(y.messageIds) : undefined, own: y.ownMessageIds ? new Set(y.ownMessageIds) : undefined}
+      if (target.rule !== rule.id) targets.push(target)
+    }
+    if (targets.length > 0) yields.set(rule.id, targets)
+  }
+  if (yields.size === 0) return diagnostics
+  // The preferred findings of each (rule, kinds), sorted by start, with the furthest end so far:
+  // a finding overlaps one of them when, among those starting before its end, the furthest end is past its start.
+  const index = (id: string, kinds: ReadonlySet<string> | undefined): {starts: number[]; reach: number[]} => {
+    const ranges = diagnostics
+      .filter((d) => d.ruleId === id && d.range.end.offset > d.range.start.offset && (!kinds || (d.messageId !== undefined && kinds.has(d.messageId))))
+      .map((d) => [d.range.start.offset, d.range.end.offset] as const)
+      .sort((x, y) => x[0] - y[0])
+    const starts: number[] = []
+    const reach: number[] = []
+    let furthest = -1
+    for (const [start, end] of ranges) {
+      furthest = Math.max(furthest, end)
+      starts.push(start)
+      reach.push(furthest)
+    }
+    return {starts, reach}
+  }
+  const indexes = new Map<string, {own: ReadonlySet<string> | undefined; list: {starts: number[]; reach: number[]}}[]>()
+  for (const [id, targets] of yields) indexes.set(id, targets.map((t) => ({own: t.own, list: index(t.rule, t.theirs)})))
   const overlapsAny = (d: Diagnostic, list: {starts: number[]; reach: number[]}): boolean => {
     const start = d.range.start.offset
     const end = d.range.end.offset
@@ -436,9 +451,12 @@ export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly Activ
     return lo > 0 && list.reach[lo - 1]! > start
   }
   return diagnostics.filter((d) => {
-    const targets = yields.get(d.ruleId)
+    const targets = indexes.get(d.ruleId)
     if (!targets) return true
-    for (const id of targets) if (id !== d.ruleId && overlapsAny(d, preferred.get(id)!)) return false
+    for (const {own, list} of targets) {
+      if (own && (d.messageId === undefined || !own.has(d.messageId))) continue
+      if (overlapsAny(d, list)) return false
+    }
     return true
   })
 }

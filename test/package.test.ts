@@ -35,6 +35,12 @@ describe('built package', {timeout: 60_000}, () => {
     expect(cjs.trim()).toBe('function function function')
   })
 
+  it('loads the ./nodemailer entry with import and require()', () => {
+    const check = "const r = await assertSendable({subject: 'Oops', text: 'Oops! Please do not reply.'}).catch((e) => e); console.log(typeof apologyGuard(), r instanceof UnsendableError)"
+    expect(node(['--input-type=module', '-e', `import {apologyGuard, assertSendable, UnsendableError} from './dist/nodemailer.js'; ${check}`]).trim()).toBe('function true')
+    expect(node(['-e', `const {apologyGuard, assertSendable, UnsendableError} = require('./dist/nodemailer.cjs'); (async () => { ${check} })()`]).trim()).toBe('function true')
+  })
+
   it('runs the CLI bin', () => {
     expect(node(['bin/apology-lint.js', '--version']).trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })

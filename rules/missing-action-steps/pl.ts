@@ -219,6 +219,18 @@ const pl: ActionStepsLexicon = {
   ],
   negation: 'nie',
   contactWords: ['kontakt', 'pomoc', 'obsluga', 'obsługa', 'contact', 'support', 'help'],
+  thirdParties: ['bank', 'banku', 'bankiem', 'banków', 'bankami', 'policj*', 'policję', 'policji', 'operator', 'operatorem', 'wystawc*', 'ubezpieczyciel*', 'biur*', 'bik', 'urzęd*', 'urząd'],
+  adviceObjects: ['linków', 'linki', 'załączników', 'załączniki', 'podejrzan*', 'nieznan*'],
+  notActions: [],
+  // Modały z bezokolicznikiem rozpoznaje już detektor; te bywają z rzeczownikiem ("zalecamy zmianę hasła").
+  readerCues: [
+    'zalecamy',
+    'rekomendujemy',
+    'sugerujemy',
+    'radzimy',
+    'należy',
+    'powinn*',
+  ].map((phrase) => ({phrase})),
   suggestions: {
     default: 'Nie musisz nic robić. Jeśli masz pytania, odpowiedz na tę wiadomość albo zadzwoń do nas: <numer telefonu>.',
     'wrong-content': 'Zignoruj poprzednią wiadomość: poprawne informacje znajdziesz poniżej. Masz pytania? Odpowiedz na tę wiadomość.',
