@@ -6,6 +6,7 @@
 import {spanToRange, type Block, type EmailDocument, type Language, type Range} from './document.js'
 import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Sentence, type Token} from './language.js'
 import {analyse} from './nlp.js'
+import {decodeHTML} from 'entities'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
 import type {IncidentKind, ResolvedConfig} from './config.js'
 import {documentZones} from './zones.js'
@@ -252,15 +253,18 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       const part = input.part ?? input.span?.block.part
       if (part && document.parts.length > 1) diagnostic.part = part
       if (input.suggestions?.length) {
-        diagnostic.suggestions = input.suggestions.map((s): Suggestion => {
+        const suggestions: Suggestion[] = []
+        for (const s of input.suggestions) {
           const suggestion: Suggestion = {
             text: s.text,
             replacement: s.replacement,
             range: s.span ? spanToRange(document, s.span) : (s.range ?? range),
           }
           if (s.safe) suggestion.safe = true
-          return suggestion
-        })
+          // A suggestion is offered only where its range maps exactly to the decoded text it replaces.
+          if (mapsExactly(document, s.span ?? (s.range ? undefined : input.span), suggestion.range)) suggestions.push(suggestion)
+        }
+        if (suggestions.length > 0) diagnostic.suggestions = suggestions
       }
       diagnostics.push(diagnostic)
     }
@@ -377,10 +381,11 @@ function capFindings(document: EmailDocument, sorted: Diagnostic[], dropped: Map
  * The overlap policy. Rules report independently and never ask one another
  * what they found; where two rules describe the same words, the engine decides:
  *
- * - A rule may declare `yieldsTo: [ids]`: a finding of it whose source range
- *   overlaps a reported finding of one of those rules is dropped (the other
- *   finding says more: "only a small number of customers" is evasive-wording's
- *   minimiser, not also vague-wording's unspecific "who").
+ * - A rule may declare `yieldsTo`: rule ids, or `{rule, messageIds, ownMessageIds}`
+ *   for only some kinds of that rule's findings and of its own. A finding of it whose source range
+ *   overlaps a reported finding it yields to is dropped (the other finding says
+ *   more: "only a small number of customers" is evasive-wording's minimiser,
+ *   not also vague-wording's unspecific "who").
  * - Only findings that are reported count: when the preferred rule is off, or
  *   an inline directive suppressed its finding, the yielding rule's finding stays.
  * - Empty ranges (a missing element anchored at a point) overlap nothing, and
@@ -388,30 +393,44 @@ function capFindings(document: EmailDocument, sorted: Diagnostic[], dropped: Map
  * - Everything else is kept, both findings, in position order.
  */
 export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly ActiveRule[]): Diagnostic[] {
-  const yields = new Map<string, ReadonlySet<string>>()
-  for (const {rule} of rules) if (rule.yieldsTo?.length) yields.set(rule.id, new Set(rule.yieldsTo))
-  if (yields.size === 0) return diagnostics
-  // Findings of the preferred rules, by rule, sorted by start, with the furthest end so far:
-  // a finding overlaps one of them when, among those starting before its end, the furthest end is past its start.
-  const preferred = new Map<string, {starts: number[]; reach: number[]}>()
-  for (const targets of yields.values()) {
-    for (const id of targets) {
-      if (preferred.has(id)) continue
-      const ranges = diagnostics
-        .filter((d) => d.ruleId === id && d.range.end.offset > d.range.start.offset)
-        .map((d) => [d.range.start.offset, d.range.end.offset] as const)
-        .sort((x, y) => x[0] - y[0])
-      const starts: number[] = []
-      const reach: number[] = []
-      let furthest = -1
-      for (const [start, end] of ranges) {
-        furthest = Math.max(furthest, end)
-        starts.push(start)
-        reach.push(furthest)
-      }
-      preferred.set(id, {starts, reach})
-    }
+  // Per yielding rule: what it gives way to (a rule, optionally only some of its kinds) and which of its own kinds do.
+  interface Target {
+    rule: string
+    theirs: ReadonlySet<string> | undefined
+    own: ReadonlySet<string> | undefined
   }
+  const yields = new Map<string, Target[]>()
+  for (const {rule} of rules) {
+    const targets: Target[] = []
+    for (const y of rule.yieldsTo ?? []) {
+      const target: Target =
+        typeof y === 'string'
+          ? {rule: y, theirs: undefined, own: undefined}
+          : {rule: y.rule, theirs: y.messageIds ? new Set(y.messageIds) : undefined, own: y.ownMessageIds ? new Set(y.ownMessageIds) : undefined}
+      if (target.rule !== rule.id) targets.push(target)
+    }
+    if (targets.length > 0) yields.set(rule.id, targets)
+  }
+  if (yields.size === 0) return diagnostics
+  // The preferred findings of each (rule, kinds), sorted by start, with the furthest end so far:
+  // a finding overlaps one of them when, among those starting before its end, the furthest end is past its start.
+  const index = (id: string, kinds: ReadonlySet<string> | undefined): {starts: number[]; reach: number[]} => {
+    const ranges = diagnostics
+      .filter((d) => d.ruleId === id && d.range.end.offset > d.range.start.offset && (!kinds || (d.messageId !== undefined && kinds.has(d.messageId))))
+      .map((d) => [d.range.start.offset, d.range.end.offset] as const)
+      .sort((x, y) => x[0] - y[0])
+    const starts: number[] = []
+    const reach: number[] = []
+    let furthest = -1
+    for (const [start, end] of ranges) {
+      furthest = Math.max(furthest, end)
+      starts.push(start)
+      reach.push(furthest)
+    }
+    return {starts, reach}
+  }
+  const indexes = new Map<string, {own: ReadonlySet<string> | undefined; list: {starts: number[]; reach: number[]}}[]>()
+  for (const [id, targets] of yields) indexes.set(id, targets.map((t) => ({own: t.own, list: index(t.rule, t.theirs)})))
   const overlapsAny = (d: Diagnostic, list: {starts: number[]; reach: number[]}): boolean => {
     const start = d.range.start.offset
     const end = d.range.end.offset
@@ -426,9 +445,12 @@ export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly Activ
     return lo > 0 && list.reach[lo - 1]! > start
   }
   return diagnostics.filter((d) => {
-    const targets = yields.get(d.ruleId)
+    const targets = indexes.get(d.ruleId)
     if (!targets) return true
-    for (const id of targets) if (id !== d.ruleId && overlapsAny(d, preferred.get(id)!)) return false
+    for (const {own, list} of targets) {
+      if (own && (d.messageId === undefined || !own.has(d.messageId))) continue
+      if (overlapsAny(d, list)) return false
+    }
     return true
   })
 }
@@ -634,4 +656,26 @@ function heapPop(heap: number[]): void {
     i = child
   }
   heap[i] = last
+}
+
+/**
+ * True when replacing `range` of the source edits exactly the text `span`
+ * covers: never inside a part whose positions are coarse (base64, multi-byte
+ * charsets: inserting plain text there corrupts the part), never for a
+ * non-empty span that maps to an empty range, and in a MIME body only where
+ * the raw source reads as the decoded text (no quoted-printable escapes or
+ * soft line breaks in between).
+ */
+export function mapsExactly(document: EmailDocument, span: {block: Block; start: number; end: number} | undefined, range: Range): boolean {
+  if (!span) return true
+  const block = span.block
+  if (block.part && document.parts.some((p) => p.kind === block.part && p.coarse)) return false
+  const empty = range.start.offset === range.end.offset
+  if (span.end > span.start && empty) return false
+  if (document.format === 'eml' && range.start.offset >= document.bodyStart) {
+    const raw = document.source.slice(range.start.offset, range.end.offset)
+    const decoded = block.text.slice(span.start, span.end)
+    return raw === decoded || (block.part === 'html' && decodeHTML(raw).replace(/\s+/g, ' ') === decoded)
+  }
+  return true
 }

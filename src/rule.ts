@@ -165,11 +165,17 @@ export interface Rule<Options = unknown, Lexicon = unknown> {
   /**
    * Rules whose findings take precedence over this rule's: where a finding of
    * this rule overlaps one of theirs that is reported, the engine drops this
-   * rule's (see `resolveOverlaps` in the engine). Rules never ask each other.
+   * rule's (see `resolveOverlaps` in the engine). A rule id: every finding
+   * gives way to every finding of that rule; `{rule, messageIds, ownMessageIds}`
+   * narrows it to those kinds of theirs and of this rule's (message ids).
+   * Rules never ask each other.
    */
-  yieldsTo?: readonly string[]
+  yieldsTo?: readonly YieldTo[]
   create(context: RuleContext<Options, Lexicon>): void
 }
+
+/** A rule to give way to: all its findings or only some kinds, with all of this rule's findings or only some kinds. */
+export type YieldTo = string | {rule: string; messageIds?: readonly string[]; ownMessageIds?: readonly string[]}
 
 /**
  * Examples per incident kind: one string for every message, or one per message id.
@@ -191,7 +197,7 @@ export interface RuleInput<Options, Lexicon> {
   incidentExamples?: Partial<Record<Language, IncidentExamples>>
   usesNlp?: boolean
   structural?: boolean
-  yieldsTo?: readonly string[]
+  yieldsTo?: readonly YieldTo[]
   create(context: RuleContext<Options, Lexicon>): void
 }
 
@@ -247,5 +253,5 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
 }
 
 /** Any rule, whatever its options and data. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous rule list needs an open type.
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous rule list needs an open type.
 export type AnyRule = Rule<any, any>
