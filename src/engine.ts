@@ -6,6 +6,7 @@
 import {spanToRange, type Block, type EmailDocument, type Language, type Range} from './document.js'
 import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Sentence, type Token} from './language.js'
 import {analyse} from './nlp.js'
+import {decodeHTML} from 'entities'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
 import type {IncidentKind, ResolvedConfig} from './config.js'
 import {documentZones} from './zones.js'
@@ -23,6 +24,7 @@ export class Analysis {
   private readonly byBlock = new Map<Block, Sentence[]>()
   private allSentences: Sentence[] | undefined
   private readonly nlpCache = new Map<Sentence, NlpView>()
+  private readonly nlpByText = new Map<string, NlpView>()
   /** Phrase hits by matcher and token list, for this document (see {@link memoized}). */
   private readonly found = new Map<PhraseMatcher<PhraseEntry>, Map<readonly Token[], FoundHits>>()
   private readonly views = new Map<PhraseMatcher<PhraseEntry>, PhraseMatcher<PhraseEntry>>()
@@ -100,10 +102,19 @@ export class Analysis {
     return this.blockIndexes.get(block) ?? -1
   }
 
+  /**
+   * compromise's view of a sentence: analysed at most once per lint, whichever
+   * rules ask, and once per distinct text (an .eml's plain-text and HTML parts
+   * repeat the same sentences).
+   */
   nlp(sentence: Sentence): NlpView {
     let view = this.nlpCache.get(sentence)
     if (!view) {
-      view = analyse(sentence.text)
+      view = this.nlpByText.get(sentence.text)
+      if (!view) {
+        view = analyse(sentence.text)
+        this.nlpByText.set(sentence.text, view)
+      }
       this.nlpCache.set(sentence, view)
     }
     return view
@@ -259,15 +270,18 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       }
       // Suggestions cannot edit text that is not in the source.
       if (input.suggestions?.length && !location) {
-        diagnostic.suggestions = input.suggestions.map((s): Suggestion => {
+        const suggestions: Suggestion[] = []
+        for (const s of input.suggestions) {
           const suggestion: Suggestion = {
             text: s.text,
             replacement: s.replacement,
             range: s.span ? spanToRange(document, s.span) : (s.range ?? range),
           }
           if (s.safe) suggestion.safe = true
-          return suggestion
-        })
+          // A suggestion is offered only where its range maps exactly to the decoded text it replaces.
+          if (mapsExactly(document, s.span ?? (s.range ? undefined : input.span), suggestion.range)) suggestions.push(suggestion)
+        }
+        if (suggestions.length > 0) diagnostic.suggestions = suggestions
       }
       diagnostics.push(diagnostic)
     }
@@ -659,4 +673,26 @@ function heapPop(heap: number[]): void {
     i = child
   }
   heap[i] = last
+}
+
+/**
+ * True when replacing `range` of the source edits exactly the text `span`
+ * covers: never inside a part whose positions are coarse (base64, multi-byte
+ * charsets: inserting plain text there corrupts the part), never for a
+ * non-empty span that maps to an empty range, and in a MIME body only where
+ * the raw source reads as the decoded text (no quoted-printable escapes or
+ * soft line breaks in between).
+ */
+export function mapsExactly(document: EmailDocument, span: {block: Block; start: number; end: number} | undefined, range: Range): boolean {
+  if (!span) return true
+  const block = span.block
+  if (block.part && document.parts.some((p) => p.kind === block.part && p.coarse)) return false
+  const empty = range.start.offset === range.end.offset
+  if (span.end > span.start && empty) return false
+  if (document.format === 'eml' && range.start.offset >= document.bodyStart) {
+    const raw = document.source.slice(range.start.offset, range.end.offset)
+    const decoded = block.text.slice(span.start, span.end)
+    return raw === decoded || (block.part === 'html' && decodeHTML(raw).replace(/\s+/g, ' ') === decoded)
+  }
+  return true
 }

@@ -262,5 +262,5 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
 }
 
 /** Any rule, whatever its options and data. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous rule list needs an open type.
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous rule list needs an open type.
 export type AnyRule = Rule<any, any>
