@@ -6,6 +6,7 @@
 import {spanToRange, type Block, type EmailDocument, type Language, type Range} from './document.js'
 import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Sentence, type Token} from './language.js'
 import {analyse} from './nlp.js'
+import {decodeHTML} from 'entities'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
 import type {IncidentKind, ResolvedConfig} from './config.js'
 import {documentZones} from './zones.js'
@@ -252,15 +253,18 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       const part = input.part ?? input.span?.block.part
       if (part && document.parts.length > 1) diagnostic.part = part
       if (input.suggestions?.length) {
-        diagnostic.suggestions = input.suggestions.map((s): Suggestion => {
+        const suggestions: Suggestion[] = []
+        for (const s of input.suggestions) {
           const suggestion: Suggestion = {
             text: s.text,
             replacement: s.replacement,
             range: s.span ? spanToRange(document, s.span) : (s.range ?? range),
           }
           if (s.safe) suggestion.safe = true
-          return suggestion
-        })
+          // A suggestion is offered only where its range maps exactly to the decoded text it replaces.
+          if (mapsExactly(document, s.span ?? (s.range ? undefined : input.span), suggestion.range)) suggestions.push(suggestion)
+        }
+        if (suggestions.length > 0) diagnostic.suggestions = suggestions
       }
       diagnostics.push(diagnostic)
     }
@@ -652,4 +656,26 @@ function heapPop(heap: number[]): void {
     i = child
   }
   heap[i] = last
+}
+
+/**
+ * True when replacing `range` of the source edits exactly the text `span`
+ * covers: never inside a part whose positions are coarse (base64, multi-byte
+ * charsets: inserting plain text there corrupts the part), never for a
+ * non-empty span that maps to an empty range, and in a MIME body only where
+ * the raw source reads as the decoded text (no quoted-printable escapes or
+ * soft line breaks in between).
+ */
+export function mapsExactly(document: EmailDocument, span: {block: Block; start: number; end: number} | undefined, range: Range): boolean {
+  if (!span) return true
+  const block = span.block
+  if (block.part && document.parts.some((p) => p.kind === block.part && p.coarse)) return false
+  const empty = range.start.offset === range.end.offset
+  if (span.end > span.start && empty) return false
+  if (document.format === 'eml' && range.start.offset >= document.bodyStart) {
+    const raw = document.source.slice(range.start.offset, range.end.offset)
+    const decoded = block.text.slice(span.start, span.end)
+    return raw === decoded || (block.part === 'html' && decodeHTML(raw).replace(/\s+/g, ' ') === decoded)
+  }
+  return true
 }
