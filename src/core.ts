@@ -12,7 +12,7 @@ export {configSchema, configJsonSchema, parseConfig, resolveConfig, ConfigError,
 export type {Checklist, ChecklistItem} from './checklist.js'
 export type {Sentence, Token} from './language.js'
 export {InputError, sniffFormat} from './parse/index.js'
-export type {EmailDocument, Block, Range, Point, Format, Language, LanguageSource} from './document.js'
+export type {EmailDocument, Block, Range, Point, Format, Language, LanguageSource, HeaderLocation} from './document.js'
 export {builtinRules} from '../rules/index.js'
 export {documentZones, zoneOf, type Zone, type ZoneKind, type BlockZones} from './zones.js'
 export {ready} from './nlp-ready.js'
