@@ -48,7 +48,7 @@ export const scalingFamilies: readonly ScalingFamily[] = [
     id: 'sorry-cells',
     what: '<td>Sorry</td> cells',
     format: 'html',
-    n: 50000,
+    n: 35000,
     build: (n) => `<table><tr>${rep('<td>Sorry</td>', n)}</tr></table>`,
   },
   {

@@ -19,6 +19,7 @@ import {formatSarif} from './format/sarif.js'
 import {formatGithub} from './format/github.js'
 import {formatJunit} from './format/junit.js'
 import {formatCheckstyle} from './format/checkstyle.js'
+import {formatGitlab} from './format/gitlab.js'
 import {formatHtml} from './format/html.js'
 import {applyFixesToBytes, unifiedDiff} from './fix.js'
 import {writeFileAtomic} from './node/write.js'
@@ -59,7 +60,7 @@ Configuration
   --print-config FILE        Print the configuration that applies to FILE
 
 Output
-  -f, --format NAME          stylish (default), json, summary, sarif, github, junit, checkstyle or html
+  -f, --format NAME          stylish (default), json, summary, sarif, github, junit, checkstyle, gitlab or html
   --checklist                Print the guidance checklist and readiness score under the findings
   -o, --output-file PATH     Write the report to a file
   --quiet                    Report errors only
@@ -386,6 +387,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   else if (outputFormat === 'github') report = formatGithub(results, {cwd: io.env.GITHUB_WORKSPACE ?? io.cwd})
   else if (outputFormat === 'junit') report = formatJunit(results, {cwd: io.cwd})
   else if (outputFormat === 'checkstyle') report = formatCheckstyle(results)
+  else if (outputFormat === 'gitlab') report = formatGitlab(results, io.cwd)
   else if (outputFormat === 'html') report = formatHtml(results, known, {cwd: io.cwd})
   else {
     report = formatStylish(results, {color, cwd: io.cwd})
@@ -413,7 +415,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   return 0
 }
 
-const FORMATS = ['stylish', 'json', 'summary', 'sarif', 'github', 'junit', 'checkstyle', 'html']
+const FORMATS = ['stylish', 'json', 'summary', 'sarif', 'github', 'junit', 'checkstyle', 'gitlab', 'html']
 
 /** One block per email: its findings' count, checklist and score. */
 function formatSummary(results: readonly LintResult[], color: boolean, cwd: string): string {

@@ -24,6 +24,7 @@ export class Analysis {
   private readonly byBlock = new Map<Block, Sentence[]>()
   private allSentences: Sentence[] | undefined
   private readonly nlpCache = new Map<Sentence, NlpView>()
+  private readonly nlpByText = new Map<string, NlpView>()
   /** Phrase hits by matcher and token list, for this document (see {@link memoized}). */
   private readonly found = new Map<PhraseMatcher<PhraseEntry>, Map<readonly Token[], FoundHits>>()
   private readonly views = new Map<PhraseMatcher<PhraseEntry>, PhraseMatcher<PhraseEntry>>()
@@ -101,10 +102,19 @@ export class Analysis {
     return this.blockIndexes.get(block) ?? -1
   }
 
+  /**
+   * compromise's view of a sentence: analysed at most once per lint, whichever
+   * rules ask, and once per distinct text (an .eml's plain-text and HTML parts
+   * repeat the same sentences).
+   */
   nlp(sentence: Sentence): NlpView {
     let view = this.nlpCache.get(sentence)
     if (!view) {
-      view = analyse(sentence.text)
+      view = this.nlpByText.get(sentence.text)
+      if (!view) {
+        view = analyse(sentence.text)
+        this.nlpByText.set(sentence.text, view)
+      }
       this.nlpCache.set(sentence, view)
     }
     return view
@@ -252,7 +262,14 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       if (actual) diagnostic.actual = actual
       const part = input.part ?? input.span?.block.part
       if (part && document.parts.length > 1) diagnostic.part = part
-      if (input.suggestions?.length) {
+      // A header given by option is not in the source: the finding says where it is, and its range is empty at 0.
+      const location = input.location ?? input.span?.block.location
+      if (location) {
+        diagnostic.location = location
+        diagnostic.range = document.lines.range(0, 0)
+      }
+      // Suggestions cannot edit text that is not in the source.
+      if (input.suggestions?.length && !location) {
         const suggestions: Suggestion[] = []
         for (const s of input.suggestions) {
           const suggestion: Suggestion = {

@@ -4,7 +4,7 @@
  */
 import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSetting, type LanguageSource} from './document.js'
 import {ConfigError, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
-import {activeRules, runRules, suppressedIn, type RunOptions, type Suppressed} from './engine.js'
+import {activeRules, runRules, suppressedIn, type ActiveRule, type RunOptions, type Suppressed} from './engine.js'
 import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
 import type {AnyRule, Diagnostic, Settings} from './rule.js'
 import {builtinRules} from '../rules/index.js'
@@ -93,23 +93,74 @@ interface Prepared {
   documentOptions: DocumentOptions
   resolved: ResolvedConfig
   rules: AnyRule[]
+  config: ConfigPart
 }
 
-function prepare(input: LintInput, options: LintOptions): Prepared {
-  let source: string
-  let format = options.format
-  let from = options.from
-  let subject = options.subject
-  if (typeof input === 'string') source = input
-  else {
-    const fields = (['eml', 'html', 'markdown', 'text'] as const).filter((k) => typeof input[k] === 'string')
-    if (fields.length !== 1) throw new TypeError('Expected exactly one of {html, text, markdown, eml} in the lint input.')
-    const field = fields[0]!
-    source = input[field]!
-    format = field === 'markdown' ? 'markdown' : field
-    from = input.from ?? from
-    subject = input.subject ?? subject
+/** What a lint needs from its configuration, independent of the email: built once per distinct configuration. */
+interface ConfigPart {
+  resolved: ResolvedConfig
+  rules: AnyRule[]
+  active: ActiveRule[]
+  /** Rule option problems, thrown after the parse (a parse error is reported first). */
+  problems: string[]
+  settings: Settings
+}
+
+/** Config parts by plugin list (identity) and by the JSON of every other option that shapes them. */
+const configCache = new WeakMap<object, Map<string, ConfigPart>>()
+const NO_PLUGINS = {}
+/** Distinct configurations kept per plugin list; past this the cache starts again (a long-lived server sees few). */
+const CONFIG_CACHE_SIZE = 64
+
+/**
+ * Config resolution, preset expansion and rule option parsing for `options`,
+ * from the cache when the same configuration was seen before: none of it
+ * depends on the email, and zod parsing costs more than linting a short one.
+ */
+function configFor(options: LintOptions): ConfigPart {
+  let key: string | undefined
+  try {
+    const config = options.config as {overrides?: unknown} | undefined
+    // The file name matters only to `overrides` globs.
+    const filename = config && typeof config === 'object' && config.overrides !== undefined ? options.filename : undefined
+    key = JSON.stringify([
+      options.config ?? null,
+      options.rules ?? null,
+      filename ?? null,
+      options.language ?? null,
+      options.brand ?? null,
+      options.incident ?? null,
+      options.maxBytes ?? null,
+      options.maxParts ?? null,
+      options.maxDepth ?? null,
+      options.maxFindings ?? null,
+      options.maxFindingsPerRule ?? null,
+    ], exactJson)
+  } catch {
+    key = undefined // cyclic or otherwise unserialisable: not cached (and parseConfig will say what is wrong)
   }
+  const owner = options.plugins ?? NO_PLUGINS
+  let byKey = configCache.get(owner)
+  const hit = key === undefined ? undefined : byKey?.get(key)
+  if (hit) return hit
+  const part = buildConfig(options)
+  if (key !== undefined) {
+    if (!byKey) configCache.set(owner, (byKey = new Map()))
+    if (byKey.size >= CONFIG_CACHE_SIZE) byKey.clear()
+    byKey.set(key, part)
+  }
+  return part
+}
+
+/** A JSON replacer that keeps `undefined` apart from a missing key, and refuses values JSON cannot tell apart. */
+function exactJson(_key: string, value: unknown): unknown {
+  if (value === undefined) return '\u0000undefined'
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new TypeError('not cacheable')
+  if (typeof value === 'number' && !Number.isFinite(value)) return `\u0000${String(value)}`
+  return value
+}
+
+function buildConfig(options: LintOptions): ConfigPart {
   const rules = allRules(options.plugins)
   const ids = rules.map((r) => r.id)
   const config = options.config === undefined ? undefined : parseConfig(options.config, undefined, ids)
@@ -131,6 +182,30 @@ function prepare(input: LintInput, options: LintOptions): Prepared {
   if (options.maxDepth) resolved.maxDepth = options.maxDepth
   if (options.maxFindings) resolved.maxFindings = options.maxFindings
   if (options.maxFindingsPerRule) resolved.maxFindingsPerRule = options.maxFindingsPerRule
+  const {active, problems} = activeRules(rules, resolved)
+  const settings: Settings = {}
+  if (resolved.brand) settings.brand = resolved.brand
+  if (resolved.incident) settings.incident = resolved.incident
+  return {resolved, rules, active, problems, settings}
+}
+
+function prepare(input: LintInput, options: LintOptions): Prepared {
+  let source: string
+  let format = options.format
+  let from = options.from
+  let subject = options.subject
+  if (typeof input === 'string') source = input
+  else {
+    const fields = (['eml', 'html', 'markdown', 'text'] as const).filter((k) => typeof input[k] === 'string')
+    if (fields.length !== 1) throw new TypeError('Expected exactly one of {html, text, markdown, eml} in the lint input.')
+    const field = fields[0]!
+    source = input[field]!
+    format = field === 'markdown' ? 'markdown' : field
+    from = input.from ?? from
+    subject = input.subject ?? subject
+  }
+  const config = configFor(options)
+  const {resolved, rules} = config
   const documentOptions: DocumentOptions = {
     language: resolved.language,
     defaultLanguage: resolved.defaultLanguage,
@@ -143,15 +218,12 @@ function prepare(input: LintInput, options: LintOptions): Prepared {
   if (from) documentOptions.from = from
   if (options.replyTo) documentOptions.replyTo = options.replyTo
   if (subject !== undefined) documentOptions.subject = subject
-  return {source, documentOptions, resolved, rules}
+  return {source, documentOptions, resolved, rules, config}
 }
 
 function finish(prepared: Prepared, document: EmailDocument, options: LintOptions): LintResult {
-  const {active, problems} = activeRules(prepared.rules, prepared.resolved)
+  const {active, problems, settings} = prepared.config
   if (problems.length > 0) throw new ConfigError(problems)
-  const settings: Settings = {}
-  if (prepared.resolved.brand) settings.brand = prepared.resolved.brand
-  if (prepared.resolved.incident) settings.incident = prepared.resolved.incident
   const runOptions: RunOptions = {maxFindings: prepared.resolved.maxFindings, maxFindingsPerRule: prepared.resolved.maxFindingsPerRule}
   if (options.throwOnRuleError) runOptions.throwOnRuleError = true
   const diagnostics = runRules(document, active, settings, runOptions)

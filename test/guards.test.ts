@@ -121,3 +121,33 @@ describe('Markdown structure guard', () => {
     expect(result.document!.blocks.map((b) => b.kind)).toContain('heading')
   })
 })
+
+describe('work that does not depend on the email', () => {
+  it('reuses the configuration for an equal config, and still sees a changed one', async () => {
+    const {lintSync: lint} = await import('../src/lint.js')
+    const text = 'Oops! LOL. We are sorry that the link was wrong.'
+    const on = lint(text, {format: 'text', config: {rules: {humour: 'error'}}})
+    expect(on.diagnostics.some((d) => d.ruleId === 'humour' && d.severity === 'error')).toBe(true)
+    // An equal config in a new object, then a different one: the cache is keyed by content, not identity.
+    expect(lint(text, {format: 'text', config: {rules: {humour: 'error'}}}).diagnostics.filter((d) => d.ruleId === 'humour')).toHaveLength(
+      on.diagnostics.filter((d) => d.ruleId === 'humour').length,
+    )
+    expect(lint(text, {format: 'text', config: {rules: {humour: 'off'}}}).diagnostics.some((d) => d.ruleId === 'humour')).toBe(false)
+    // A config that is invalid only by an undefined value is still reported after a valid one was cached.
+    expect(() => lint(text, {format: 'text', config: {rules: {humour: 'error', nope: undefined}}})).toThrow(/nope/)
+  })
+
+  it('analyses a repeated sentence with compromise once per lint', async () => {
+    const {lintSync: lint} = await import('../src/lint.js')
+    const {nlpCalls} = await import('../src/nlp.js')
+    const sentence = 'Your card was charged twice for order 4411 because of a billing error.'
+    const once = (n: number): number => {
+      const before = nlpCalls()
+      lint(`We are sorry. ${`${sentence} `.repeat(n)}`, {format: 'text'})
+      return nlpCalls() - before
+    }
+    const one = once(1)
+    expect(one).toBeGreaterThan(0)
+    expect(once(5)).toBe(one)
+  })
+})

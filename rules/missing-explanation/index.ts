@@ -12,7 +12,8 @@
  */
 import {z} from 'zod'
 import {defineRule, type RuleContext} from '../../src/rule.js'
-import type {Block, Link} from '../../src/document.js'
+import type {Block, Link, TextSpan} from '../../src/document.js'
+import {documentZones} from '../../src/zones.js'
 import type {PhraseEntry} from '../../src/language.js'
 import {findErrorStatements, ignoredSpans, overlapsAny} from '../shared/errors.js'
 import en from './en.js'
@@ -76,7 +77,8 @@ export default defineRule({
       ? [{text: 'Add a sentence that says what went wrong', replacement: `${lexicon.example} `, span: {block: start, start: 0, end: 0}}]
       : []
     const vague = firstVague(context)
-    if (vague) context.report({messageId: 'vague', data: {phrase: vague, example: lexicon.example}, at, suggestions})
+    // "Only as `X`" points at X, where the reader sees the vague wording.
+    if (vague) context.report({messageId: 'vague', data: {phrase: vague.block.text.slice(vague.start, vague.end), example: lexicon.example}, span: vague, suggestions})
     else context.report({messageId: 'missing', data: {example: lexicon.example}, at, suggestions})
   },
 })
@@ -104,13 +106,16 @@ function bodyStart(context: Context): Block | undefined {
   return first
 }
 
-/** The first vague wording about the mistake in the body, to quote. */
-function firstVague(context: Context): string | undefined {
+/** The first vague wording about the mistake in the email's own message (not a footer or a quote), to quote and point at. */
+function firstVague(context: Context): TextSpan | undefined {
   const matcher = context.matcher('vague', context.lexicon.vague)
+  const zones = documentZones(context.document)
   for (const sentence of context.sentences) {
+    const zone = zones.of(sentence.block)
+    if (zone === 'footer' || zone === 'quote' || zone === 'signature' || zone === 'promo') continue
     const ignored = ignoredSpans(sentence.block)
     for (const hit of matcher.find(sentence.tokens, sentence.block.text)) {
-      if (!overlapsAny(ignored, hit.start, hit.end)) return hit.text
+      if (!overlapsAny(ignored, hit.start, hit.end)) return {block: sentence.block, start: hit.start, end: hit.end}
     }
   }
   return undefined
