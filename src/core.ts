@@ -10,7 +10,7 @@ export {lint, lintSync, allRules, type LintInput, type LintOptions, type LintRes
 export {defineRule, diagnosticSchema, type Diagnostic, type Rule, type RuleContext, type Severity, type Suggestion} from './rule.js'
 export {configSchema, configJsonSchema, parseConfig, resolveConfig, ConfigError, type Config, type ResolvedConfig} from './config.js'
 export {InputError, sniffFormat} from './parse/index.js'
-export type {EmailDocument, Block, Range, Point, Format, Language} from './document.js'
+export type {EmailDocument, Block, Range, Point, Format, Language, HeaderLocation} from './document.js'
 export {builtinRules} from '../rules/index.js'
 export {documentZones, zoneOf, type Zone, type ZoneKind, type BlockZones} from './zones.js'
 export {ready} from './nlp-ready.js'
