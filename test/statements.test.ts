@@ -145,3 +145,12 @@ describe('declaratives with a link (missing-action-steps)', () => {
     expect(found(text, 'en')).toEqual([])
   })
 })
+
+describe('Polish wrong actions (missing-explanation)', () => {
+  it('counts a first-person action limited in the wrong way as the explanation', () => {
+    const text = (body: string): string[] =>
+      lintSync(`Dzień dobry,\n\nprzepraszamy. ${body}\n\nZespół Sklepu Kret`, {format: 'text', language: 'pl'}).diagnostics.filter((d) => d.ruleId === 'missing-explanation').map((d) => d.ruleId)
+    expect(text('W poniedziałkowym newsletterze ustawiliśmy kod rabatowy tylko dla nowych klientów.')).toEqual([])
+    expect(text('W poniedziałek wysłaliśmy do Państwa nasz newsletter.')).toEqual(['missing-explanation'])
+  })
+})
