@@ -68,7 +68,7 @@ export default defineConfig([
     // The library as ESM, with types. The dependencies stay external; unified,
     // remark-parse and franc (with the 40-odd small packages under them) are
     // devDependencies, so they are inlined: a library user installs fewer packages.
-    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts'},
+    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts', nodemailer: 'src/nodemailer.ts'},
     format: ['esm'],
     dts: true,
     // No source maps in the package: the ESM output is the TypeScript source minus its types.
@@ -83,7 +83,7 @@ export default defineConfig([
     // dependencies are ESM only (Node before 20.19 cannot require them), so this
     // build inlines them; the dependencies that ship CommonJS stay external, so
     // that the package carries one copy of them, not two.
-    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts'},
+    entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts', nodemailer: 'src/nodemailer.ts'},
     format: ['cjs'],
     dts: true,
     sourcemap: false,
@@ -99,8 +99,8 @@ export default defineConfig([
   {
     // The CLI: one ESM bundle with its dependencies inlined, so that start-up
     // resolves and reads one file instead of hundreds (cold start is measured).
-    // lint-worker is the worker thread of src/node/pool.ts, loaded from beside the chunk that starts it.
-    entry: {cli: 'src/cli.ts', server: 'src/server.ts', 'lint-worker': 'src/node/lint-worker.ts'},
+    // lint-worker is the worker thread of src/node/pool.ts, lsp-worker the language server's, mcp-worker the MCP server's, each loaded from beside the chunk that starts it.
+    entry: {cli: 'src/cli.ts', server: 'src/server.ts', 'lint-worker': 'src/node/lint-worker.ts', 'lsp-worker': 'src/node/lsp-worker.ts', 'mcp-worker': 'src/node/mcp-worker.ts'},
     format: ['esm'],
     dts: false,
     sourcemap: false,

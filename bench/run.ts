@@ -12,7 +12,11 @@
  * are what to compare. Prints markdown tables and writes
  * bench/results/latest.json.
  *
- * Usage: npm run bench [-- --quick] [-- --no-build] [-- --no-alex-10mb]
+ * Also: the hostile families of bench/scaling.ts at n and 2n (the doubling
+ * ratio is what to read), and every email in fixtures/examples,
+ * fixtures/holdout and ../shared/corpus against alex and write-good.
+ *
+ * Usage: npm run bench [-- --quick] [-- --no-build] [-- --no-alex-10mb] [-- --only=scaling,corpus]
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -24,6 +28,11 @@ import {text as alexText} from 'alex'
 import writeGood from 'write-good'
 import {lint, lintSync} from '../src/lint.js'
 import {adversarialCases} from './adversarial.js'
+import {scalingFamilies} from './scaling.js'
+import {formatHtml} from '../src/format/html.js'
+import {builtinRules} from '../rules/index.js'
+import {nlpCalls} from '../src/nlp.js'
+import {readdirSync} from 'node:fs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const resultsDir = join(root, 'bench/results')
@@ -32,6 +41,9 @@ const argv = new Set(process.argv.slice(2))
 const quick = argv.has('--quick')
 const build = !argv.has('--no-build')
 const alex10mb = !argv.has('--no-alex-10mb') && !quick
+/** `--only=scaling,corpus`: run just those sections (for iterating on them). */
+const only = new Set([...argv].filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(',')))
+const section = (name: string): boolean => only.size === 0 || only.has(name)
 /** Longest a single alex run on 10 MB may take before it is reported as skipped. */
 const ALEX_10MB_LIMIT_MS = 60_000
 
@@ -192,7 +204,7 @@ function timeCommand(args: string[]): number {
 
 // ---------------------------------------------------------------------------
 
-async function main(): Promise<void> {
+async function fullBench(extra: SectionsOut): Promise<void> {
   mkdirSync(scratch, {recursive: true})
   const startedAt = new Date()
   console.error(`apology-lint benchmark${quick ? ' (quick)' : ''}: node ${process.version}, ${availableParallelism()} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
@@ -469,6 +481,7 @@ async function main(): Promise<void> {
     out.push(`| ${a.id}: ${a.what} | ${(a.bytes / 1e6).toFixed(2)} MB | ${fmt(a.stats.median)} | ${fmt(a.msPerMb)} | ${ratio(a.vsNormal)}× | ${a.outcome} |`)
   }
   out.push('')
+  out.push(...extra.lines)
   const report = out.join('\n')
   console.log(report)
 
@@ -485,6 +498,7 @@ async function main(): Promise<void> {
     throughput,
     adversarial,
     targets,
+    ...extra.json,
   }
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`)
   console.error(`Wrote ${join('bench/results', 'latest.json')}`)
@@ -510,6 +524,237 @@ async function buildPoolBundle(): Promise<string | null> {
 function gitCommit(): string | undefined {
   const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'})
   return r.status === 0 ? r.stdout.trim() : undefined
+}
+
+// ---------------------------------------------------------------------------
+// Doubling runs over the hostile families
+
+interface SectionsOut {
+  lines: string[]
+  json: Record<string, unknown>
+}
+
+interface ScalingRow {
+  id: string
+  what: string
+  n: number
+  bytes: [number, number]
+  median: [number, number]
+  ratio: number
+  outcome: string
+}
+
+async function scalingSection(): Promise<{lines: string[]; rows: ScalingRow[]}> {
+  const rows: ScalingRow[] = []
+  const rounds = quick ? 1 : 3
+  for (const family of scalingFamilies) {
+    console.error(`Scaling: ${family.id} at n = ${family.n} and 2n …`)
+    const sources = [family.build(family.n), family.build(2 * family.n)]
+    const options = {format: family.format, maxBytes: 64 << 20, ...(family.options ?? {})} as Parameters<typeof lint>[1]
+    const run = async (source: string): Promise<string> => {
+      const result = await lint(source, options)
+      if (family.report) formatHtml([result], builtinRules)
+      const more = result.diagnostics.filter((d) => d.ruleId === 'more-findings').length
+      const note = result.notes.find((n) => n.startsWith('Read as plain text') || n.includes('nested deeper'))
+      return `${result.diagnostics.length} findings${more ? ' (capped)' : ''}${note ? `; ${note.replace(/\.$/, '')}` : ''}`
+    }
+    await run(family.build(Math.max(1, Math.floor(family.n / 10))))
+    const xs: [number[], number[]] = [[], []]
+    let outcome = ''
+    for (let r = 0; r < rounds; r++) {
+      for (const k of [0, 1] as const) {
+        gc()
+        const t = performance.now()
+        const o = await run(sources[k]!)
+        xs[k].push(performance.now() - t)
+        if (k === 1) outcome = o
+      }
+    }
+    const median: [number, number] = [stats(xs[0]).median, stats(xs[1]).median]
+    rows.push({id: family.id, what: family.what, n: family.n, bytes: [Buffer.byteLength(sources[0]!), Buffer.byteLength(sources[1]!)], median, ratio: median[1] / median[0], outcome})
+  }
+  const lines = [
+    '### Scaling: hostile families at n and 2n (lint, async; medians of interleaved runs)',
+    '',
+    `Each family is built at n and at 2n; linear time doubles (ratio ≈ 2, at most 2.2 allowed for noise). ${rounds} rounds each.`,
+    '',
+    '| family | n | size at n → 2n | ms at n | ms at 2n | ratio | at 2n |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ]
+  for (const r of rows) {
+    lines.push(`| ${r.id}: ${r.what} | ${r.n.toLocaleString('en')} | ${kb(r.bytes[0])} → ${kb(r.bytes[1])} | ${fmt(r.median[0])} | ${fmt(r.median[1])} | ${r.ratio.toFixed(2)}${r.ratio > 2.2 ? ' **over 2.2**' : ''} | ${r.outcome} |`)
+  }
+  const over = rows.filter((r) => r.ratio > 2.2).map((r) => r.id)
+  const slow = rows.filter((r) => r.bytes[1] <= 1 << 20 && r.median[1] > 1000).map((r) => r.id)
+  lines.push('', `Doubling ratio ≤ 2.2: ${over.length === 0 ? 'every family' : `**not** ${over.join(', ')}`}. Inputs ≤ 1 MB over 1 s: ${slow.length === 0 ? 'none' : slow.join(', ')}.`, '')
+  return {lines, rows}
+}
+
+const kb = (bytes: number): string => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(2)} MB` : `${(bytes / 1024).toFixed(0)} KB`)
+
+// ---------------------------------------------------------------------------
+// Every email the code was not tuned on (and the fixtures it was)
+
+interface CorpusRow {
+  file: string
+  bytes: number
+  words: number
+  ours: number
+  alex: number
+  writeGood: number
+  parse: number
+  nlpSentences: number
+  findings: number
+}
+
+function corpusFiles(): string[] {
+  const dirs = [join(root, 'fixtures/examples'), join(root, 'fixtures/holdout')]
+  // ../shared/corpus from the main checkout; one level further up from a worktree under wt/.
+  const shared = [join(root, '../shared/corpus'), join(root, '../../shared/corpus')].find((d) => existsSync(d))
+  if (shared) dirs.push(shared)
+  const files: string[] = []
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue
+    for (const f of readdirSync(dir).sort()) if (/\.(html?|txt|md|eml)$/i.test(f) && f !== 'README.md') files.push(join(dir, f))
+  }
+  return files
+}
+
+function quantile(xs: readonly number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
+}
+
+async function corpusSection(): Promise<{lines: string[]; rows: CorpusRow[]}> {
+  const {buildDocument} = await import('../src/parse/index.js')
+  const files = corpusFiles()
+  const rounds = quick ? 3 : 7
+  console.error(`Corpus: ${files.length} emails, ${rounds} interleaved rounds each …`)
+  const rows: CorpusRow[] = []
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8')
+    const options = {filename: file}
+    const first = await lint(source, options)
+    const document = first.document
+    if (!document) continue
+    const visible = document.blocks.map((b) => b.text).join('\n\n')
+    const before = nlpCalls()
+    await lint(source, options)
+    const nlpSentences = nlpCalls() - before
+    const documentOptions = {filename: file}
+    const xs = {ours: [] as number[], alex: [] as number[], writeGood: [] as number[], parse: [] as number[]}
+    for (let r = 0; r < rounds + 1; r++) {
+      let t = performance.now()
+      await lint(source, options)
+      const ours = performance.now() - t
+      t = performance.now()
+      alexText(visible)
+      const alex = performance.now() - t
+      t = performance.now()
+      writeGood(visible)
+      const wg = performance.now() - t
+      t = performance.now()
+      await buildDocument(source, documentOptions)
+      const parse = performance.now() - t
+      if (r === 0) continue // warm-up round
+      xs.ours.push(ours)
+      xs.alex.push(alex)
+      xs.writeGood.push(wg)
+      xs.parse.push(parse)
+    }
+    rows.push({
+      file: relativeTo(file),
+      bytes: Buffer.byteLength(source),
+      words: visible.split(/\s+/).filter(Boolean).length,
+      ours: stats(xs.ours).median,
+      alex: stats(xs.alex).median,
+      writeGood: stats(xs.writeGood).median,
+      parse: stats(xs.parse).median,
+      nlpSentences,
+      findings: first.diagnostics.length,
+    })
+  }
+  const ours = rows.map((r) => r.ours)
+  const vsAlex = rows.map((r) => r.alex / r.ours)
+  const vsWg = rows.map((r) => r.writeGood / r.ours)
+  const nlp = rows.map((r) => r.nlpSentences)
+  const lines = [
+    `### Corpus: every email in fixtures/examples, fixtures/holdout and ../shared/corpus (${rows.length} emails)`,
+    '',
+    `apology-lint \`lint\` (recommended rules, format from the file name) against alex and write-good on the same visible text; medians of ${rounds} interleaved rounds per email, then the distribution over emails. "parse" is the document build alone (parser, language detection).`,
+    '',
+    '| over emails | p50 | p95 | max |',
+    '| --- | ---: | ---: | ---: |',
+    `| apology-lint ms | ${fmt(quantile(ours, 0.5))} | ${fmt(quantile(ours, 0.95))} | ${fmt(Math.max(...ours))} |`,
+    `| alex ms | ${fmt(quantile(rows.map((r) => r.alex), 0.5))} | ${fmt(quantile(rows.map((r) => r.alex), 0.95))} | ${fmt(Math.max(...rows.map((r) => r.alex)))} |`,
+    `| write-good ms | ${fmt(quantile(rows.map((r) => r.writeGood), 0.5))} | ${fmt(quantile(rows.map((r) => r.writeGood), 0.95))} | ${fmt(Math.max(...rows.map((r) => r.writeGood)))} |`,
+    `| sentences sent to compromise | ${quantile(nlp, 0.5)} | ${quantile(nlp, 0.95)} | ${Math.max(...nlp)} |`,
+    '',
+    '| ratio over emails | p5 (worst) | p50 | p95 |',
+    '| --- | ---: | ---: | ---: |',
+    `| × faster than alex | ${ratio(quantile(vsAlex, 0.05))}× | ${ratio(quantile(vsAlex, 0.5))}× | ${ratio(quantile(vsAlex, 0.95))}× |`,
+    `| × faster than write-good | ${ratio(quantile(vsWg, 0.05))}× | ${ratio(quantile(vsWg, 0.5))}× | ${ratio(quantile(vsWg, 0.95))}× |`,
+    '',
+    'Slowest emails:',
+    '',
+    '| email | size | words | apology-lint ms | parse ms | alex ms | write-good ms | compromise sentences | findings |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ]
+  const bySlow = [...rows].sort((a, b) => b.ours - a.ours)
+  for (const r of bySlow.slice(0, 5)) {
+    lines.push(`| ${r.file} | ${kb(r.bytes)} | ${r.words} | ${fmt(r.ours)} | ${fmt(r.parse)} | ${fmt(r.alex)} | ${fmt(r.writeGood)} | ${r.nlpSentences} | ${r.findings} |`)
+  }
+  const worst = bySlow[0]
+  if (worst) {
+    const share = worst.parse / worst.ours
+    lines.push('', `Worst: ${worst.file} (${kb(worst.bytes)}, ${worst.words} words): ${fmt(worst.ours)} ms, of which the document build is ${fmt(worst.parse)} ms (${(share * 100).toFixed(0)}%); ${worst.nlpSentences} sentences went to compromise.`)
+  }
+  const slowestPerWord = [...rows].filter((r) => r.words >= 50).sort((a, b) => b.ours / b.words - a.ours / a.words)[0]
+  if (slowestPerWord) lines.push(`Most time per word: ${slowestPerWord.file} (${fmt((1000 * slowestPerWord.ours) / slowestPerWord.words)} µs a word over ${slowestPerWord.words} words; parse ${fmt(slowestPerWord.parse)} of ${fmt(slowestPerWord.ours)} ms, ${slowestPerWord.nlpSentences} compromise sentences).`)
+  lines.push('')
+  return {lines, rows}
+}
+
+function relativeTo(file: string): string {
+  const shared = file.indexOf('/shared/corpus/')
+  if (shared >= 0) return `../shared/corpus/${file.slice(shared + 15)}`
+  return file.startsWith(root) ? file.slice(root.length) : file
+}
+
+async function main(): Promise<void> {
+  const lines: string[] = []
+  const json: Record<string, unknown> = {}
+  const runScaling = section('scaling')
+  const runCorpus = section('corpus')
+  if (only.size > 0 && !only.has('main')) {
+    // Just the named sections: printed, and written beside latest.json (which is left as it is).
+    const startedAt = new Date().toISOString()
+    if (runScaling) {
+      const s = await scalingSection()
+      lines.push(...s.lines)
+      json.scaling = s.rows
+    }
+    if (runCorpus) {
+      const c = await corpusSection()
+      lines.push(...c.lines)
+      json.corpus = c.rows
+    }
+    console.log(lines.join('\n'))
+    mkdirSync(resultsDir, {recursive: true})
+    writeFileSync(join(resultsDir, 'sections.json'), `${JSON.stringify({startedAt, quick, environment: {node: process.version, cores: availableParallelism(), loadavgAtEnd: loadavg(), commit: gitCommit()}, ...json}, null, 2)}\n`)
+    return
+  }
+  if (runScaling) {
+    const s = await scalingSection()
+    lines.push(...s.lines)
+    json.scaling = s.rows
+  }
+  if (runCorpus) {
+    const c = await corpusSection()
+    lines.push(...c.lines)
+    json.corpus = c.rows
+  }
+  await fullBench({lines, json})
 }
 
 await main()

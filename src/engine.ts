@@ -6,6 +6,7 @@
 import {spanToRange, type Block, type EmailDocument, type Language, type Range} from './document.js'
 import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Sentence, type Token} from './language.js'
 import {analyse} from './nlp.js'
+import {decodeHTML} from 'entities'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
 import type {IncidentKind, ResolvedConfig} from './config.js'
 import {documentZones} from './zones.js'
@@ -23,6 +24,7 @@ export class Analysis {
   private readonly byBlock = new Map<Block, Sentence[]>()
   private allSentences: Sentence[] | undefined
   private readonly nlpCache = new Map<Sentence, NlpView>()
+  private readonly nlpByText = new Map<string, NlpView>()
   /** Phrase hits by matcher and token list, for this document (see {@link memoized}). */
   private readonly found = new Map<PhraseMatcher<PhraseEntry>, Map<readonly Token[], FoundHits>>()
   private readonly views = new Map<PhraseMatcher<PhraseEntry>, PhraseMatcher<PhraseEntry>>()
@@ -100,10 +102,19 @@ export class Analysis {
     return this.blockIndexes.get(block) ?? -1
   }
 
+  /**
+   * compromise's view of a sentence: analysed at most once per lint, whichever
+   * rules ask, and once per distinct text (an .eml's plain-text and HTML parts
+   * repeat the same sentences).
+   */
   nlp(sentence: Sentence): NlpView {
     let view = this.nlpCache.get(sentence)
     if (!view) {
-      view = analyse(sentence.text)
+      view = this.nlpByText.get(sentence.text)
+      if (!view) {
+        view = analyse(sentence.text)
+        this.nlpByText.set(sentence.text, view)
+      }
       this.nlpCache.set(sentence, view)
     }
     return view
@@ -124,7 +135,17 @@ const matcherRules = new WeakMap<PhraseMatcher<PhraseEntry>, Set<AnyRule>>()
 export interface RunOptions {
   /** Let a throwing rule's error propagate (tests). */
   throwOnRuleError?: boolean
+  /** Most findings listed per rule (default {@link DEFAULT_MAX_FINDINGS_PER_RULE}); the rest are counted in one closing info finding. */
+  maxFindingsPerRule?: number
+  /** Most findings listed for the email (default {@link DEFAULT_MAX_FINDINGS}), the most severe first. */
+  maxFindings?: number
 }
+
+/** Defaults of the finding caps (also in the config's DEFAULT_LIMITS). */
+export const DEFAULT_MAX_FINDINGS = 500
+export const DEFAULT_MAX_FINDINGS_PER_RULE = 100
+/** The rule id of the closing finding that counts what the caps left out. */
+export const MORE_FINDINGS_RULE = 'more-findings'
 
 /** A rule with its resolved severity and parsed options. */
 export interface ActiveRule {
@@ -187,6 +208,11 @@ function withIncidentExample(
 export function runRules(document: EmailDocument, rules: readonly ActiveRule[], settings: Settings, options: RunOptions = {}): Diagnostic[] {
   const analysis = new Analysis(document)
   const diagnostics: Diagnostic[] = []
+  const perRule = options.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE
+  // Findings past the cap are only counted, not built (900 KB of emoji is 450,000 findings). With directives in
+  // the email some may be hidden, so a few more are kept for the cap to apply after them.
+  const keepAtReport = document.directives.length > 0 ? perRule * 5 : perRule
+  const dropped = new Map<string, number>()
   // Zones are computed once here, for every format; rules read them through documentZones().
   documentZones(document)
   const unsupported = isUnsupportedLanguage(document)
@@ -207,7 +233,13 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
   for (const {rule, severity, options: ruleOptions} of rules) {
     if (unsupported && !rule.structural) continue
     const lexicon = rule.languages[document.language]
+    let reported = 0
     const report = (input: ReportInput): void => {
+      if (++reported > keepAtReport) {
+        if (rule.messages[input.messageId] === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId "${input.messageId}"`)
+        dropped.set(rule.id, (dropped.get(rule.id) ?? 0) + 1)
+        return
+      }
       const template = rule.messages[input.messageId]
       if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId "${input.messageId}"`)
       let range: Range
@@ -230,16 +262,26 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       if (actual) diagnostic.actual = actual
       const part = input.part ?? input.span?.block.part
       if (part && document.parts.length > 1) diagnostic.part = part
-      if (input.suggestions?.length) {
-        diagnostic.suggestions = input.suggestions.map((s): Suggestion => {
+      // A header given by option is not in the source: the finding says where it is, and its range is empty at 0.
+      const location = input.location ?? input.span?.block.location
+      if (location) {
+        diagnostic.location = location
+        diagnostic.range = document.lines.range(0, 0)
+      }
+      // Suggestions cannot edit text that is not in the source.
+      if (input.suggestions?.length && !location) {
+        const suggestions: Suggestion[] = []
+        for (const s of input.suggestions) {
           const suggestion: Suggestion = {
             text: s.text,
             replacement: s.replacement,
             range: s.span ? spanToRange(document, s.span) : (s.range ?? range),
           }
           if (s.safe) suggestion.safe = true
-          return suggestion
-        })
+          // A suggestion is offered only where its range maps exactly to the decoded text it replaces.
+          if (mapsExactly(document, s.span ?? (s.range ? undefined : input.span), suggestion.range)) suggestions.push(suggestion)
+        }
+        if (suggestions.length > 0) diagnostic.suggestions = suggestions
       }
       diagnostics.push(diagnostic)
     }
@@ -297,18 +339,70 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       })
     }
   }
-  const kept = applyDirectives(document, diagnostics)
-  return sortDiagnostics(resolveOverlaps(kept, rules))
+  const kept = sortDiagnostics(resolveOverlaps(applyDirectives(document, diagnostics), rules))
+  return capFindings(document, kept, dropped, perRule, options.maxFindings ?? DEFAULT_MAX_FINDINGS)
+}
+
+const SEVERITY_RANK: Record<Severity, number> = {error: 0, warning: 1, info: 2}
+
+/**
+ * Keeps the first `perRule` findings of each rule (in reading order) and then
+ * the `total` most severe, and adds one closing info finding per capped rule,
+ * and one for the email, that says how many more there were. `sorted` is in
+ * position order; so is the result.
+ */
+function capFindings(document: EmailDocument, sorted: Diagnostic[], dropped: Map<string, number>, perRule: number, total: number): Diagnostic[] {
+  const shown = new Map<string, number>()
+  const more = new Map<string, number>(dropped)
+  let kept: Diagnostic[] = []
+  for (const d of sorted) {
+    const n = shown.get(d.ruleId) ?? 0
+    if (n >= perRule && d.ruleId !== 'internal-error') {
+      more.set(d.ruleId, (more.get(d.ruleId) ?? 0) + 1)
+      continue
+    }
+    shown.set(d.ruleId, n + 1)
+    kept.push(d)
+  }
+  let overall = 0
+  if (kept.length > total) {
+    const order = kept.map((d, i) => i).sort((a, b) => SEVERITY_RANK[kept[a]!.severity] - SEVERITY_RANK[kept[b]!.severity] || a - b)
+    const keep = new Set(order.slice(0, total))
+    overall = kept.length - total
+    kept = kept.filter((_, i) => keep.has(i))
+  }
+  if (more.size === 0 && overall === 0) return kept
+  const end = document.lines.range(document.source.length, document.source.length)
+  for (const [ruleId, count] of more) {
+    kept.push({
+      ruleId: MORE_FINDINGS_RULE,
+      severity: 'info',
+      message: `${count} more ${count === 1 ? 'finding' : 'findings'} from ${ruleId} not listed (maxFindingsPerRule is ${perRule}): fix the ones listed and lint again, or raise maxFindingsPerRule in the config to see them all.`,
+      url: `${DOCS_BASE}/../README.md#finding-caps`,
+      range: end,
+    })
+  }
+  if (overall > 0) {
+    kept.push({
+      ruleId: MORE_FINDINGS_RULE,
+      severity: 'info',
+      message: `${overall} more ${overall === 1 ? 'finding' : 'findings'} not listed (maxFindings is ${total}; the most severe are listed first): fix the ones listed and lint again, or raise maxFindings in the config to see them all.`,
+      url: `${DOCS_BASE}/../README.md#finding-caps`,
+      range: end,
+    })
+  }
+  return sortDiagnostics(kept)
 }
 
 /**
  * The overlap policy. Rules report independently and never ask one another
  * what they found; where two rules describe the same words, the engine decides:
  *
- * - A rule may declare `yieldsTo: [ids]`: a finding of it whose source range
- *   overlaps a reported finding of one of those rules is dropped (the other
- *   finding says more: "only a small number of customers" is evasive-wording's
- *   minimiser, not also vague-wording's unspecific "who").
+ * - A rule may declare `yieldsTo`: rule ids, or `{rule, messageIds, ownMessageIds}`
+ *   for only some kinds of that rule's findings and of its own. A finding of it whose source range
+ *   overlaps a reported finding it yields to is dropped (the other finding says
+ *   more: "only a small number of customers" is evasive-wording's minimiser,
+ *   not also vague-wording's unspecific "who").
  * - Only findings that are reported count: when the preferred rule is off, or
  *   an inline directive suppressed its finding, the yielding rule's finding stays.
  * - Empty ranges (a missing element anchored at a point) overlap nothing, and
@@ -316,30 +410,44 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
  * - Everything else is kept, both findings, in position order.
  */
 export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly ActiveRule[]): Diagnostic[] {
-  const yields = new Map<string, ReadonlySet<string>>()
-  for (const {rule} of rules) if (rule.yieldsTo?.length) yields.set(rule.id, new Set(rule.yieldsTo))
-  if (yields.size === 0) return diagnostics
-  // Findings of the preferred rules, by rule, sorted by start, with the furthest end so far:
-  // a finding overlaps one of them when, among those starting before its end, the furthest end is past its start.
-  const preferred = new Map<string, {starts: number[]; reach: number[]}>()
-  for (const targets of yields.values()) {
-    for (const id of targets) {
-      if (preferred.has(id)) continue
-      const ranges = diagnostics
-        .filter((d) => d.ruleId === id && d.range.end.offset > d.range.start.offset)
-        .map((d) => [d.range.start.offset, d.range.end.offset] as const)
-        .sort((x, y) => x[0] - y[0])
-      const starts: number[] = []
-      const reach: number[] = []
-      let furthest = -1
-      for (const [start, end] of ranges) {
-        furthest = Math.max(furthest, end)
-        starts.push(start)
-        reach.push(furthest)
-      }
-      preferred.set(id, {starts, reach})
-    }
+  // Per yielding rule: what it gives way to (a rule, optionally only some of its kinds) and which of its own kinds do.
+  interface Target {
+    rule: string
+    theirs: ReadonlySet<string> | undefined
+    own: ReadonlySet<string> | undefined
   }
+  const yields = new Map<string, Target[]>()
+  for (const {rule} of rules) {
+    const targets: Target[] = []
+    for (const y of rule.yieldsTo ?? []) {
+      const target: Target =
+        typeof y === 'string'
+          ? {rule: y, theirs: undefined, own: undefined}
+          : {rule: y.rule, theirs: y.messageIds ? new Set(y.messageIds) : undefined, own: y.ownMessageIds ? new Set(y.ownMessageIds) : undefined}
+      if (target.rule !== rule.id) targets.push(target)
+    }
+    if (targets.length > 0) yields.set(rule.id, targets)
+  }
+  if (yields.size === 0) return diagnostics
+  // The preferred findings of each (rule, kinds), sorted by start, with the furthest end so far:
+  // a finding overlaps one of them when, among those starting before its end, the furthest end is past its start.
+  const index = (id: string, kinds: ReadonlySet<string> | undefined): {starts: number[]; reach: number[]} => {
+    const ranges = diagnostics
+      .filter((d) => d.ruleId === id && d.range.end.offset > d.range.start.offset && (!kinds || (d.messageId !== undefined && kinds.has(d.messageId))))
+      .map((d) => [d.range.start.offset, d.range.end.offset] as const)
+      .sort((x, y) => x[0] - y[0])
+    const starts: number[] = []
+    const reach: number[] = []
+    let furthest = -1
+    for (const [start, end] of ranges) {
+      furthest = Math.max(furthest, end)
+      starts.push(start)
+      reach.push(furthest)
+    }
+    return {starts, reach}
+  }
+  const indexes = new Map<string, {own: ReadonlySet<string> | undefined; list: {starts: number[]; reach: number[]}}[]>()
+  for (const [id, targets] of yields) indexes.set(id, targets.map((t) => ({own: t.own, list: index(t.rule, t.theirs)})))
   const overlapsAny = (d: Diagnostic, list: {starts: number[]; reach: number[]}): boolean => {
     const start = d.range.start.offset
     const end = d.range.end.offset
@@ -354,9 +462,12 @@ export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly Activ
     return lo > 0 && list.reach[lo - 1]! > start
   }
   return diagnostics.filter((d) => {
-    const targets = yields.get(d.ruleId)
+    const targets = indexes.get(d.ruleId)
     if (!targets) return true
-    for (const id of targets) if (id !== d.ruleId && overlapsAny(d, preferred.get(id)!)) return false
+    for (const {own, list} of targets) {
+      if (own && (d.messageId === undefined || !own.has(d.messageId))) continue
+      if (overlapsAny(d, list)) return false
+    }
     return true
   })
 }
@@ -393,11 +504,11 @@ export function suppressedIn(document: EmailDocument): Suppressed[] {
 function applyDirectives(document: EmailDocument, diagnostics: Diagnostic[]): Diagnostic[] {
   const directives = document.directives
   if (directives.length === 0) return diagnostics
+  const suppressors = suppressingDirectives(document, diagnostics)
   const used = new Set<number>()
   const suppressed: Suppressed[] = []
-  const kept = diagnostics.filter((d) => {
-    const offset = d.range.start.offset
-    const index = suppressingDirective(document, d.ruleId, offset)
+  const kept = diagnostics.filter((d, k) => {
+    const index = suppressors[k]
     if (index === undefined) return true
     used.add(index)
     const entry: Suppressed = {diagnostic: d}
@@ -421,23 +532,167 @@ function applyDirectives(document: EmailDocument, diagnostics: Diagnostic[]): Di
   return kept
 }
 
-function suppressingDirective(document: EmailDocument, ruleId: string, offset: number): number | undefined {
-  let found: number | undefined
-  const applies = (rules: string[]): boolean => rules.length === 0 || rules.includes(ruleId)
-  document.directives.forEach((d, i) => {
-    if (d.kind === 'disable-next-block') {
-      const block = document.blocks[d.nextBlock]
-      if (block && applies(d.rules) && offset >= d.sourceEnd && offset < block.sourceEnd) found = i
+/**
+ * For each diagnostic, the index of the directive that hides it (the last one
+ * in document order that applies), or undefined. One sweep per rule id over
+ * that rule's directives and findings sorted by offset, so that the time is
+ * O((directives + findings) log) whatever their mix:
+ * - a `disable` is active from its end until an `enable` for the rule that
+ *   starts after it ends; activation is in order of end, so an enable removes
+ *   a prefix of the active list, and a max-queue gives the latest index;
+ * - a `disable-next-block` covers [its end, the next block's end); a max-heap
+ *   by index with lazy removal gives the latest one covering an offset.
+ */
+export function suppressingDirectives(document: EmailDocument, diagnostics: readonly Diagnostic[]): (number | undefined)[] {
+  const out: (number | undefined)[] = new Array(diagnostics.length).fill(undefined)
+  const directives = document.directives
+  if (directives.length === 0) return out
+  // Findings by rule id.
+  const byRule = new Map<string, number[]>()
+  diagnostics.forEach((d, k) => {
+    const list = byRule.get(d.ruleId)
+    if (list) list.push(k)
+    else byRule.set(d.ruleId, [k])
+  })
+  // Directives by the rule ids they name (only ids with findings), and those for every rule.
+  const everyRule: number[] = []
+  const named = new Map<string, number[]>()
+  directives.forEach((d, i) => {
+    if (d.rules.length === 0) {
+      everyRule.push(i)
       return
     }
-    if (d.sourceEnd > offset || !applies(d.rules)) return
-    if (d.kind === 'disable') {
-      // Still disabled unless an enable for this rule comes between the disable and the finding.
-      const reenabled = document.directives.some(
-        (e) => e.kind === 'enable' && e.sourceStart >= d.sourceEnd && e.sourceEnd <= offset && applies(e.rules),
-      )
-      if (!reenabled) found = i
+    const seen = new Set<string>()
+    for (const id of d.rules) {
+      if (seen.has(id) || !byRule.has(id)) continue
+      seen.add(id)
+      const list = named.get(id)
+      if (list) list.push(i)
+      else named.set(id, [i])
     }
   })
-  return found
+  for (const [ruleId, findings] of byRule) {
+    const own = named.get(ruleId)
+    const applicable = own ? mergeSorted(everyRule, own) : everyRule
+    if (applicable.length === 0) continue
+    sweep(document, diagnostics, findings, applicable, out)
+  }
+  return out
+}
+
+/** Two ascending index lists merged (no duplicates: a directive is in one of them only). */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!)
+    else out.push(b[j++]!)
+  }
+  return out
+}
+
+function sweep(
+  document: EmailDocument,
+  diagnostics: readonly Diagnostic[],
+  findings: number[],
+  applicable: readonly number[],
+  out: (number | undefined)[],
+): void {
+  const directives = document.directives
+  const offsetOf = (k: number): number => diagnostics[k]!.range.start.offset
+  findings.sort((a, b) => offsetOf(a) - offsetOf(b))
+  const disables: number[] = []
+  const enables: number[] = []
+  const nextBlocks: number[] = []
+  for (const i of applicable) {
+    const kind = directives[i]!.kind
+    if (kind === 'disable') disables.push(i)
+    else if (kind === 'enable') enables.push(i)
+    else if (document.blocks[directives[i]!.nextBlock]) nextBlocks.push(i)
+  }
+  const byEnd = (a: number, b: number): number => directives[a]!.sourceEnd - directives[b]!.sourceEnd || a - b
+  disables.sort(byEnd)
+  enables.sort(byEnd)
+  nextBlocks.sort((a, b) => directives[a]!.sourceEnd - directives[b]!.sourceEnd)
+  // Active disables: disables[head, activated) minus none; `queue` holds positions in `disables` with decreasing index.
+  let activated = 0
+  let head = 0
+  const queue: number[] = []
+  let queueHead = 0
+  let enableAt = 0
+  // disable-next-block: a max-heap of directive indexes, expired lazily.
+  let blockAt = 0
+  const heap: number[] = []
+  const blockEnd = (i: number): number => document.blocks[directives[i]!.nextBlock]!.sourceEnd
+  for (const k of findings) {
+    const offset = offsetOf(k)
+    while (activated < disables.length && directives[disables[activated]!]!.sourceEnd <= offset) {
+      const index = disables[activated]!
+      while (queue.length > queueHead && disables[queue[queue.length - 1]!]! < index) queue.pop()
+      queue.push(activated)
+      activated++
+    }
+    while (enableAt < enables.length && directives[enables[enableAt]!]!.sourceEnd <= offset) {
+      const start = directives[enables[enableAt]!]!.sourceStart
+      while (head < activated && directives[disables[head]!]!.sourceEnd <= start) head++
+      enableAt++
+    }
+    while (queueHead < queue.length && queue[queueHead]! < head) queueHead++
+    let found = queueHead < queue.length ? disables[queue[queueHead]!]! : undefined
+    while (blockAt < nextBlocks.length && directives[nextBlocks[blockAt]!]!.sourceEnd <= offset) heapPush(heap, nextBlocks[blockAt++]!)
+    while (heap.length > 0 && blockEnd(heap[0]!) <= offset) heapPop(heap)
+    if (heap.length > 0 && (found === undefined || heap[0]! > found)) found = heap[0]!
+    out[k] = found
+  }
+}
+
+function heapPush(heap: number[], value: number): void {
+  heap.push(value)
+  let i = heap.length - 1
+  while (i > 0) {
+    const parent = (i - 1) >> 1
+    if (heap[parent]! >= value) break
+    heap[i] = heap[parent]!
+    i = parent
+  }
+  heap[i] = value
+}
+
+function heapPop(heap: number[]): void {
+  const last = heap.pop()!
+  if (heap.length === 0) return
+  let i = 0
+  for (;;) {
+    const l = 2 * i + 1
+    if (l >= heap.length) break
+    const r = l + 1
+    const child = r < heap.length && heap[r]! > heap[l]! ? r : l
+    if (heap[child]! <= last) break
+    heap[i] = heap[child]!
+    i = child
+  }
+  heap[i] = last
+}
+
+/**
+ * True when replacing `range` of the source edits exactly the text `span`
+ * covers: never inside a part whose positions are coarse (base64, multi-byte
+ * charsets: inserting plain text there corrupts the part), never for a
+ * non-empty span that maps to an empty range, and in a MIME body only where
+ * the raw source reads as the decoded text (no quoted-printable escapes or
+ * soft line breaks in between).
+ */
+export function mapsExactly(document: EmailDocument, span: {block: Block; start: number; end: number} | undefined, range: Range): boolean {
+  if (!span) return true
+  const block = span.block
+  if (block.part && document.parts.some((p) => p.kind === block.part && p.coarse)) return false
+  const empty = range.start.offset === range.end.offset
+  if (span.end > span.start && empty) return false
+  if (document.format === 'eml' && range.start.offset >= document.bodyStart) {
+    const raw = document.source.slice(range.start.offset, range.end.offset)
+    const decoded = block.text.slice(span.start, span.end)
+    return raw === decoded || (block.part === 'html' && decodeHTML(raw).replace(/\s+/g, ' ') === decoded)
+  }
+  return true
 }

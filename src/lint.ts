@@ -3,8 +3,9 @@
  * Markdown). Pure: no file system, process or network.
  */
 import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSetting, type LanguageSource} from './document.js'
-import {ConfigError, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
-import {activeRules, runRules, suppressedIn, type Suppressed} from './engine.js'
+import {z} from 'zod'
+import {brandSchema, ConfigError, configSchema, incidentSchema, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
+import {activeRules, runRules, suppressedIn, type ActiveRule, type RunOptions, type Suppressed} from './engine.js'
 import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
 import type {AnyRule, Diagnostic, Settings} from './rule.js'
 import {builtinRules} from '../rules/index.js'
@@ -45,6 +46,9 @@ export interface LintOptions {
   maxBytes?: number
   maxParts?: number
   maxDepth?: number
+  /** Most findings listed per rule (default 100) and per email (default 500); a closing info finding counts the rest. */
+  maxFindingsPerRule?: number
+  maxFindings?: number
   /** Let a crashing rule's or parser's error propagate instead of reporting `internal-error` (for tests). */
   throwOnRuleError?: boolean
 }
@@ -90,9 +94,143 @@ interface Prepared {
   documentOptions: DocumentOptions
   resolved: ResolvedConfig
   rules: AnyRule[]
+  config: ConfigPart
+}
+
+/** What a lint needs from its configuration, independent of the email: built once per distinct configuration. */
+interface ConfigPart {
+  resolved: ResolvedConfig
+  rules: AnyRule[]
+  active: ActiveRule[]
+  /** Rule option problems, thrown after the parse (a parse error is reported first). */
+  problems: string[]
+  settings: Settings
+}
+
+/** Config parts by plugin list (identity) and by the JSON of every other option that shapes them. */
+const configCache = new WeakMap<object, Map<string, ConfigPart>>()
+const NO_PLUGINS = {}
+/** Distinct configurations kept per plugin list; past this the cache starts again (a long-lived server sees few). */
+const CONFIG_CACHE_SIZE = 64
+
+/**
+ * Config resolution, preset expansion and rule option parsing for `options`,
+ * from the cache when the same configuration was seen before: none of it
+ * depends on the email, and zod parsing costs more than linting a short one.
+ */
+function configFor(options: LintOptions): ConfigPart {
+  let key: string | undefined
+  try {
+    const config = options.config as {overrides?: unknown} | undefined
+    // The file name matters only to `overrides` globs.
+    const filename = config && typeof config === 'object' && config.overrides !== undefined ? options.filename : undefined
+    key = JSON.stringify([
+      options.config ?? null,
+      options.rules ?? null,
+      filename ?? null,
+      options.language ?? null,
+      options.brand ?? null,
+      options.incident ?? null,
+      options.maxBytes ?? null,
+      options.maxParts ?? null,
+      options.maxDepth ?? null,
+      options.maxFindings ?? null,
+      options.maxFindingsPerRule ?? null,
+    ], exactJson)
+  } catch {
+    key = undefined // cyclic or otherwise unserialisable: not cached (and parseConfig will say what is wrong)
+  }
+  const owner = options.plugins ?? NO_PLUGINS
+  let byKey = configCache.get(owner)
+  const hit = key === undefined ? undefined : byKey?.get(key)
+  if (hit) return hit
+  const part = buildConfig(options)
+  if (key !== undefined) {
+    if (!byKey) configCache.set(owner, (byKey = new Map()))
+    if (byKey.size >= CONFIG_CACHE_SIZE) byKey.clear()
+    byKey.set(key, part)
+  }
+  return part
+}
+
+/** A JSON replacer that keeps `undefined` apart from a missing key, and refuses values JSON cannot tell apart. */
+function exactJson(_key: string, value: unknown): unknown {
+  if (value === undefined) return '\u0000undefined'
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new TypeError('not cacheable')
+  if (typeof value === 'number' && !Number.isFinite(value)) return `\u0000${String(value)}`
+  return value
+}
+
+const lintOptionsSchema = z.object({
+  format: z.enum(['html', 'text', 'markdown', 'eml']).optional(),
+  language: configSchema.shape.language,
+  filename: z.string().optional(),
+  from: z.string().optional(),
+  replyTo: z.string().optional(),
+  subject: z.string().optional(),
+  brand: brandSchema.optional(),
+  incident: incidentSchema.optional(),
+  maxBytes: z.number().int().positive().optional(),
+  maxParts: z.number().int().positive().optional(),
+  maxDepth: z.number().int().positive().optional(),
+  maxFindings: z.number().int().positive().optional(),
+  maxFindingsPerRule: z.number().int().positive().optional(),
+})
+
+/** What is wrong with {@link LintOptions}, as `options.key: problem` lines (rule ids and options included). */
+function optionProblems(options: LintOptions, rules: readonly AnyRule[]): string[] {
+  const problems: string[] = []
+  const parsed = lintOptionsSchema.safeParse(options)
+  if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`options.${issue.path.map(String).join('.')}: ${issue.message}`)
+  if (options.rules !== undefined) {
+    // The same checks as a config file's rules: severities, unknown ids (did you mean…?) and each rule's options.
+    try {
+      parseConfig({rules: options.rules}, undefined, rules)
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      problems.push(...error.problems.map((p) => `options.${p}`))
+    }
+  }
+  return problems
+}
+
+function buildConfig(options: LintOptions): ConfigPart {
+  const rules = allRules(options.plugins)
+  // Options and config are checked together (rule options included), so that every problem is reported at once.
+  const optionIssues = optionProblems(options, rules)
+  let config: Config | undefined
+  try {
+    config = options.config === undefined ? undefined : parseConfig(options.config, undefined, rules)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    optionIssues.push(...error.problems.map((p) => `config.${p}`))
+  }
+  if (optionIssues.length > 0) throw new ConfigError(optionIssues)
+  const resolved = resolveConfig(
+    config && options.rules ? {...config, rules: {...config.rules, ...options.rules}} : options.rules ? {...config, rules: options.rules} : config,
+    rules,
+    options.filename,
+  )
+  if (options.language) resolved.language = options.language
+  if (options.brand) resolved.brand = {...resolved.brand, ...options.brand}
+  if (options.incident) resolved.incident = {...resolved.incident, ...options.incident}
+  if (options.maxBytes) resolved.maxBytes = options.maxBytes
+  if (options.maxParts) resolved.maxParts = options.maxParts
+  if (options.maxDepth) resolved.maxDepth = options.maxDepth
+  if (options.maxFindings) resolved.maxFindings = options.maxFindings
+  if (options.maxFindingsPerRule) resolved.maxFindingsPerRule = options.maxFindingsPerRule
+  const {active, problems} = activeRules(rules, resolved)
+  const settings: Settings = {}
+  if (resolved.brand) settings.brand = resolved.brand
+  if (resolved.incident) settings.incident = resolved.incident
+  return {resolved, rules, active, problems, settings}
 }
 
 function prepare(input: LintInput, options: LintOptions): Prepared {
+  if (typeof input !== 'string' && (typeof input !== 'object' || input === null || Array.isArray(input))) {
+    throw new TypeError(`lint() expects the email as a string, or an object with one of html, text, markdown or eml; got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`)
+  }
+  if (typeof options !== 'object' || options === null) throw new TypeError(`lint() options must be an object; got ${options === null ? 'null' : typeof options}.`)
   let source: string
   let format = options.format
   let from = options.from
@@ -107,25 +245,8 @@ function prepare(input: LintInput, options: LintOptions): Prepared {
     from = input.from ?? from
     subject = input.subject ?? subject
   }
-  const rules = allRules(options.plugins)
-  const ids = rules.map((r) => r.id)
-  const config = options.config === undefined ? undefined : parseConfig(options.config, undefined, ids)
-  if (options.rules) {
-    const problems: string[] = []
-    for (const id of Object.keys(options.rules)) if (!ids.includes(id)) problems.push(`rules.${id}: unknown rule`)
-    if (problems.length) throw new ConfigError(problems)
-  }
-  const resolved = resolveConfig(
-    config && options.rules ? {...config, rules: {...config.rules, ...options.rules}} : options.rules ? {...config, rules: options.rules} : config,
-    rules,
-    options.filename,
-  )
-  if (options.language) resolved.language = options.language
-  if (options.brand) resolved.brand = {...resolved.brand, ...options.brand}
-  if (options.incident) resolved.incident = {...resolved.incident, ...options.incident}
-  if (options.maxBytes) resolved.maxBytes = options.maxBytes
-  if (options.maxParts) resolved.maxParts = options.maxParts
-  if (options.maxDepth) resolved.maxDepth = options.maxDepth
+  const config = configFor(options)
+  const {resolved, rules} = config
   const documentOptions: DocumentOptions = {
     language: resolved.language,
     defaultLanguage: resolved.defaultLanguage,
@@ -138,16 +259,14 @@ function prepare(input: LintInput, options: LintOptions): Prepared {
   if (from) documentOptions.from = from
   if (options.replyTo) documentOptions.replyTo = options.replyTo
   if (subject !== undefined) documentOptions.subject = subject
-  return {source, documentOptions, resolved, rules}
+  return {source, documentOptions, resolved, rules, config}
 }
 
 function finish(prepared: Prepared, document: EmailDocument, options: LintOptions): LintResult {
-  const {active, problems} = activeRules(prepared.rules, prepared.resolved)
+  const {active, problems, settings} = prepared.config
   if (problems.length > 0) throw new ConfigError(problems)
-  const settings: Settings = {}
-  if (prepared.resolved.brand) settings.brand = prepared.resolved.brand
-  if (prepared.resolved.incident) settings.incident = prepared.resolved.incident
-  const runOptions = options.throwOnRuleError ? {throwOnRuleError: true} : {}
+  const runOptions: RunOptions = {maxFindings: prepared.resolved.maxFindings, maxFindingsPerRule: prepared.resolved.maxFindingsPerRule}
+  if (options.throwOnRuleError) runOptions.throwOnRuleError = true
   const diagnostics = runRules(document, active, settings, runOptions)
   const result: LintResult = {
     format: document.format,

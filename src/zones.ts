@@ -63,7 +63,7 @@ const GREETING_MAX_WORDS = 8
  * wszelkie prawa zastrzeżone / polityka prywatności / KRS, NIP, REGON.
  */
 const FOOTER_CUE =
-  /\b(?:unsubscribe|opt[ -]?out|manage (?:your )?(?:email )?(?:preferences|subscriptions?)|email preferences|update your preferences|you (?:are|were|have been) receiving|you(?:'|’)re receiving|you received this|this (?:e-?mail|message) was sent (?:to|by)|to stop receiving|no longer wish to receive|all rights reserved|privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions)|registered (?:office|in|address)|company (?:number|no|registration)|vat (?:number|no|reg)|wypisz|wypisać|rezygnacj\w{0,4} z (?:subskrypcji|newslettera|otrzymywania)|zrezygnować z|otrzymujesz (?:tę|te) wiadomo|otrzymał\w{0,4} (?:tę|te) wiadomo|ta wiadomość została wysłana|wszelkie prawa zastrzeżone|polityk\w{0,3} prywatności|administratorem (?:twoich |pani |pana |państwa )?danych|kapitał zakładowy|sąd rejonowy|(?:krs|nip|regon):? ?\d)/i
+  /\b(?:unsubscribe|opt[ -]?out|manage (?:your )?(?:email )?(?:preferences|subscriptions?)|email preferences|(?:email|notification|subscription|newsletter) settings|update your preferences|you (?:are|were|have been) receiving|you(?:'|’)re receiving|you received this|this (?:e-?mail|message) was sent (?:to|by)|to stop receiving|no longer wish to receive|all rights reserved|privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions)|registered (?:office|in|address)|company (?:number|no|registration)|vat (?:number|no|reg)|wypisz|wypisać|rezygnacj\w{0,4} z (?:subskrypcji|newslettera|otrzymywania)|zrezygnować z|otrzymujesz (?:tę|te) wiadomo|otrzymał\w{0,4} (?:tę|te) wiadomo|ta wiadomość została wysłana|wszelkie prawa zastrzeżone|polityk\w{0,3} prywatności|administratorem (?:twoich |pani |pana |państwa )?danych|kapitał zakładowy|sąd rejonowy|(?:krs|nip|regon):? ?\d)/i
 const COPYRIGHT = /©|\(c\) ?(?:19|20)\d\d|\bcopyright\b/i
 
 /* Header boilerplate before the message: browser versions, trouble viewing. */
@@ -72,7 +72,7 @@ const HEADER_CUE =
 
 /* A sign-off that opens the closing block. */
 const SIGNOFF =
-  /^(?:(?:best|kind|warm|warmest|many|with|all (?:the )?best|sincere|kindest)? ?(?:regards|wishes|thanks|apologies|gratitude)|(?:yours )?(?:sincerely|faithfully|truly|respectfully)(?: yours)?|best|cheers|thanks(?: again)?|thank you(?: again)?|warmly|respectfully|take care|talk soon|until next time|see you soon|pozdrawiam\w{0,2}|serdecznie pozdrawiam\w{0,2}|serdeczne pozdrowienia|łączę pozdrowienia|łączymy pozdrowienia|z poważaniem|z wyrazami szacunku|z pozdrowieniami|dziękuj\w{0,3}|do usłyszenia|do zobaczenia)\b/i
+  /^(?:(?:best|kind|warm|warmest|many|with|all (?:the )?best|sincere|kindest)? ?(?:regards|wishes|thanks|apologies|gratitude)|(?:yours )?(?:sincerely|faithfully|truly|respectfully)(?: yours)?|best|all the best|cheers|thanks(?: again)?|thank you(?: again)?|warmly|respectfully|take care|talk soon|until next time|see you soon|pozdrawiam\w{0,2}|serdecznie pozdrawiam\w{0,2}|serdeczne pozdrowienia|łączę pozdrowienia|łączymy pozdrowienia|z poważaniem|z wyrazami szacunku|z pozdrowieniami|dziękuj\w{0,3}|do usłyszenia|do zobaczenia)\b/i
 /* A team or person signing: "The Acme Team", "Zespół Acme", "— Ana". */
 const SIGNATURE_LINE = /^(?:the [\p{L}\p{N}&.' -]{1,40} team|your [\p{L}\p{N}&.' -]{1,40} team|team [\p{L}\p{N}&.' -]{1,30}|zespół [\p{L}\p{N}&.' -]{1,40}|ekipa [\p{L}\p{N}&.' -]{1,40}|[-–—] ?\p{Lu}\p{L}{1,20})$/iu
 
@@ -120,6 +120,8 @@ export function isSignOff(text: string): boolean {
     // "Thank you for your patience." is a sentence; "Thank you," or "Thanks, Ana" signs off.
     const rest = t.slice(m[0].length)
     if (rest.length === 0 || /^[ ]?[,!\-–—]/.test(rest) || /^ ?\n/.test(rest)) return true
+    // "Thanks for reading," / "Thank you for your patience," closing the email on its own line.
+    if (t.endsWith(',') && wordCount(t, 7) <= 7) return true
     // "Best regards Jane Doe" (plain-text lines joined): capitalised words and no sentence end.
     return /^ \p{Lu}/u.test(rest) && !/[.!?]$/.test(t) && !/^ (?:for|to|from|and)\b/i.test(rest)
   }
@@ -133,7 +135,10 @@ function isGreeting(text: string): boolean {
 
 /** True when a link (or its text) is an opt-out link. */
 export function isUnsubscribeLink(link: Link): boolean {
-  return /unsubscribe|opt[\s-]?out|wypisz|rezygn|preferen/i.test(head(link.text)) || /unsubscribe|opt[-_]?out|wypisz|rezygn/i.test(head(link.href))
+  return (
+    /unsubscribe|opt[\s-]?out|wypisz|rezygn|preferen|(?:email|notification|subscription) settings/i.test(head(link.text)) ||
+    /unsubscribe|opt[-_]?out|wypisz|rezygn|settings\/(?:notifications|email|subscriptions)/i.test(head(link.href))
+  )
 }
 
 /**
@@ -172,6 +177,7 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
     }
   }
   let footerFrom = quoteFrom
+  const lastProse = lastLongProse(blocks, quoteFrom, unsubscribeBlocks)
   for (let i = 0; i < quoteFrom; i++) {
     if (kinds[i]) continue
     const block = blocks[i]!
@@ -182,6 +188,8 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
     }
     const late = i >= Math.ceil(n / 2) || (signOff >= 0 && i > signOff)
     if (late && i > 0 && (unsubscribeBlocks.has(i) || isFooterText(block.text) || (block.tag === 'small' && signOff >= 0 && i > signOff))) {
+      // "You can read our privacy notice at …" in the body is no footer: a footer holds no long paragraph after its start.
+      if (lastProse > i) continue
       if (footerFrom === quoteFrom || i < footerFrom) footerFrom = i
       break
     }
@@ -227,8 +235,9 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
   for (; i < n; i++) {
     if (kinds[i]) continue
     const block = blocks[i]!
-    kinds[i] = 'lede'
-    if (block.kind !== 'heading') break
+    // A title above the greeting ("# Sorry about your report", then "Hi Ana,").
+    kinds[i] = block.kind !== 'heading' && isGreeting(block.text) ? 'greeting' : 'lede'
+    if (block.kind !== 'heading' && kinds[i] === 'lede') break
   }
   // The rest is body, or promotion where a block sells something after the lede.
   for (let j = 0; j < n; j++) {
@@ -237,6 +246,20 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
     kinds[j] = PROMO_CUE.test(head(block.text)) && (block.kind === 'button' || block.kind === 'heading' || block.kind === 'table-cell' || wordCount(block.text, 20) <= 20) ? 'promo' : 'body'
   }
   return makeZones(blocks, kinds as ZoneKind[])
+}
+
+/** Longest block, in words, that a footer holds without a footer cue of its own. */
+const FOOTER_MAX_PLAIN_WORDS = 40
+
+/** Index of the last long paragraph before `to` with no footer cue (the message goes on up to there), or -1. */
+function lastLongProse(blocks: readonly Block[], to: number, unsubscribeBlocks: ReadonlySet<number>): number {
+  for (let j = to - 1; j >= 0; j--) {
+    const block = blocks[j]!
+    if (block.kind === 'footer' || block.kind === 'signature' || unsubscribeBlocks.has(j)) continue
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue
+    if (wordCount(block.text, FOOTER_MAX_PLAIN_WORDS) > FOOTER_MAX_PLAIN_WORDS && !isFooterText(block.text)) return j
+  }
+  return -1
 }
 
 function makeZones(blocks: readonly Block[], kinds: ZoneKind[]): BlockZones {

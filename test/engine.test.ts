@@ -158,6 +158,14 @@ describe('overlap policy', () => {
     expect(found(html, only('vague-wording', 'evasive-wording'))).toEqual([['vague-wording', 'a small number of customers']])
   })
 
+  it('yields only the kinds it declares: an unnamed error stays vague even inside a blame finding', () => {
+    const rows = found('<p>We are sorry: the link broke due to a technical error.</p>', only('vague-wording', 'evasive-wording'))
+    expect(rows).toEqual([
+      ['evasive-wording', 'due to a technical error'],
+      ['vague-wording', 'a technical error'],
+    ])
+  })
+
   it('keeps findings of both rules on different words of one sentence', () => {
     const rows = found('<p>We regret any inconvenience this may have caused.</p>', only('vague-wording', 'evasive-wording'))
     expect(rows.map((r) => r[0]).sort()).toEqual(['evasive-wording', 'evasive-wording', 'vague-wording'])

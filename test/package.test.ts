@@ -4,7 +4,7 @@
  * and `npm ci` build it); fails, rather than skips, when the build is missing.
  */
 import {execFileSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {build} from 'esbuild'
@@ -29,6 +29,15 @@ describe('built package', {timeout: 60_000}, () => {
   it('loads with import, including the ./rules entry', () => {
     const out = node(['--input-type=module', '-e', "import {lint} from './dist/index.js'; import {builtinRules} from './dist/rules.js'; const r = await lint({markdown: 'Przepraszamy za błędny link w porannym newsletterze. Nie odpowiadaj na tę wiadomość.'}); console.log(builtinRules.length, r.language, r.diagnostics.some((d) => d.ruleId === 'no-reply-sender'))"])
     expect(out.trim()).toBe('14 pl true')
+  })
+
+  it('declares the types a plugin author needs', () => {
+    const types = readFileSync(`${root}dist/index.d.ts`, 'utf8')
+    // Every name in the file's export lists (`export {A, b as B, type C}`).
+    const exported = new Set([...types.matchAll(/export (?:type )?\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((n) => n.trim().split(/\s+/).pop()!)))
+    for (const name of ['AnyRule', 'Plugin', 'Brand', 'Incident', 'Checklist', 'ChecklistItem', 'Sentence', 'Token', 'LanguageSource', 'RuleContext', 'Diagnostic']) {
+      expect(exported.has(name), name).toBe(true)
+    }
   })
 
   it('has the core and Node entries, and keeps lintFile in the main entry for Node users', () => {
@@ -58,6 +67,12 @@ describe('built package', {timeout: 60_000}, () => {
     } finally {
       rmSync(app, {recursive: true, force: true})
     }
+  })
+
+  it('loads the ./nodemailer entry with import and require()', () => {
+    const check = "const r = await assertSendable({subject: 'Oops', text: 'Oops! Please do not reply.'}).catch((e) => e); console.log(typeof apologyGuard(), r instanceof UnsendableError)"
+    expect(node(['--input-type=module', '-e', `import {apologyGuard, assertSendable, UnsendableError} from './dist/nodemailer.js'; ${check}`]).trim()).toBe('function true')
+    expect(node(['-e', `const {apologyGuard, assertSendable, UnsendableError} = require('./dist/nodemailer.cjs'); (async () => { ${check} })()`]).trim()).toBe('function true')
   })
 
   it('runs the CLI bin', () => {

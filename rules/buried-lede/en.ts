@@ -20,6 +20,7 @@ const en: BuriedLedeLexicon = {
     {phrase: "can't see this email"},
     {phrase: 'trouble viewing'},
   ],
+  incidentWords: ['incident', 'security incident', 'breach', 'data breach', 'error', 'mistake', 'outage', 'bug', 'problem with', 'issue with', 'glitch', 'unauthorized access', 'unauthorised access', 'went wrong', 'mix-up', 'mix up', 'in error', 'by mistake', 'wrong', 'incorrect', 'embarrassed', 'messed up', 'our fault'].map((phrase) => ({phrase})),
   promotions: [
     {phrase: 'shop now'},
     {phrase: 'shop the'},

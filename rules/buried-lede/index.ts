@@ -21,6 +21,7 @@ import {findErrorStatements, ignoredSpans, overlapsAny} from '../shared/errors.j
 import en from './en.js'
 import pl from './pl.js'
 import {incidentExamples} from '../shared/incident-examples.js'
+import {blockZones} from '../../src/zones.js'
 
 /** This rule's data per language. */
 export interface BuriedLedeLexicon {
@@ -36,6 +37,12 @@ export interface BuriedLedeLexicon {
   currencyWords: string[]
   /** Words that show a preview is about the correction ("correction", "korekta"). */
   previewWords: PhraseEntry[]
+  /**
+   * Words that name the incident ("incident", "breach", "error", "naruszenie",
+   * "awaria"): an opening sentence that announces it ("We are writing about a
+   * security incident on your account") is the lede, however plainly worded.
+   */
+  incidentWords: PhraseEntry[]
   /** An opening line to suggest. */
   example: string
   /** A preview text to suggest. */
@@ -135,14 +142,18 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
   // (without an apology in the body, the statement is still needed to point at).
   let words = 0
   let contentBlocks = 0
+  const zones = blockZones(context.document, blocks, body.links)
+  /** True once the lede is the email's opening (lede zone): promotion further down does not bury it. */
+  let atOpening = false
   for (let i = 0; i < apologyBlock && i < blocks.length; i++) {
     const block = blocks[i]!
     const late = apology !== undefined && (words > options.maxWords || contentBlocks >= options.maxBlocks)
-    const statement = lede || late ? undefined : findErrorStatements(context, [block], 1)[0]
+    const statement = lede || late ? undefined : (findErrorStatements(context, [block], 1)[0] ?? (zones.kinds[i] === 'lede' ? announcement(context, block) : undefined))
     if (statement && !promotionBefore(i, statement.start)) {
       lede = statement
       ledeBlock = i
-    } else if (lede && promotionBefore(i, block.text.length)) {
+      atOpening = zones.kinds[i] === 'lede'
+    } else if (lede && !atOpening && promotionBefore(i, block.text.length)) {
       lede = undefined
     }
     const tokens = wordsOf(context, block, block.text.length)
@@ -188,6 +199,19 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
       ? `promotional content (${[...found.values()].join(', ')})`
       : `${contentBlocks} ${contentBlocks === 1 ? 'block' : 'blocks'} and ${words} words of other content, starting with “${firstContent ?? ''}”`
   context.report({messageId: 'buried', data: {before, example: lexicon.example}, span: apology ?? lede})
+}
+
+/**
+ * An opening sentence that names the incident ("I am writing about a
+ * security incident that affected your account", "Informujemy o awarii
+ * systemu płatności"): the first two sentences of the lede zone.
+ */
+function announcement(context: Context, block: Block): TextSpan | undefined {
+  const words = context.matcher('incidentWords', context.lexicon.incidentWords)
+  for (const sentence of context.sentencesOf(block).slice(0, 2)) {
+    if (words.test(sentence.tokens)) return {block, start: sentence.start, end: sentence.end}
+  }
+  return undefined
 }
 
 /** Flags a preheader with no apology, no correction word and no statement of what went wrong. */

@@ -16,6 +16,7 @@ const pl: BuriedLedeLexicon = {
     {phrase: 'nie widzisz obrazków'},
     {phrase: 'wiadomość nie wyświetla się poprawnie'},
   ],
+  incidentWords: ['incydent*', 'naruszeni*', 'błąd', 'błęd*', 'awari*', 'wyciek*', 'pomyłk*', 'omyłkowo', 'usterk*', 'nieprawidłow*', 'nieuprawnion*', 'problem z', 'problemy z'].map((phrase) => ({phrase})),
   promotions: [
     {phrase: 'kup teraz'},
     {phrase: 'kupuj teraz'},

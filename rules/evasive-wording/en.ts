@@ -80,6 +80,47 @@ const blame: EvasivePhrase[] = [
   {phrase: 'through no fault of ours', category: 'blame'},
   {phrase: 'through no fault of our own', category: 'blame'},
   {phrase: 'the computer did it', category: 'blame'},
+  // Inevitability: the cause is the world, not the sender.
+  {phrase: 'an unavoidable part of', category: 'blame', excusedByOwnership: true},
+  {phrase: 'an inevitable part of', category: 'blame', excusedByOwnership: true},
+  {phrase: 'a fact of life', category: 'blame', excusedByOwnership: true},
+]
+
+/** Agentless idioms: the error happened by itself. */
+const happened: EvasivePhrase[] = [
+  ...['an error', 'a mistake', 'a glitch'].flatMap((what) =>
+    ['occurred', 'has occurred', 'crept in', 'has crept in', 'was made'].map((verb): EvasivePhrase => ({phrase: `${what} ${verb}`, category: 'passive', excusedByOwnership: true})),
+  ),
+]
+
+/** Regret for having to write, not for what happened: "regrets that we have to write to you", "we regret to inform you". */
+const regretWriting: EvasivePhrase[] = [
+  ...['regret', 'regrets'].flatMap((verb) => [
+    ...['inform', 'tell', 'advise', 'announce', 'notify', 'say'].map((to): EvasivePhrase => ({phrase: `${verb} to ${to}`, category: 'regret'})),
+    ...['that we have to', 'that we had to', 'that we must', 'that we need to', 'having to', 'that i have to', 'that i must'].map(
+      (rest): EvasivePhrase => ({phrase: `${verb} ${rest}`, category: 'regret'}),
+    ),
+  ]),
+  {phrase: 'it is with regret that', category: 'regret'},
+  {phrase: "it's with regret that", category: 'regret'},
+]
+
+/** Harm played down: "the only information accessed was…", "the most likely impact, if any". */
+const playedDown: EvasivePhrase[] = [
+  ...['data', 'information', 'info', 'details', 'personal data', 'personal information', 'thing', 'things'].flatMap((what) =>
+    ['accessed', 'exposed', 'taken', 'affected', 'involved', 'copied', 'compromised', 'viewed', 'stolen', 'obtained', 'disclosed', 'at risk'].flatMap(
+      (how): EvasivePhrase[] => [
+        {phrase: `the only ${what} ${how}`, category: 'minimiser'},
+        {phrase: `the only ${what} that was ${how}`, category: 'minimiser'},
+        {phrase: `the only ${what} which was ${how}`, category: 'minimiser'},
+        {phrase: `the only ${what} that were ${how}`, category: 'minimiser'},
+      ],
+    ),
+  ),
+  // "if any" after the harm doubts there was any ("the most likely impact, if any, …").
+  ...['impact', 'impacts', 'effect', 'effects', 'risk', 'risks', 'harm', 'damage', 'consequence', 'consequences', 'exposure', 'inconvenience'].map(
+    (what): EvasivePhrase => ({phrase: `${what} if any`, category: 'minimiser'}),
+  ),
 ]
 
 const assurance: EvasivePhrase[] = [
@@ -129,7 +170,7 @@ const VERBS: [string, string][] = [
 ]
 
 const en: EvasiveLexicon = {
-  phrases: [...conditional, ...feelings, ...blame, ...assurance, ...minimiser],
+  phrases: [...conditional, ...feelings, ...blame, ...assurance, ...minimiser, ...happened, ...regretWriting, ...playedDown],
   harm: {
     regretVerbs: ['regret', 'regrets'],
     nouns: ['inconvenience', 'inconveniences', 'confusion', 'disruption', 'trouble', 'distress', 'upset', 'concern', 'frustration', 'disappointment', 'worry', 'issues', 'problems', 'difficulties', 'hassle',
@@ -191,8 +232,37 @@ const en: EvasiveLexicon = {
       {phrase: 'contractor*'}, {phrase: 'subcontractor*'}, {phrase: 'intern'}, {phrase: 'interns'}, {phrase: 'courier*'}, {phrase: 'processor*'},
       {phrase: 'system error*'}, {phrase: 'computer error*'}, {phrase: 'software error*'}, {phrase: 'human error'}, {phrase: 'external'},
       {phrase: 'outsourced'}, {phrase: 'agency'}, {phrase: 'printer'}, {phrase: 'carrier*'},
+      // A technical error as the cause names no one: "due to a technical error".
+      {phrase: 'technical error*'}, {phrase: 'technical issue*'}, {phrase: 'technical problem*'}, {phrase: 'technical glitch*'},
+      {phrase: 'technical fault*'}, {phrase: 'technical difficult*'}, {phrase: 'technical failure*'}, {phrase: 'glitch'}, {phrase: 'glitches'},
+      {phrase: 'system issue*'}, {phrase: 'system failure*'}, {phrase: 'system fault*'}, {phrase: 'system glitch*'},
     ],
     window: 6,
+  },
+  informant: {
+    verbs: ['told', 'tells', 'informed', 'informs', 'notified', 'notifies', 'advised', 'advises', 'alerted', 'alerts'],
+    objects: ['us'],
+    passiveLeads: ['we', 'i'].flatMap((who) =>
+      ['were', 'was', 'have been', 'had been', "'ve been"].flatMap((aux) =>
+        ['told', 'informed', 'notified', 'advised', 'alerted', 'contacted'].map((verb) => ({phrase: `${who} ${aux} ${verb}`})),
+      ),
+    ),
+    by: ['by', 'from'],
+    companies: ['company', 'companies', 'firm', 'firms', 'business'],
+    own: ['our', 'my', 'we', 'this'],
+    window: 6,
+  },
+  actor: {
+    determiners: ['our', 'the'],
+    things: ['website', 'websites', 'site', 'system', 'systems', 'app', 'application', 'platform', 'server', 'servers', 'software', 'database', 'algorithm', 'computer', 'computers', 'checkout', 'portal'],
+    verbs: [
+      'disclosed', 'exposed', 'leaked', 'revealed', 'shared', 'sent', 'emailed', 'mailed', 'showed', 'displayed', 'listed', 'charged', 'billed',
+      'double-charged', 'overcharged', 'applied', 'cancelled', 'canceled', 'deleted', 'removed', 'generated', 'created', 'published', 'posted',
+      'issued', 'triggered', 'assigned', 'processed', 'priced', 'calculated', 'miscalculated', 'unsubscribed', 'included', 'attached', 'added',
+      'dropped', 'lost', 'skipped', 'made',
+    ],
+    harmful: ['disclosed', 'exposed', 'leaked', 'revealed', 'overcharged', 'double-charged', 'miscalculated', 'lost'],
+    window: 3,
   },
   minimiser: {
     adverbs: ['just', 'only', 'merely', 'simply', 'barely', 'slightly'],

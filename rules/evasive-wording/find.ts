@@ -94,6 +94,8 @@ class Scanner {
   private readonly connectors
   private readonly agents
   private readonly cuePhrases
+  private readonly informantLeads
+  private readonly firstPerson
   private readonly extra
   private readonly allow
   private readonly conditions
@@ -113,6 +115,8 @@ class Scanner {
     this.connectors = context.matcher('evasive:connectors', lexicon.blame.connectors)
     this.agents = context.matcher('evasive:agents', lexicon.blame.agents)
     this.cuePhrases = context.matcher('evasive:cue-phrases', lexicon.passive.cuePhrases)
+    this.informantLeads = context.matcher('evasive:informant-leads', lexicon.informant.passiveLeads)
+    this.firstPerson = wordList(lexicon.ownedAction.pronouns)
     const extra = options.extraPhrases.map((p) => p.trim()).filter((p) => p.length > 0)
     this.extra = extra.length > 0 ? context.matcher(`evasive:extra:${JSON.stringify(extra)}`, extra.map((phrase) => ({phrase}))) : undefined
     this.allow = allowMatcher(context, options.allow)
@@ -123,9 +127,26 @@ class Scanner {
     const ownership = context.matcher('evasive:ownership', lexicon.ownership)
     const negations = wordList(lexicon.ownershipNegations)
     let owned = false
+    // Apology hits by block, in order: one forward pass per block instead of every hit for every sentence.
+    const hitsByBlock = new Map<Block, typeof hits>()
+    for (const h of hits) {
+      const list = hitsByBlock.get(h.block)
+      if (list) list.push(h)
+      else hitsByBlock.set(h.block, [h])
+    }
     for (const {block, sentences} of blocks) {
+      const blockHits = hitsByBlock.get(block) ?? []
+      let next = 0
       for (const sentence of sentences) {
-        if (hits.some((h) => h.block === block && h.start >= sentence.start && h.end <= sentence.end)) this.apologetic.add(sentence)
+        while (next < blockHits.length && blockHits[next]!.start < sentence.start) next++
+        let apologetic = false
+        for (let k = next; k < blockHits.length && blockHits[k]!.start < sentence.end; k++) {
+          if (blockHits[k]!.end <= sentence.end) {
+            apologetic = true
+            break
+          }
+        }
+        if (apologetic) this.apologetic.add(sentence)
         else if (sentence.tokens.some((t) => regret.has(t.norm))) this.apologetic.add(sentence)
         if (owned) continue
         // "not our fault" does not own it, and must not hide an owning phrase that overlaps it.
@@ -138,6 +159,12 @@ class Scanner {
       }
     }
     this.owned = owned
+  }
+
+  /** A first-person subject: "we", "I", or a Polish first-person past form ("wysłaliśmy"), which carries its subject. */
+  private isFirstPerson(norm: string): boolean {
+    if (this.firstPerson.has(norm)) return true
+    return this.lexicon.ownedAction.pronouns.length === 0 && this.lexicon.ownedAction.verbEndings.some((e) => norm.endsWith(e))
   }
 
   /**
@@ -172,7 +199,11 @@ class Scanner {
     const found: EvasiveFinding[] = []
     this.lexiconPhrases(sentence, found)
     this.harm(sentence, found)
-    if (!this.owned) this.blame(sentence, found)
+    if (!this.owned) {
+      this.blame(sentence, found)
+      this.informants(sentence, found)
+      this.actors(sentence, found)
+    }
     this.minimisers(sentence, found)
     // Once the email owns the mistake, a passive that reports its impact ("1,214 customers were charged twice") is a fact, not a dodge.
     if (this.options.passives && !this.owned) {
@@ -224,6 +255,8 @@ class Scanner {
       if (entry.notBefore && hit.lastToken < tokens.length && wordList(entry.notBefore).has(tokens[hit.lastToken]!.norm)) return false
       if (entry.needsApology && !this.apologetic.has(sentence)) return false
       if (entry.excusedByOwnership && this.owned) return false
+      // Agentless idioms ("doszło do błędu") are passives: the `passives` option turns them off too.
+      if (entry.category === 'passive' && !this.options.passives) return false
       return true
     }
     for (const hit of this.phrases.find(tokens, text, evasive)) {
@@ -356,6 +389,106 @@ class Scanner {
       return true
     }
     for (const hit of this.connectors.find(tokens, text, withAgent)) found.push(this.finding('blame', sentence, hit.firstToken, ends.get(hit.firstToken)!))
+  }
+
+  /**
+   * A third party tells the story: "our vendor told us that…", "Acme, a
+   * marketing company we use, informed us…", "we were notified by our
+   * provider", "zostaliśmy poinformowani przez dostawcę". The reader hears
+   * what someone else said instead of what the sender did and is doing. Not
+   * when the teller is the sender ("our company") or the readers ("customers
+   * told us"): only blame agents and outside companies count.
+   */
+  private informants(sentence: Sentence, found: EvasiveFinding[]): void {
+    const inf = this.lexicon.informant
+    const tokens = sentence.tokens
+    const text = sentence.block.text
+    const verbs = wordList(inf.verbs)
+    const objects = wordList(inf.objects)
+    const by = wordList(inf.by)
+    const companies = wordList(inf.companies)
+    const own = wordList(inf.own)
+    // Tellers: agent phrases ("our database marketing vendor"), and company words that are not the sender's own.
+    const tellers: {first: number; last: number}[] = this.agents.find(tokens, text).map((h) => ({first: h.firstToken, last: h.lastToken}))
+    for (let k = 0; k < tokens.length; k++) {
+      if (companies.has(tokens[k]!.norm) && !(k > 0 && own.has(tokens[k - 1]!.norm))) tellers.push({first: k, last: k + 1})
+    }
+    if (tellers.length === 0) return
+    // Passive: "we were notified by our vendor", "zostaliśmy poinformowani przez dostawcę".
+    for (const lead of this.informantLeads.find(tokens, text)) {
+      let b = lead.lastToken
+      if (b < tokens.length && tokens[b]!.norm.endsWith('ly')) b++
+      if (b >= tokens.length || !by.has(tokens[b]!.norm)) continue
+      const teller = tellers.find((t) => t.first > b && t.first - b <= inf.window)
+      if (teller) found.push(this.finding('blame', sentence, lead.firstToken, teller.last))
+    }
+    // Active: "our vendor told us", "Acme … informed us", "dostawca poinformował nas", "dostawca nas poinformował".
+    for (let v = 1; v < tokens.length; v++) {
+      if (!verbs.has(tokens[v]!.norm)) continue
+      let object = -1
+      if (v + 1 < tokens.length && objects.has(tokens[v + 1]!.norm)) object = v + 1
+      else if (objects.has(tokens[v - 1]!.norm)) object = v - 1
+      if (object < 0) continue
+      const before = Math.min(v, object)
+      // The nearest teller before the verb, within the sentence's subject (a long apposition is allowed).
+      let teller: {first: number; last: number} | undefined
+      for (const t of tellers) if (t.last <= before && before - t.last <= inf.window * 2 && (!teller || t.first > teller.first)) teller = t
+      if (!teller) continue
+      const start = before - teller.last <= inf.window ? teller.first : before
+      found.push(this.finding('blame', sentence, start, Math.max(v, object) + 1))
+    }
+  }
+
+  /**
+   * The website or system as the actor of the mistake: "our website
+   * inadvertently disclosed your address", "the system sent a duplicate
+   * invoice", "nasz system omyłkowo naliczył opłatę". A verb that is the harm
+   * itself ("disclosed", "leaked") needs nothing more; any other needs a
+   * mistake cue in the clause ("duplicate", "wrong", "omyłkowo").
+   */
+  private actors(sentence: Sentence, found: EvasiveFinding[]): void {
+    const a = this.lexicon.actor
+    const tokens = sentence.tokens
+    const text = sentence.block.text
+    const determiners = wordList(a.determiners)
+    const things = wordList(a.things)
+    const verbs = wordList(a.verbs)
+    const harmful = wordList(a.harmful)
+    const cues = wordList(this.lexicon.passive.cues)
+    const negations = wordList(this.lexicon.passive.negations)
+    for (let t = 0; t < tokens.length; t++) {
+      if (!things.has(tokens[t]!.norm)) continue
+      let first = t
+      if (a.determiners.length > 0) {
+        // "our website", "the booking system": a determiner one or two words before.
+        if (t > 0 && determiners.has(tokens[t - 1]!.norm)) first = t - 1
+        else if (t > 1 && determiners.has(tokens[t - 2]!.norm) && joined(text, tokens[t - 2]!, tokens[t - 1]!) && joined(text, tokens[t - 1]!, tokens[t]!)) first = t - 2
+        else continue
+      }
+      let v = -1
+      for (let j = t + 1; j < tokens.length && j - t <= a.window; j++) {
+        if (!joinedLoose(text, tokens[j - 1]!, tokens[j]!)) break
+        const norm = tokens[j]!.norm
+        if (negations.has(norm)) break
+        // A verb stem also matches the "we" form ("wysłał*" → "wysłaliśmy"): then the sender is the actor.
+        if (verbs.has(norm) && !this.isFirstPerson(norm)) {
+          v = j
+          break
+        }
+      }
+      if (v < 0) continue
+      const clause = clauseStart(text, tokens, first)
+      if (afterWordIn(tokens, clause, first, this.conditions)) continue
+      let cue = harmful.has(tokens[v]!.norm)
+      for (let k = t + 1; !cue && k < tokens.length && k - v <= 8; k++) {
+        if (k > v && !joinedLoose(text, tokens[k - 1]!, tokens[k]!)) break
+        if (cues.has(tokens[k]!.norm)) cue = true
+      }
+      if (!cue && this.cuePhrases.test(tokens.slice(t + 1, Math.min(tokens.length, v + 9)))) cue = true
+      if (!cue) continue
+      found.push(this.finding('blame', sentence, first, v + 1))
+      t = v
+    }
   }
 
   /** "just a small mistake", "only a few customers", "a minor security incident", "drobny błąd", "tylko kilku klientów". */

@@ -101,9 +101,51 @@ export interface MinimiserLexicon {
   window: number
 }
 
+/**
+ * Someone else tells the story: a third party as the informant ("our vendor
+ * told us that…", "we were notified by our provider") instead of the sender
+ * saying what happened and what it is doing.
+ */
+export interface InformantLexicon {
+  /** Verbs of telling ("told", "informed", "poinformował*"); `*` stems allowed. */
+  verbs: string[]
+  /** The sender as the object right after the verb ("us", "nas", "nam"). */
+  objects: string[]
+  /** The sender as the subject of a passive ("we were", "zostaliśmy"), then a verb of telling and `by`. */
+  passiveLeads: PhraseEntry[]
+  /** The preposition naming the teller in a passive ("by", "przez", "od"). */
+  by: string[]
+  /** Third parties besides the blame agents ("company", "firma"): they count only when not "our"/"nasza" (that is the sender). */
+  companies: string[]
+  /** First-person possessives that make a company word the sender itself ("our company"). */
+  own: string[]
+  /** How many words may sit between `by` and the teller, or between the teller and the verb. */
+  window: number
+}
+
+/**
+ * The website or system as the actor of the mistake: "our website disclosed
+ * your address", "nasz system wysłał błędną fakturę". The people who built and
+ * ran it disappear behind it.
+ */
+export interface ActorLexicon {
+  /** Possessives or articles before the thing ("our", "the", "nasz*"). */
+  determiners: string[]
+  /** Things that cannot be responsible ("website", "system", "system*"). */
+  things: string[]
+  /** Verbs of doing the harm, past tense; `*` stems allowed. */
+  verbs: string[]
+  /** Verbs that are the harm themselves ("disclosed", "leaked"): no mistake cue needed. */
+  harmful: string[]
+  /** How many words (adjectives, adverbs) may sit between the thing and the verb. */
+  window: number
+}
+
 /** evasive-wording's data for one language. */
 export interface EvasiveLexicon {
   phrases: EvasivePhrase[]
+  informant: InformantLexicon
+  actor: ActorLexicon
   harm: HarmLexicon
   passive: PassiveLexicon
   blame: BlameLexicon

@@ -73,6 +73,40 @@ const blame: EvasivePhrase[] = [
   {phrase: 'błędu ludzkiego', category: 'blame', excusedByOwnership: true},
   {phrase: 'błąd komputera', category: 'blame', excusedByOwnership: true},
   {phrase: 'błędu komputera', category: 'blame', excusedByOwnership: true},
+  // "Z przyczyn technicznych": a cause that names no one.
+  {phrase: 'z przyczyn technicznych', category: 'blame', excusedByOwnership: true},
+  {phrase: 'z powodów technicznych', category: 'blame', excusedByOwnership: true},
+  {phrase: 'ze względów technicznych', category: 'blame', excusedByOwnership: true},
+]
+
+/** Bezosobowe idiomy: błąd "zdarzył się" sam ("doszło do błędu", "wystąpił problem"). */
+const happened: EvasivePhrase[] = [
+  ...['błędu', 'pomyłki', 'omyłki', 'awarii', 'usterki', 'incydentu', 'wycieku', 'nieprawidłowości', 'omyłkow*', 'błędn*', 'nieprawidłow*', 'przypadkow*', 'niezamierzon*']
+    .map((what): EvasivePhrase => ({phrase: `doszło do ${what}`, category: 'passive', excusedByOwnership: true})),
+  ...[
+    'wystąpił błąd', 'wystąpił problem', 'wystąpiła awaria', 'wystąpiła usterka', 'wystąpiła pomyłka', 'wystąpiły błędy', 'wystąpiły problemy',
+    'wystąpiły nieprawidłowości', 'pojawił się błąd', 'pojawił się problem', 'wkradł się błąd', 'wkradła się pomyłka', 'wkradła się omyłka',
+    'nastąpił błąd', 'nastąpiła pomyłka', 'nastąpiła awaria', 'zdarzył się błąd', 'zdarzyła się pomyłka', 'miał miejsce błąd',
+  ].map((phrase): EvasivePhrase => ({phrase, category: 'passive', excusedByOwnership: true})),
+]
+
+/** Żal z powodu pisania, nie z powodu błędu. */
+const regretWriting: EvasivePhrase[] = [
+  {phrase: 'ubolewa* że musimy', category: 'regret'},
+  {phrase: 'żałujemy że musimy', category: 'regret'},
+  {phrase: 'przykro nam że musimy', category: 'regret'},
+  {phrase: 'z żalem informujemy', category: 'regret'},
+  {phrase: 'z żalem zawiadamiamy', category: 'regret'},
+]
+
+/** Pomniejszanie skutków: "jedyne dane, jakie…", "jeśli w ogóle". */
+const playedDown: EvasivePhrase[] = [
+  ...['jedyne dane', 'jedynymi danymi', 'jedyną informacją', 'jedyne informacje', 'jedynymi informacjami', 'jedynymi ujawnionymi', 'jedyne ujawnione'].map(
+    (phrase): EvasivePhrase => ({phrase, category: 'minimiser'}),
+  ),
+  {phrase: 'jeśli w ogóle', category: 'minimiser'},
+  {phrase: 'jeżeli w ogóle', category: 'minimiser'},
+  {phrase: 'o ile w ogóle', category: 'minimiser'},
 ]
 
 const assurance: EvasivePhrase[] = [
@@ -124,7 +158,7 @@ const IMPERSONAL: [string, string][] = [
 ]
 
 const pl: EvasiveLexicon = {
-  phrases: [...conditional, ...feelings, ...blame, ...assurance, ...minimiser],
+  phrases: [...conditional, ...feelings, ...blame, ...assurance, ...minimiser, ...happened, ...regretWriting, ...playedDown],
   harm: {
     regretVerbs: ['ubolewa*', 'żałujemy'],
     nouns: ['niedogodnoś*', 'utrudnie*', 'nieporozumie*', 'kłopot*', 'problem*', 'zamieszani*', 'niedogodność', 'przykroś*', 'niepokoj*', 'niepokój', 'zamęt*', 'komplikacj*',
@@ -181,8 +215,35 @@ const pl: EvasiveLexicon = {
       {phrase: 'praktykant*'}, {phrase: 'firm* zewnętrzn*'}, {phrase: 'zewnętrzn* firm*'}, {phrase: 'zewnętrzn* dostawc*'},
       {phrase: 'błęd* system*'}, {phrase: 'błąd system*'}, {phrase: 'błęd* systemow*'}, {phrase: 'błąd systemowy'},
       {phrase: 'firmy trzeciej'}, {phrase: 'podmiot* zewnętrzn*'}, {phrase: 'zewnętrzn* podmiot*'}, {phrase: 'agencj*'}, {phrase: 'drukarni*'},
+      // Błąd techniczny jako przyczyna: "z powodu błędu technicznego", "w wyniku problemów technicznych".
+      {phrase: 'błęd* techniczn*'}, {phrase: 'błąd techniczny'}, {phrase: 'problem* techniczn*'}, {phrase: 'usterk* techniczn*'},
+      {phrase: 'awari* techniczn*'}, {phrase: 'techniczn* błęd*'}, {phrase: 'techniczn* problem*'}, {phrase: 'techniczn* usterk*'},
     ],
     window: 4,
+  },
+  informant: {
+    verbs: ['poinformował*', 'powiadomił*', 'zawiadomił*', 'przekazał*', 'zgłosił*', 'ostrzegł*', 'informuje', 'informują'],
+    objects: ['nas', 'nam'],
+    passiveLeads: [
+      ...['zostaliśmy', 'zostałem', 'zostałam', 'byliśmy'].flatMap((aux) =>
+        ['poinformowani', 'poinformowany', 'poinformowana', 'powiadomieni', 'powiadomiony', 'powiadomiona', 'zawiadomieni'].map((verb) => ({phrase: `${aux} ${verb}`})),
+      ),
+      {phrase: 'otrzymaliśmy informacj*'}, {phrase: 'otrzymaliśmy zgłoszeni*'}, {phrase: 'otrzymaliśmy powiadomieni*'}, {phrase: 'dowiedzieliśmy się'},
+    ],
+    by: ['przez', 'od'],
+    companies: ['firma', 'firmy', 'firmę', 'firmą', 'spółka', 'spółki', 'spółkę'],
+    own: ['nasza', 'naszej', 'naszą', 'naszego', 'nasz', 'tej', 'ta'],
+    window: 4,
+  },
+  actor: {
+    determiners: [],
+    things: ['system', 'systemy', 'strona', 'serwis', 'aplikacja', 'platforma', 'serwer', 'serwery', 'oprogramowanie', 'baza', 'algorytm', 'komputer'],
+    verbs: [
+      'ujawnił*', 'udostępnił*', 'wysłał*', 'przesłał*', 'wyświetlił*', 'pokazał*', 'naliczył*', 'pobrał*', 'obciążył*', 'opublikował*',
+      'wygenerował*', 'dołączył*', 'załączył*', 'anulował*', 'usunął', 'usunęł*', 'wypisał*', 'dodał*', 'podał*', 'zablokował*', 'zdublował*', 'zduplikował*',
+    ],
+    harmful: ['ujawnił*', 'udostępnił*', 'zdublował*', 'zduplikował*'],
+    window: 3,
   },
   minimiser: {
     adverbs: ['tylko', 'jedynie', 'zaledwie', 'raptem', 'ledwie'],

@@ -60,6 +60,18 @@ const en: HumourLexicon = {
     {phrase: 'to err is human', kind: 'flippant'},
     {phrase: "we're only human", kind: 'flippant'},
     {phrase: 'we are only human', kind: 'flippant'},
+    // Wry asides: a wink at the reader about the mistake.
+    {phrase: 'we know we know', kind: 'flippant'},
+    {phrase: 'yes really', kind: 'flippant'},
+    {phrase: "don't ask", kind: 'flippant'},
+    {phrase: 'one of those days', kind: 'flippant'},
+    {phrase: 'one of those weeks', kind: 'flippant'},
+    {phrase: 'how embarrassing', kind: 'flippant'},
+    {phrase: 'well this is embarrassing', kind: 'flippant'},
+    {phrase: 'egg on our face', kind: 'flippant'},
+    {phrase: 'egg on our faces', kind: 'flippant'},
+    {phrase: 'red faces all round', kind: 'flippant'},
+    {phrase: 'face meet palm', kind: 'flippant'},
     // Blaming a made-up culprit.
     {phrase: 'the intern did it', kind: 'scapegoat'},
     {phrase: 'blame the intern', kind: 'scapegoat'},

@@ -19,7 +19,7 @@ import pl from './pl.js'
 import {incidentExamples} from '../shared/incident-examples.js'
 
 /** What kind of joke a phrase is, for the message. */
-export type HumourKind = 'interjection' | 'laughter' | 'flippant' | 'scapegoat' | 'meme'
+export type HumourKind = 'interjection' | 'laughter' | 'flippant' | 'scapegoat' | 'meme' | 'stretched'
 
 /** One joking phrase of a language. */
 export interface HumourPhrase extends PhraseEntry {
@@ -47,6 +47,7 @@ const KIND_TEXT: Record<HumourKind, string> = {
   flippant: 'is flippant about the mistake',
   scapegoat: 'jokes about who is to blame',
   meme: 'turns the mistake into a meme',
+  stretched: 'stretches a word for comic effect',
 }
 
 const EMOJI_TEXT: Record<EmojiKind, string> = {
@@ -145,9 +146,17 @@ export default defineRule({
         // An allowed phrase is taken (and then not reported), so that its words stay allowed: "just kidding" hides "kidding".
         const joke = (hit: PhraseHit<HumourPhrase>): boolean =>
           !isSkipped(hit.start, hit.end) && (allowed.has(normalize(hit.text)) || inContext(hit, sentence.tokens, text))
+        const taken: [number, number][] = []
         for (const hit of matcher.find(sentence.tokens, text, joke)) {
+          taken.push([hit.start, hit.end])
           if (allowed.has(normalize(hit.text))) continue
           report('phrase', {phrase: hit.text, what: KIND_TEXT[hit.entry.kind]}, hit.start, hit.end)
+        }
+        // "soooo embarrassed", "przepraaaszamy": a letter held three times or more, outside the phrases above.
+        for (const token of sentence.tokens) {
+          if (!isStretched(token.text) || isSkipped(token.start, token.end) || allowed.has(normalize(token.text))) continue
+          if (taken.some(([s, e]) => token.start < e && token.end > s)) continue
+          report('phrase', {phrase: token.text, what: KIND_TEXT.stretched}, token.start, token.end)
         }
       }
 
@@ -175,6 +184,30 @@ export default defineRule({
 /** Lower-cases and collapses white space, for comparing with `allow`. */
 function normalize(text: string): string {
   return text.toLowerCase().replace(/’/g, "'").split(/\s+/).filter(Boolean).join(' ')
+}
+
+/**
+ * A word with one letter written three or more times in a row ("soooo",
+ * "sorrrry"). In capitals only from four ("AAA", "XXX", "III" are acronyms
+ * and numerals); never with digits, nor a word of one repeated letter ("zzzz",
+ * "xxxx" as a placeholder).
+ */
+export function isStretched(word: string): boolean {
+  if (word.length < 4) return false
+  // In capitals a run of three is an acronym or a numeral ("AAA", "XXX"); four or more is shouting ("SOOOO").
+  const need = word === word.toUpperCase() ? 4 : 3
+  let run = 1
+  let stretched = false
+  const distinct = new Set<string>()
+  const lower = word.toLowerCase()
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower[i]!
+    if (c >= '0' && c <= '9') return false
+    distinct.add(c)
+    run = i > 0 && lower[i - 1] === c ? run + 1 : 1
+    if (run >= need && c.toUpperCase() !== c) stretched = true
+  }
+  return stretched && distinct.size > 1
 }
 
 /** Checks the context conditions a phrase carries. */

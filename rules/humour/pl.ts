@@ -48,6 +48,14 @@ const pl: HumourLexicon = {
     {phrase: 'błądzić jest rzeczą ludzką', kind: 'flippant'},
     {phrase: 'też jesteśmy ludźmi', kind: 'flippant'},
     {phrase: 'jesteśmy tylko ludźmi', kind: 'flippant'},
+    // Porozumiewawcze wtrącenia.
+    {phrase: 'wiemy wiemy', kind: 'flippant'},
+    {phrase: 'nie pytajcie', kind: 'flippant'},
+    {phrase: 'nawet nie pytajcie', kind: 'flippant'},
+    {phrase: 'jeden z tych dni', kind: 'flippant'},
+    {phrase: 'czerwienimy się', kind: 'flippant'},
+    {phrase: 'rumienimy się', kind: 'flippant'},
+    {phrase: 'spaliliśmy się ze wstydu', kind: 'flippant'},
     // Zrzucanie winy na wymyślonego winowajcę.
     {phrase: 'nasz stażysta', kind: 'scapegoat'},
     {phrase: 'stażyst*', kind: 'scapegoat'},

@@ -11,6 +11,7 @@ import type {RuleContext} from '../../src/rule.js'
 import type {IncidentKind} from '../../src/config.js'
 import {findPlaceholders} from '../../src/parse/shared.js'
 import {isNoReplyAddress} from '../no-reply-sender/index.js'
+import {blockZones, type ZoneKind} from '../../src/zones.js'
 import en from './en.js'
 import pl from './pl.js'
 
@@ -33,6 +34,20 @@ export interface StepPhrase extends PhraseEntry {
   means?: Means
   /** For a weak modal ("można"): counts only with an infinitive the data lists, not with any verb. */
   strict?: boolean
+  /**
+   * For an English modal of advice ("you should", "we recommend that you"):
+   * any verb after it is a step ("you should create new passwords"), unless
+   * the data lists it as no action ("you should receive", "you may have").
+   */
+  anyVerb?: boolean
+  /** True when the sender's own product will prompt the reader ("you will be asked to"): no link is needed. */
+  prompted?: boolean
+  /**
+   * A declarative that is a step only next to a link ("Szczegóły znajdą
+   * Państwo pod adresem …", "The new timetable is available at …"); without
+   * one it is no step and no finding.
+   */
+  linkOnly?: boolean
 }
 
 /** An infinitive after a Polish modal ("możesz usunąć", "prosimy zadzwonić"). */
@@ -65,6 +80,25 @@ export interface ActionStepsLexicon {
   negation: string
   /** Words in a link's text or address that mark it as a contact page ("contact", "kontakt"). */
   contactWords: string[]
+  /**
+   * Words after "contact" / "call" that name someone other than the sender
+   * ("your bank", "the card issuer", "bank", "policję"): the reader acts
+   * offline, and no link or number from the sender is needed.
+   */
+  thirdParties: string[]
+  /**
+   * Objects that turn a link verb into general advice ("only click links you
+   * trust", "do not open attachments"): nothing to link to.
+   */
+  adviceObjects: string[]
+  /** Verbs after a modal of advice that are no action ("you should receive", "you may have"). */
+  notActions: string[]
+  /**
+   * Words that address the reader about what they might do ("if you", "you
+   * can", "jeśli"): when the email has such words but no step was recognised,
+   * the evidence is mixed and the rule stays silent.
+   */
+  readerCues: PhraseEntry[]
   /** A line to add when the email has no instruction at all, by incident kind. */
   suggestions: Record<IncidentKind | 'default', string>
   /** A line that adds a way to act, by means. */
@@ -91,6 +125,9 @@ const NOT_INSTRUCTIONS = new Set(['quote', 'code', 'footer', 'signature', 'subje
 
 /** Most sentences handed to compromise in one call; a real email needs a handful. */
 const MAX_NLP_SENTENCES = 40
+
+/** Zones that hold no instruction about the incident: an unsubscribe line in the footer, a signature, a quoted message, a promotion. */
+const NOT_INSTRUCTION_ZONES: ReadonlySet<ZoneKind> = new Set(['footer', 'signature', 'quote', 'promo'])
 
 /** Block kinds whose links and contact details are not the sender's offer to act (a quoted reply, a code sample). */
 const NOT_MEANS = new Set(['quote', 'code'])
@@ -138,6 +175,7 @@ export function findActionSteps(
   const objectWords = new Set(lexicon.objectWords)
   const placeholders = placeholderSpans(context.document, blocks)
   const budget = {left: MAX_NLP_SENTENCES}
+  const zones = blockZones(context.document, blocks, links ?? linksOf(context.document, blocks))
 
   // The ways to act are known before the scan, so that each step is complete when found.
   let means: BlockMeans[] | undefined
@@ -161,7 +199,7 @@ export function findActionSteps(
   const found: ActionStep[] = []
   let stopped = false
   blocks.forEach((block, index) => {
-    if (stopped || !block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind)) return
+    if (stopped || !block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind) || NOT_INSTRUCTION_ZONES.has(zones.kinds[index]!)) return
     for (const sentence of context.sentencesOf(block)) {
       if (stopped) return
       const skip = [...quotedSpans(sentence), ...(placeholders.get(block) ?? [])]
@@ -177,10 +215,17 @@ export function findActionSteps(
           }
         } else if (entry.form === 'modal') {
           step = modalStep(sentence, hit, hits[h + 1], lexicon, infinitives, skip)
+          if (!step && entry.anyVerb) step = adviceStep(context, sentence, hit, lexicon, budget)
           // The verb that completes the modal is part of this step, not a second one.
           if (step && hits[h + 1] && hits[h + 1]!.end <= step.end) h++
         }
         if (!step) continue
+        if (entry.linkOnly) {
+          complete({span: {block, start: step.start, end: step.end}, needsMeans: true, means: 'link'}, index)
+          if (!linkNear(index)) continue
+        }
+        if (entry.prompted) step.means = 'none'
+        if (step.means !== 'none') step.means = offlineOr(sentence, step, lexicon)
         const done = complete({span: {block, start: step.start, end: step.end}, needsMeans: step.means !== 'none', means: step.means}, index)
         found.push(done)
         if (options.stopWhen?.(done)) {
@@ -214,18 +259,107 @@ function isEnglishImperative(
   if (hit.lastToken - hit.firstToken > 1 || (next && objectWords.has(next.norm))) return true
   // Only now, on a sentence the lexicon selected, is compromise asked (once per sentence). Past a
   // bound (a hostile input of thousands of short commands) the clause position alone decides.
-  let verbs = verbCache.get(sentence)
-  if (!verbs) {
-    if (budget.left <= 0) return true
-    budget.left--
-    verbs = context.nlp(sentence).match('#Verb').out('offset').map((v) => [v.offset.start, v.offset.start + v.offset.length] as [number, number])
-    verbCache.set(sentence, verbs)
-  }
+  const verbs = verbsOf(context, sentence, budget)
+  if (!verbs) return true
   return inside(verbs, tokens[hit.firstToken]!.start - sentence.start)
 }
 
 /** Where compromise found verbs in a sentence, relative to its start; shared by every rule that asks. */
 const verbCache = new WeakMap<Sentence, [number, number][]>()
+
+function verbsOf(context: RuleContext<unknown, unknown>, sentence: Sentence, budget: {left: number}): [number, number][] | undefined {
+  let verbs = verbCache.get(sentence)
+  if (!verbs) {
+    if (budget.left <= 0) return undefined
+    budget.left--
+    verbs = context.nlp(sentence).match('#Verb').out('offset').map((v) => [v.offset.start, v.offset.start + v.offset.length] as [number, number])
+    verbCache.set(sentence, verbs)
+  }
+  return verbs
+}
+
+/** Adverbs that may stand between a modal of advice and its verb ("you should also change", "we recommend that you immediately"). */
+const ADVICE_FILLERS = new Set(['also', 'still', 'immediately', 'now', 'always', 'then', 'simply', 'just', 'promptly', 'urgently', 'first', 'consider', 'to', 'that', 'you', 'please', 'carefully', 'regularly', 'remain'])
+
+/**
+ * A modal of advice and the verb after it, whatever the verb: "you should
+ * create new passwords", "we recommend changing it". compromise confirms the
+ * verb (once per sentence, only for sentences the lexicon selected).
+ */
+function adviceStep(
+  context: RuleContext<unknown, unknown>,
+  sentence: Sentence,
+  hit: PhraseHit<StepPhrase>,
+  lexicon: ActionStepsLexicon,
+  budget: {left: number},
+): {start: number; end: number; means: Means} | undefined {
+  const tokens = sentence.tokens
+  let i = hit.lastToken
+  while (i < tokens.length && i - hit.lastToken < 4 && ADVICE_FILLERS.has(tokens[i]!.norm)) i++
+  const token = tokens[i]
+  if (!token || lexicon.notActions.includes(token.norm) || token.norm === lexicon.negation) return undefined
+  // Not across a clause: "you should, if …" gives no verb here.
+  if (isClauseBreak(sentence.block.text, tokens[i - 1]!.end, token.start)) return undefined
+  const verbs = verbsOf(context, sentence, budget)
+  const isVerb = verbs ? inside(verbs, token.start - sentence.start) : token.norm.endsWith('ing')
+  if (!isVerb) return undefined
+  return {start: hit.start, end: token.end, means: 'none'}
+}
+
+/**
+ * A step that would need a link or contact from the sender, but is done
+ * elsewhere: "contact your bank", "call the card issuer", "only click links
+ * you trust" (general advice). Those need nothing from the sender.
+ */
+function offlineOr(sentence: Sentence, step: {start: number; end: number; means: Means}, lexicon: ActionStepsLexicon): Means {
+  const tokens = sentence.tokens
+  let i = 0
+  while (i < tokens.length && tokens[i]!.start < step.end) i++
+  const after = tokens.slice(i, i + 4).map((t) => t.norm)
+  if (step.means === 'contact' && after.some((w) => listHas(lexicon.thirdParties, w))) return 'none'
+  if (step.means === 'link' && after.slice(0, 2).some((w) => listHas(lexicon.adviceObjects, w))) return 'none'
+  return step.means
+}
+
+/** True when `word` is in the list, where an entry ending in `*` matches by prefix. */
+function listHas(list: readonly string[], word: string): boolean {
+  for (const entry of list) {
+    if (entry.endsWith('*') ? word.startsWith(entry.slice(0, -1)) : word === entry) return true
+  }
+  return false
+}
+
+/**
+ * True when the email's own message (lede and body zones) addresses the
+ * reader about what they might do, or offers a link, address or number, in
+ * a way no step was recognised in: the evidence of a missing step is mixed.
+ */
+export function hasMixedStepEvidence(context: RuleContext<unknown, unknown>, blocks: readonly Block[]): boolean {
+  const lexicon = actionLexicons[context.language]
+  const document = context.document
+  const zones = blockZones(document, blocks, linksOf(document, blocks))
+  const cues = context.matcher<PhraseEntry>('missing-action-steps:readerCues', lexicon.readerCues)
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    const zone = zones.kinds[i]!
+    if (zone !== 'lede' && zone !== 'body') continue
+    if (!block.prose || block.boilerplate || NOT_MEANS.has(block.kind)) continue
+    // A page to go to is a way to act; an address or number alone is how to reach the sender, not a step.
+    if (textHasUrl(block.text)) return true
+    for (const sentence of context.sentencesOf(block)) if (cues.test(sentence.tokens)) return true
+  }
+  for (const link of linksOf(document, blocks)) {
+    const block = link.blockIndex === undefined ? undefined : blocks[link.blockIndex]
+    if (block && (zones.kinds[link.blockIndex!] === 'lede' || zones.kinds[link.blockIndex!] === 'body') && linkMeans(link, lexicon) === 'link') return true
+  }
+  return false
+}
+
+/** The links of the list `blocks` belongs to (the document's, or its MIME part's). */
+function linksOf(document: EmailDocument, blocks: readonly Block[]): readonly Link[] {
+  if (blocks === document.blocks) return document.links
+  return document.parts.find((p) => p.blocks === blocks)?.links ?? document.links
+}
 
 /** True when the characters between two tokens end one clause and start another. */
 function isClauseBreak(text: string, from: number, to: number): boolean {
@@ -382,7 +516,11 @@ function placeholderSpans(document: EmailDocument, blocks: readonly Block[]): Ma
     if (!list) spans.set(p.block, (list = []))
     list.push([p.start, p.end])
   }
-  for (const block of blocks) if (!spans.has(block) && !document.blocks.includes(block)) spans.set(block, findPlaceholders(block.text))
+  // A MIME part's blocks are copies: find their placeholders afresh (a Set keeps this linear in a huge email).
+  if (blocks !== document.blocks) {
+    const own = new Set(document.blocks)
+    for (const block of blocks) if (!spans.has(block) && !own.has(block)) spans.set(block, findPlaceholders(block.text))
+  }
   return spans
 }
 

@@ -8,6 +8,8 @@ import type {ActionStepsLexicon, Means, StepPhrase} from './detect.js'
 const imperative = (means: Means, ...phrases: string[]): StepPhrase[] => phrases.map((phrase) => ({phrase, form: 'imperative', means}))
 const done = (means: Means, ...phrases: string[]): StepPhrase[] => phrases.map((phrase) => ({phrase, form: 'done', means}))
 const modal = (...phrases: string[]): StepPhrase[] => phrases.map((phrase) => ({phrase, form: 'modal'}))
+/** Modals of advice: any verb after them is a step ("you should create new passwords"). */
+const advice = (...phrases: string[]): StepPhrase[] => phrases.map((phrase) => ({phrase, form: 'modal', anyVerb: true}))
 const exclude = (...phrases: string[]): StepPhrase[] => phrases.map((phrase) => ({phrase, form: 'exclude'}))
 
 const en: ActionStepsLexicon = {
@@ -56,6 +58,9 @@ const en: ActionStepsLexicon = {
       'transfer',
       'choose',
       'select',
+      'learn more',
+      'find out more',
+      'read more',
       'renew',
       'top up',
       'use the link',
@@ -138,6 +143,10 @@ const en: ActionStepsLexicon = {
       'collect',
       'show',
       'throw away',
+      'enter',
+      'create',
+      'review',
+      'keep an eye on',
     ),
     // Whole instructions, wherever they stand in the sentence.
     ...done(
@@ -162,6 +171,12 @@ const en: ActionStepsLexicon = {
       'nothing else you need to do',
       'nothing else to do',
       'nothing you need to change',
+      'no need for you to',
+      'no other action',
+      'nothing further you need to do',
+      'nothing more you need to do',
+      "you don't need to take any action",
+      'you do not need to take any action',
       'you can ignore',
       'you can safely ignore',
       'you may ignore',
@@ -195,9 +210,18 @@ const en: ActionStepsLexicon = {
       'the new link is',
       'the working link is',
     ),
+    // Declaratives that are a step next to a link: "The new timetable is available at https://…".
+    ...['you can find', 'you will find', "you'll find", 'is available at', 'are available at', 'can be found at', 'is now at', 'is available here', 'are available here'].map(
+      (phrase): StepPhrase => ({phrase, form: 'done', means: 'link', linkOnly: true}),
+    ),
     ...done('contact', 'feel free to contact', 'feel free to call', 'feel free to get in touch', 'please contact', 'please call', 'please get in touch'),
     // Lead-ins that need a verb after them.
-    ...modal(
+    ...modal('you may', 'please'),
+    // The sender's own site will prompt the reader: a step that needs no link in the email.
+    ...['you will be asked to', "you'll be asked to", 'you will be prompted to', "you'll be prompted to", 'you will be required to'].map(
+      (phrase): StepPhrase => ({phrase, form: 'modal', anyVerb: true, prompted: true}),
+    ),
+    ...advice(
       'you can',
       'you could',
       'you should',
@@ -209,27 +233,38 @@ const en: ActionStepsLexicon = {
       'you might want to',
       'you may wish to',
       'you might wish to',
+      'you may choose to',
+      'you may also want to',
       "you'll want to",
       'you have to',
-      'you may',
+      'you are welcome to',
+      "you're welcome to",
+      'you are free to',
       'we recommend',
       'we strongly recommend',
       "we'd recommend",
       'we would recommend',
+      'we recommend that you',
+      'we strongly recommend that you',
       'we suggest',
       "we'd suggest",
+      'we suggest that you',
       'we encourage you to',
+      'we strongly encourage you to',
       'we ask that you',
       'we ask you to',
       "we'd ask you to",
       'we would ask you to',
       'we advise',
+      'we advise you to',
       'we strongly advise',
+      'we urge you to',
+      'it is a good idea to',
+      "it's a good idea to",
       'be sure to',
       'remember to',
       "don't forget to",
       'do not forget to',
-      'please',
     ),
     // Look like instructions but are not: no-reply notices, labels, nouns, promotions.
     ...exclude(
@@ -264,6 +299,7 @@ const en: ActionStepsLexicon = {
   ],
   leadWords: [
     'please',
+    'only',
     'simply',
     'just',
     'then',
@@ -332,6 +368,26 @@ const en: ActionStepsLexicon = {
   infinitives: [],
   negation: 'not',
   contactWords: ['contact', 'support', 'help', 'customer-service', 'customer service'],
+  thirdParties: ['bank', 'banks', 'issuer', 'issuers', 'credit', 'card', 'police', 'provider', 'providers', 'companies', 'company', 'agency', 'agencies', 'bureau', 'bureaus', 'bureaux', 'authorities', 'insurer', 'lender', 'doctor', 'operator', 'carrier', 'ftc', 'equifax', 'experian', 'transunion'],
+  adviceObjects: ['links', 'attachments', 'suspicious', 'unexpected', 'unfamiliar', 'unknown', 'unsolicited', 'untrusted'],
+  notActions: ['have', 'be', 'been', 'receive', 'get', 'expect', 'rest', 'trust', 'notice', 'see', 'hear', 'find', 'feel', 'know', 'already', 'not', "n't", 'only', 'continue', 'still'],
+  readerCues: [
+    'you can',
+    'you may',
+    'you might',
+    'you should',
+    'you must',
+    'you need',
+    'you will',
+    "you'll",
+    'you are welcome',
+    'you have to',
+    'we recommend',
+    'we suggest',
+    'we advise',
+    'we encourage',
+    'we urge',
+  ].map((phrase) => ({phrase})),
   suggestions: {
     default: "You don't need to do anything. If you have questions, reply to this email or call us on <phone number>.",
     'wrong-content': 'Please ignore the previous email: the correct details are below. Questions? Reply to this email.',

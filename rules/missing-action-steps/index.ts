@@ -8,7 +8,7 @@ import type {Block, TextSpan} from '../../src/document.js'
 import type {PhraseEntry} from '../../src/language.js'
 import type {SuggestionInput} from '../../src/rule.js'
 import {findApologies} from '../shared/apology.js'
-import {actionLexicons, findActionSteps, type ActionStepsLexicon, type Means} from './detect.js'
+import {actionLexicons, findActionSteps, hasMixedStepEvidence, type ActionStepsLexicon, type Means} from './detect.js'
 
 export {findActionSteps, type ActionStep, type ActionStepsLexicon} from './detect.js'
 
@@ -57,6 +57,8 @@ export default defineRule({
     const steps = options.requireMeans ? findActionSteps(context, document.blocks, undefined, {stopWhen: (s) => s.hasMeans}) : findActionSteps(context, document.blocks, undefined, {stopWhen: () => true})
 
     if (steps.length === 0 && !hasAcceptedPhrase()) {
+      // Report only on strong evidence: nothing in the message speaks to the reader about acting or offers a way to.
+      if (hasMixedStepEvidence(context, document.blocks)) return
       const kind = context.settings.incident?.kind ?? 'default'
       const example = lexicon.suggestions[kind]
       const at = insertionPoint()

@@ -12,7 +12,8 @@
  */
 import {z} from 'zod'
 import {defineRule, type RuleContext} from '../../src/rule.js'
-import type {Block, Link} from '../../src/document.js'
+import type {Block, Link, TextSpan} from '../../src/document.js'
+import {documentZones} from '../../src/zones.js'
 import type {PhraseEntry} from '../../src/language.js'
 import {findErrorStatements, ignoredSpans, overlapsAny} from '../shared/errors.js'
 import en from './en.js'
@@ -76,7 +77,8 @@ export default defineRule({
       ? [{text: 'Add a sentence that says what went wrong', replacement: `${lexicon.example} `, span: {block: start, start: 0, end: 0}}]
       : []
     const vague = firstVague(context)
-    if (vague) context.report({messageId: 'vague', data: {phrase: vague, example: lexicon.example}, at, suggestions})
+    // "Only as `X`" points at X, where the reader sees the vague wording.
+    if (vague) context.report({messageId: 'vague', data: {phrase: vague.block.text.slice(vague.start, vague.end), example: lexicon.example}, span: vague, suggestions})
     else context.report({messageId: 'missing', data: {example: lexicon.example}, at, suggestions})
   },
 })
@@ -88,10 +90,13 @@ function bodyStart(context: Context): Block | undefined {
   const {document} = context
   const greetings = context.matcher('greetings', context.lexicon.greetings)
   let first: Block | undefined
+  let byBlock: Map<number, Link[]> | undefined
   for (const [index, block] of document.blocks.entries()) {
     if (!block.prose || block.boilerplate || NOT_BODY_START.has(block.kind)) continue
     first ??= block
-    if (isLinkOnly(block, index, document.links)) continue
+    byBlock ??= linksByBlock(document.links)
+    const links = byBlock.get(index)
+    if (links && isLinkOnly(block, links)) continue
     const tokens = context.sentencesOf(block).flatMap((s) => s.tokens)
     if (tokens.length === 0) continue
     const greeting = greetings.find(tokens.slice(0, 3), block.text)[0]
@@ -101,28 +106,53 @@ function bodyStart(context: Context): Block | undefined {
   return first
 }
 
-/** The first vague wording about the mistake in the body, to quote. */
-function firstVague(context: Context): string | undefined {
+/** The first vague wording about the mistake in the email's own message (not a footer or a quote), to quote and point at. */
+function firstVague(context: Context): TextSpan | undefined {
   const matcher = context.matcher('vague', context.lexicon.vague)
+  const zones = documentZones(context.document)
   for (const sentence of context.sentences) {
+    const zone = zones.of(sentence.block)
+    if (zone === 'footer' || zone === 'quote' || zone === 'signature' || zone === 'promo') continue
     const ignored = ignoredSpans(sentence.block)
     for (const hit of matcher.find(sentence.tokens, sentence.block.text)) {
-      if (!overlapsAny(ignored, hit.start, hit.end)) return hit.text
+      if (!overlapsAny(ignored, hit.start, hit.end)) return {block: sentence.block, start: hit.start, end: hit.end}
     }
   }
   return undefined
 }
 
 /** True when the block's text is only link text ("View this email in your browser"). */
-function isLinkOnly(block: Block, index: number, links: readonly Link[]): boolean {
-  let rest = block.text
+function isLinkOnly(block: Block, links: readonly Link[]): boolean {
+  // One pass: the links' texts in order, with nothing but spaces and punctuation between them.
+  const text = block.text
+  let pos = 0
   let any = false
+  let misses = 0
   for (const link of links) {
-    if (link.blockIndex !== index || !link.text) continue
-    const at = rest.indexOf(link.text)
-    if (at < 0) continue
-    rest = rest.slice(0, at) + rest.slice(at + link.text.length)
+    if (!link.text) continue
+    const at = text.indexOf(link.text, pos)
+    if (at < 0) {
+      // Out of order or not in the text as written: a second miss means the text is not read link by link.
+      if (++misses > 1) return false
+      continue
+    }
+    if (LETTER_OR_DIGIT.test(text.slice(pos, at))) return false
+    pos = at + link.text.length
     any = true
   }
-  return any && !/[\p{L}\p{N}]/u.test(rest)
+  return any && !LETTER_OR_DIGIT.test(text.slice(pos))
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/** The document's links by the index of the block their text sits in. */
+function linksByBlock(links: readonly Link[]): Map<number, Link[]> {
+  const out = new Map<number, Link[]>()
+  for (const link of links) {
+    if (link.blockIndex === undefined) continue
+    const list = out.get(link.blockIndex)
+    if (list) list.push(link)
+    else out.set(link.blockIndex, [link])
+  }
+  return out
 }

@@ -87,12 +87,23 @@ export interface ErrorLexicon {
   negatedPastEndings: string[]
   /** Verbs of wish and plan that are no failure after the negation word ("nie chcieliśmy"). */
   negatedPastExceptions: string[]
+  /**
+   * Words that, a few words after a first-person past verb, make the action
+   * the mistake ("ustawiliśmy kod TYLKO dla nowych klientów").
+   */
+  restrictionWords?: string[]
   /** The negation word for {@link ErrorLexicon.negatedPastEndings}. */
   negation?: string
   /** Hedges that make every cue of their clause a guess rather than a statement ("data may have been accessed"). */
   hedges: PhraseEntry[]
   /** Words that start a new clause, which a hedge does not reach ("and", "but", "which"). */
   clauseWords: string[]
+  /**
+   * Words that deny an exposure earlier in its clause ("no data was
+   * accessed", "we have no sign that anything was copied", "nie doszło do
+   * wycieku"): a denial is not an explanation of what went wrong.
+   */
+  denials: string[]
 }
 
 const en: ErrorLexicon = {
@@ -248,6 +259,32 @@ const en: ErrorLexicon = {
     {phrase: 'compromised', kind: 'exposure'},
     {phrase: 'breach', kind: 'exposure'},
     {phrase: 'shared your', kind: 'exposure', container: true},
+    // Passive data loss: "names and addresses were copied from the server".
+    {phrase: 'was copied', kind: 'exposure'},
+    {phrase: 'were copied', kind: 'exposure'},
+    {phrase: 'was taken', kind: 'exposure'},
+    {phrase: 'were taken', kind: 'exposure'},
+    {phrase: 'was downloaded', kind: 'exposure'},
+    {phrase: 'were downloaded', kind: 'exposure'},
+    {phrase: 'was posted', kind: 'exposure'},
+    {phrase: 'were posted', kind: 'exposure'},
+    {phrase: 'was published', kind: 'exposure'},
+    {phrase: 'were published', kind: 'exposure'},
+    {phrase: 'disclosed', kind: 'exposure', container: true},
+    {phrase: 'disclosure', kind: 'exposure'},
+    {phrase: 'was lost', kind: 'exposure'},
+    {phrase: 'were lost', kind: 'exposure'},
+    {phrase: 'was deleted', kind: 'exposure'},
+    {phrase: 'were deleted', kind: 'exposure'},
+    // Cause and effect: "the storm grounded the fleet, which cancelled…", "this caused wide-scale cancellations".
+    {phrase: 'caused', kind: 'predicate', object: 'after'},
+    {phrase: 'resulted in', kind: 'predicate', object: 'after'},
+    {phrase: 'led to', kind: 'predicate', object: 'after'},
+    {phrase: 'leading to', kind: 'predicate', object: 'after'},
+    {phrase: 'grounded', kind: 'predicate', object: 'after'},
+    {phrase: 'cancelled', kind: 'predicate'},
+    {phrase: 'canceled', kind: 'predicate'},
+    {phrase: 'delayed', kind: 'predicate'},
     // Sent to the wrong people.
     {phrase: 'meant for', kind: 'recipient', container: true},
     {phrase: 'intended for', kind: 'recipient', container: true},
@@ -288,6 +325,27 @@ const en: ErrorLexicon = {
     {phrase: 'we overlooked', kind: 'owned', object: 'after'},
     {phrase: 'we mixed up', kind: 'owned', object: 'after'},
     {phrase: 'we mistyped', kind: 'owned', object: 'after'},
+    // First-person admissions: "I broke the signup form", "we lacked respect in the way we announced…".
+    {phrase: "i didn't", kind: 'owned', object: 'after'},
+    {phrase: 'i did not', kind: 'owned', object: 'after'},
+    {phrase: 'i forgot', kind: 'owned', object: 'after'},
+    {phrase: 'i failed to', kind: 'owned', object: 'after'},
+    {phrase: 'i missed', kind: 'owned', object: 'after'},
+    {phrase: 'i neglected', kind: 'owned', object: 'after'},
+    {phrase: 'i overlooked', kind: 'owned', object: 'after'},
+    {phrase: 'i broke', kind: 'owned', object: 'after'},
+    {phrase: 'we broke', kind: 'owned', object: 'after'},
+    {phrase: 'i mixed up', kind: 'owned', object: 'after'},
+    {phrase: 'we lacked', kind: 'owned', object: 'after'},
+    {phrase: 'i lacked', kind: 'owned', object: 'after'},
+    {phrase: 'i should have', kind: 'owned', object: 'after'},
+    {phrase: 'we should have', kind: 'owned', object: 'after'},
+    {phrase: 'we charged', kind: 'owned', object: 'after'},
+    {phrase: 'we deleted', kind: 'owned', object: 'after'},
+    {phrase: 'we lost', kind: 'owned', object: 'after'},
+    {phrase: 'we published', kind: 'owned', object: 'after'},
+    {phrase: 'we cancelled', kind: 'owned', object: 'after'},
+    {phrase: 'we canceled', kind: 'owned', object: 'after'},
     {phrase: 'nobody caught', kind: 'owned', object: 'sentence'},
     {phrase: 'no one caught', kind: 'owned', object: 'sentence'},
     // The correct value of a thing.
@@ -312,6 +370,9 @@ const en: ErrorLexicon = {
     {phrase: 'on our part', kind: 'vague'},
     {phrase: 'the right to', kind: 'vague'},
     {phrase: 'correct me', kind: 'vague'},
+    // The effect's cause follows: "confusion caused by a glitch" says nothing about what went wrong.
+    {phrase: 'caused by', kind: 'vague'},
+    {phrase: 'technical glitch', kind: 'vague'},
   ],
   vagueWords: [
     'issue*',
@@ -378,7 +439,8 @@ const en: ErrorLexicon = {
     {phrase: 'appears to'},
     {phrase: 'appear to'},
   ],
-  clauseWords: ['and', 'but', 'so', 'because', 'which', 'who', 'while', 'although', 'though', 'when', 'then', 'or'],
+  clauseWords: ['and', 'but', 'so', 'because', 'which', 'who', 'that', 'while', 'although', 'though', 'when', 'then', 'or'],
+  denials: ['no', 'not', 'never', 'nothing', 'none', 'nobody', 'without', "didn't", "wasn't", "weren't", "hasn't", "haven't", "isn't", "aren't"],
 }
 
 const pl: ErrorLexicon = {
@@ -603,6 +665,7 @@ const pl: ErrorLexicon = {
   ],
   verbEndings: ['liśmy', 'łyśmy', 'iśmy', 'amy', 'emy', 'imy', 'ymy', 'ować', 'ać', 'ić', 'yć', 'eć'],
   negatedPastEndings: ['liśmy', 'łyśmy'],
+  restrictionWords: ['tylko', 'wyłącznie', 'jedynie'],
   negatedPastExceptions: ['chcieliśmy', 'chciałyśmy', 'zamierzaliśmy', 'planowaliśmy', 'musieliśmy', 'mieliśmy', 'mogliśmy'],
   negation: 'nie',
   hedges: [
@@ -623,6 +686,7 @@ const pl: ErrorLexicon = {
     {phrase: 'najprawdopodobniej'},
   ],
   clauseWords: ['i', 'oraz', 'a', 'ale', 'lecz', 'więc', 'bo', 'ponieważ', 'gdyż', 'który', 'która', 'które', 'którzy', 'kiedy', 'gdy', 'lub', 'albo'],
+  denials: ['nie', 'żadne', 'żadnych', 'żaden', 'żadna', 'brak', 'bez', 'nikt', 'nic'],
 }
 
 /** The error-statement lexicon per language. */
@@ -719,11 +783,14 @@ export function isErrorStatement(context: AnyContext, sentence: Sentence): boole
   const cues: PhraseHit<ErrorCue>[] = []
   /** Tokens inside vague phrases ("on our side") are never the object. */
   const masked = new Set<number>()
-  for (const hit of matcher.find(tokens, text)) {
-    if (hit.entry.kind === 'vague') {
-      for (let i = hit.firstToken; i < hit.lastToken; i++) masked.add(i)
-      continue
-    }
+  const hits = matcher.find(tokens, text)
+  for (const hit of hits) {
+    if (hit.entry.kind === 'vague') for (let i = hit.firstToken; i < hit.lastToken; i++) masked.add(i)
+  }
+  for (const hit of hits) {
+    if (hit.entry.kind === 'vague') continue
+    // A cue inside vague wording ("went wrong" in "something went wrong") is that wording, not a statement.
+    if (masked.has(hit.firstToken)) continue
     if (overlapsAny(placeholders, hit.start, hit.end)) continue
     if (hit.entry.afterComma && !afterComma(text, hit.start, tokens[hit.firstToken - 1]?.end ?? sentence.start)) continue
     cues.push(hit)
@@ -738,6 +805,20 @@ export function isErrorStatement(context: AnyContext, sentence: Sentence): boole
       cues.length = 0
       cues.push(...kept)
     }
+  }
+  if (cues.some((cue) => cue.entry.kind === 'exposure')) {
+    // "We have no sign that any data was accessed": an exposure denied in its own clause is no statement.
+    const clause = clauses(tokens, text, compile(lexicon).clauseWords)
+    const denials = lexicon.denials
+    const kept = cues.filter((cue) => {
+      if (cue.entry.kind !== 'exposure') return true
+      for (let i = cue.firstToken - 1; i >= 0 && clause[i] === clause[cue.firstToken]; i--) if (denials.includes(tokens[i]!.norm)) return false
+      // "no sign that … was accessed": the denial governs the clause the cue's "that" opens.
+      for (let i = cue.firstToken - 1; i >= 0 && cue.firstToken - i <= 8; i--) if (denials.includes(tokens[i]!.norm) && !/[.;]/.test(text.slice(tokens[i]!.end, tokens[cue.firstToken]!.start))) return false
+      return true
+    })
+    cues.length = 0
+    cues.push(...kept)
   }
   const owned = negatedPast(lexicon, tokens)
   if (cues.length === 0 && owned < 0) return false
@@ -840,9 +921,19 @@ function clauses(tokens: readonly Token[], text: string, clauseWords: ReadonlySe
   return out
 }
 
-/** Index of `nie` in "nie sprawdziliśmy"-like owned failures, or -1. */
+/**
+ * Index of `nie` in "nie sprawdziliśmy"-like owned failures, or of the
+ * restriction word in a wrong action ("ustawiliśmy kod tylko dla nowych
+ * klientów"), or -1. The object must follow the returned index.
+ */
 function negatedPast(lexicon: ErrorLexicon, tokens: readonly Token[]): number {
   if (!lexicon.negation || lexicon.negatedPastEndings.length === 0) return -1
+  const isPast = (word: string): boolean => lexicon.negatedPastEndings.some((e) => word.endsWith(e) && word.length > e.length + 1) && !lexicon.negatedPastExceptions.includes(word)
+  const restrictions = lexicon.restrictionWords ?? []
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!restrictions.includes(tokens[i]!.norm)) continue
+    for (let j = i - 1; j >= 0 && i - j <= 4; j--) if (isPast(tokens[j]!.norm)) return i - 1
+  }
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.norm !== lexicon.negation) continue
     const next = tokens[i + 1]!.norm

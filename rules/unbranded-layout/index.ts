@@ -5,6 +5,7 @@
  * address on the brand's own domains.
  */
 import {z} from 'zod'
+import {documentZones} from '../../src/zones.js'
 import {defineRule} from '../../src/rule.js'
 import type {Block, EmailDocument, Header, Image, Link, TextSpan} from '../../src/document.js'
 import {normalizeWord, tokenize, type PhraseEntry, type Token} from '../../src/language.js'
@@ -157,13 +158,22 @@ export default defineRule({
     const domain = brand.domains[0] ?? '<your-domain>'
     const data = {brand: brand.display, domain}
     const last = visible[visible.length - 1]
-    const footerBlock = visible.find((b) => b.kind === 'footer')
-    // Footer findings sit on the footer block when there is one, else just after the last visible text.
-    const footerAnchor: {span: TextSpan} | {at: number} = footerBlock
-      ? {span: {block: footerBlock, start: 0, end: footerBlock.text.length}}
-      : last
-        ? {at: last.map.end(last.text.length)}
-        : {at: document.bodyStart}
+    // Findings about what the footer lacks sit at the end of the footer zone (where the missing line
+    // belongs), not on a word inside it such as "Unsubscribe"; without a footer, after the last visible text.
+    const zones = documentZones(document)
+    let footerEnd: Block | undefined
+    for (const zone of zones.zones) {
+      if (zone.kind !== 'footer') continue
+      for (let i = zone.endBlock - 1; i >= zone.startBlock; i--) {
+        const block = document.blocks[i]!
+        if (block.text.trim().length > 0) {
+          footerEnd = block
+          break
+        }
+      }
+    }
+    const anchorBlock = footerEnd ?? last
+    const footerAnchor: {at: number} = anchorBlock ? {at: anchorBlock.map.end(anchorBlock.text.length)} : {at: document.bodyStart}
 
     const lexicons = [en, pl]
     const mentions = (tokens: readonly Token[]): boolean => mentionsBrand(tokens, brand)

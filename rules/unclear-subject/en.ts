@@ -52,6 +52,15 @@ const en: SubjectLexicon = {
     'quick correction',
     'corrections',
     'oh no',
+    // The email naming itself and its sender: "A message from our CEO" says who writes, not what about.
+    ...['a', 'an', 'a personal', 'a special', 'an important', 'a short', 'a quick', 'an open', 'a brief'].flatMap((a) =>
+      ['message', 'note', 'letter', 'word', 'update'].flatMap((what) => [`${a} ${what} from`, `${a} ${what} to`]),
+    ),
+    'message from',
+    'note from',
+    'letter from',
+    'an open letter',
+    'open letter',
   ].map((phrase) => ({phrase})),
   clickbait: [
     "you won't believe",

@@ -47,6 +47,9 @@ const pl: SubjectLexicon = {
     'do wiadomości',
     'zmiana',
     'wymagane działanie',
+    // Wiadomość, która nazywa tylko siebie i nadawcę: "Wiadomość od prezesa".
+    ...['wiadomość', 'ważna wiadomość', 'list', 'list otwarty', 'słowo', 'kilka słów'].flatMap((what) => [`${what} od`, `${what} do`]),
+    'list otwarty',
   ].map((phrase) => ({phrase})),
   clickbait: [
     'nie uwierzysz',

@@ -24,6 +24,18 @@ const what: VaguePhrase[] = [
   {phrase: 'an issue occurred', category: 'what', skipInCondition: true},
   {phrase: 'something went wrong', category: 'what', skipInCondition: true},
   {phrase: 'an irregularity', category: 'what'},
+  // "an issue which had arisen": a relative clause that only says the issue happened names nothing.
+  ...['an issue', 'a problem', 'an error'].flatMap((what) =>
+    ['that', 'which'].flatMap((rel) =>
+      ['arose', 'occurred', 'happened', 'emerged', 'came up', 'had arisen', 'has arisen', 'had occurred', 'has occurred', 'had emerged', 'has emerged'].map(
+        (verb): VaguePhrase => ({phrase: `${what} ${rel} ${verb}`, category: 'what', skipInCondition: true}),
+      ),
+    ),
+  ),
+  // "you received a strange email": says something was wrong with it, not what.
+  ...['a strange', 'an odd', 'a weird', 'an unusual', 'a confusing'].flatMap((adjective) =>
+    ['email', 'e mail', 'message', 'newsletter', 'notification'].map((what): VaguePhrase => ({phrase: `${adjective} ${what}`, category: 'what'})),
+  ),
 ]
 
 const when: VaguePhrase[] = [
@@ -110,6 +122,7 @@ const en: VagueLexicon = {
     {phrase: 'a small percentage of', alone: true},
     {phrase: 'a minority of', alone: true},
     {phrase: 'a small group of', alone: true},
+    {phrase: 'a group of'},
   ],
   nouns: {
     people: [
@@ -117,6 +130,7 @@ const en: VagueLexicon = {
       'people', 'person', 'persons', 'individuals', 'patient', 'patients', 'passenger*', 'guest', 'guests', 'shopper*', 'buyer*',
       'cardholder*', 'merchant*', 'student*', 'families', 'household*', 'policyholder*', 'resident*', 'visitor*', 'holder*', 'account-holder*',
       'attendee*', 'participant*', 'learner*', 'owner*', 'donor*', 'parents', 'homes', 'businesses', 'organisations', 'organizations',
+      'companies', 'firms', 'retailers', 'brands',
     ],
     data: ['data', 'information', 'info', 'details', 'record', 'records', 'file', 'files', 'document*', 'credential*', 'password*', 'address', 'addresses', 'numbers', 'names'],
     things: [
@@ -143,6 +157,7 @@ const en: VagueLexicon = {
       'frozen', 'shut', 'spread', 'split', 'drawn', 'thrown', 'blown', 'grown', 'withdrawn', 'overwritten', 'undone', 'misled', 'leaked',
       'dealt', 'meant', 'read', 'sent', 'spent', 'lent', 'bent', 'shed', 'won', 'struck', 'hung', 'led', 'fed', 'bled',
     ],
+    concessions: ['but', 'yet', 'however', 'though', 'although'],
   },
   examples: {
     what: 'We sent the wrong sign-in link in our 3 March email.',

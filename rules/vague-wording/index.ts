@@ -32,8 +32,10 @@ export default defineRule({
   id: 'vague-wording',
   severity: 'warning',
   usesNlp: true,
-  // "only a small number of customers" is a minimiser: where evasive-wording reports the same words, its finding says more.
-  yieldsTo: ['evasive-wording'],
+  // "only a small number of customers" is a minimiser, "this may have caused" doubts the harm: where evasive-wording
+  // reports the same words, its finding says more. An unnamed error ("what") or cause ("reason") is its own problem:
+  // "only a minor glitch" minimises and still does not say what went wrong, so both rules report it.
+  yieldsTo: [{rule: 'evasive-wording', ownMessageIds: ['who', 'when', 'data', 'hedge', 'euphemism', 'extra']}],
   languages: {en, pl} satisfies Record<'en' | 'pl', VagueLexicon>,
   docs: {
     summary: 'Say exactly what went wrong, who was affected, when, and what data, instead of hedging.',
@@ -246,6 +248,7 @@ function modalPerfect(context: RuleContext<Options, VagueLexicon>, lexicon: Vagu
   const couldBeen = wordList(m.couldBeen)
   const skip = wordList(m.skipVerbs)
   const irregular = wordList(m.participles)
+  const concessions = wordList(m.concessions)
   const isParticiple = (norm: string): boolean => norm.endsWith('ed') || irregular.has(norm)
   for (let i = 0; i < tokens.length; i++) {
     const norm = tokens[i]!.norm
@@ -270,7 +273,8 @@ function modalPerfect(context: RuleContext<Options, VagueLexicon>, lexicon: Vagu
       while (v < tokens.length && v - k <= 2 && tokens[v]!.norm.endsWith('ly')) v++
       const next = tokens[v]
       if (next && isParticiple(next.norm) && !skip.has(next.norm)) add('hedge', i, v + 1)
-      else if (hedging) add('hedge', i, k + 1)
+      // A bare "may have been" conceded before a "but" ("it may have been funny then, but it is not now") is not a hedge.
+      else if (hedging && !tokens.slice(k + 1).some((t) => concessions.has(t.norm))) add('hedge', i, k + 1)
       i = k
       continue
     }

@@ -54,6 +54,12 @@ export interface ModalPerfect {
   skipVerbs: string[]
   /** Irregular past participles (regular ones end in -ed). */
   participles: string[]
+  /**
+   * Words that, later in the sentence, make a bare "may have been" a
+   * concession, not a hedge: "it may have been funny when we wrote it, but
+   * it is not now".
+   */
+  concessions: string[]
 }
 
 /** vague-wording's data for one language. */

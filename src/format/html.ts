@@ -14,6 +14,7 @@ import type {Address, EmailDocument, Format, PartKind, SourceMapper} from '../do
 import {ruleUrl} from '../engine.js'
 import type {LintResult} from '../lint.js'
 import type {AnyRule, Diagnostic, Severity} from '../rule.js'
+import {whereOf} from './where.js'
 
 /** Options for {@link formatHtml}. */
 export interface HtmlReportOptions {
@@ -76,23 +77,39 @@ function renderMarked(
   }
   for (const p of points) cuts.add(p.start)
   const sorted = [...cuts].sort((a, b) => a - b)
+  // Points by position (in their given order), and spans by where they start: one sweep over the cuts, so the
+  // time is the size of the output, not cuts × marks.
+  const pointsAt = new Map<number, Mark[]>()
+  for (const p of points) {
+    const list = pointsAt.get(p.start)
+    if (list) list.push(p)
+    else pointsAt.set(p.start, [p])
+  }
+  const byStart = spans.map((m, i) => ({m, i, at: Math.max(from, m.start)})).sort((x, y) => x.at - y.at || x.i - y.i)
+  let next = 0
+  let active: Mark[] = []
+  const order = (x: Mark, y: Mark): number => x.start - y.start || y.end - x.end || x.n - y.n
   let out = ''
   for (let i = 0; i < sorted.length - 1; i++) {
     const a = sorted[i]!
     const b = sorted[i + 1]!
-    for (const p of points) {
-      if (p.start !== a) continue
+    for (const p of pointsAt.get(a) ?? []) {
       out += `${openMark(p, !firstDone.has(p.n), true)}</mark>`
       firstDone.add(p.n)
     }
-    // The wider mark outside, so that nesting looks the same in every piece.
-    const covering = spans.filter((m) => m.start <= a && m.end >= b).sort((x, y) => x.start - y.start || y.end - x.end || x.n - y.n)
+    if (active.length > 0) active = active.filter((m) => m.end >= b)
+    while (next < byStart.length && byStart[next]!.at <= a) {
+      const m = byStart[next++]!.m
+      if (m.end >= b) active.push(m)
+    }
     const piece = escape(text.slice(a, b))
     // White space alone gets no highlight: inside tables it would be moved out of place.
-    if (covering.length === 0 || text.slice(a, b).trim() === '') {
+    if (active.length === 0 || text.slice(a, b).trim() === '') {
       out += piece
       continue
     }
+    // The wider mark outside, so that nesting looks the same in every piece.
+    const covering = active.slice().sort(order)
     let open = ''
     for (const m of covering) {
       open += openMark(m, !firstDone.has(m.n), false)
@@ -100,7 +117,7 @@ function renderMarked(
     }
     out += `${open}${piece}${'</mark>'.repeat(covering.length)}`
   }
-  for (const p of points) {
+  for (const p of pointsAt.get(to) ?? []) {
     if (p.start !== to) continue
     out += `${openMark(p, !firstDone.has(p.n), true)}</mark>`
     firstDone.add(p.n)
@@ -236,9 +253,30 @@ function tagEnd(html: string, lt: number): number {
 
 /** Where a point at `offset` goes: there when a point may sit there, else at the next place that allows one. */
 function pointSlot(layout: HtmlLayout, offset: number, length: number): number {
-  for (const slot of layout.slots) if (slot.end >= offset) return Math.max(offset, slot.start)
-  const last = layout.slots[layout.slots.length - 1]
+  // Slots are in order and do not overlap: bisect for the first that ends at or after `offset`.
+  const slots = layout.slots
+  let lo = 0
+  let hi = slots.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (slots[mid]!.end >= offset) hi = mid
+    else lo = mid + 1
+  }
+  if (lo < slots.length) return Math.max(offset, slots[lo]!.start)
+  const last = slots[slots.length - 1]
   return last ? last.end : length
+}
+
+/** The index of the first text run that ends after `offset` (runs are in order and do not overlap). */
+function firstTextAfter(texts: HtmlLayout['texts'], offset: number): number {
+  let lo = 0
+  let hi = texts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (texts[mid]!.end > offset) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
 
 /** The preview's own head: the policy first, then the highlight styles. */
@@ -282,20 +320,45 @@ function markHtml(original: string, originalMarks: readonly Mark[]): string {
   for (const r of layout.refreshes) edits.push({start: r.start, end: r.end, html: '<!-- apology-lint report: meta refresh removed -->', order: 2})
   // Spans that cover no visible text, and points, become points at their start.
   const placed: Mark[] = []
+  const texts = layout.texts
   for (const m of marks) {
-    const inText = m.end > m.start && layout.texts.some((t) => t.start < m.end && t.end > m.start && html.slice(Math.max(t.start, m.start), Math.min(t.end, m.end)).trim() !== '')
+    let inText = false
+    if (m.end > m.start) {
+      for (let k = firstTextAfter(texts, m.start); k < texts.length && texts[k]!.start < m.end; k++) {
+        const t = texts[k]!
+        if (html.slice(Math.max(t.start, m.start), Math.min(t.end, m.end)).trim() !== '') {
+          inText = true
+          break
+        }
+      }
+    }
     placed.push(inText ? m : {...m, start: pointSlot(layout, m.start, html.length), end: pointSlot(layout, m.start, html.length)})
   }
+  // The marks touching each text run, in the order of `placed`: each mark visits only the runs it touches.
+  const touchingByText = new Map<number, Mark[]>()
+  const touch = (k: number, m: Mark): void => {
+    const list = touchingByText.get(k)
+    if (list) list.push(m)
+    else touchingByText.set(k, [m])
+  }
+  for (const m of placed) {
+    if (m.end > m.start) {
+      for (let k = firstTextAfter(texts, m.start); k < texts.length && texts[k]!.start < m.end; k++) touch(k, m)
+    } else {
+      const k = firstTextAfter(texts, m.start)
+      if (k < texts.length && texts[k]!.start <= m.start) touch(k, m)
+    }
+  }
   const rewritten = new Set<number>()
-  layout.texts.forEach((t, index) => {
-    const touching = placed.filter((m) => (m.end > m.start ? m.start < t.end && m.end > t.start : m.start >= t.start && m.start < t.end))
-    if (touching.length === 0) return
-    rewritten.add(index)
-    edits.push({start: t.start, end: t.end, html: renderMarked(html, t.start, t.end, touching, firstDone, (s) => s), order: 1})
-  })
+  for (const k of [...touchingByText.keys()].sort((a, b) => a - b)) {
+    const t = texts[k]!
+    rewritten.add(k)
+    edits.push({start: t.start, end: t.end, html: renderMarked(html, t.start, t.end, touchingByText.get(k)!, firstDone, (s) => s), order: 1})
+  }
   for (const m of placed) {
     if (m.end !== m.start) continue
-    if (layout.texts.some((t, index) => rewritten.has(index) && m.start >= t.start && m.start < t.end)) continue
+    const k = firstTextAfter(texts, m.start)
+    if (k < texts.length && rewritten.has(k) && texts[k]!.start <= m.start) continue
     edits.push({start: m.start, end: m.start, html: `${openMark(m, !firstDone.has(m.n), true)}</mark>`, order: 1})
     firstDone.add(m.n)
   }
@@ -408,6 +471,7 @@ function spansHeader(d: Diagnostic, header: {sourceStart: number; sourceEnd: num
 
 /** Which envelope line a finding belongs to, if any. */
 function envelopeOf(d: Diagnostic, document: EmailDocument | undefined): 'subject' | 'sender' | undefined {
+  if (d.location) return d.location === 'subject' ? 'subject' : 'sender'
   if (!document) return undefined
   const subject = document.subject
   if (subject) {
@@ -488,7 +552,7 @@ function renderFinding(f: Finding, rulesById: ReadonlyMap<string, AnyRule>, resu
   }
   const part = d.part && f.where !== 'text' ? ` · ${d.part === 'html' ? 'HTML' : 'plain-text'} part` : ''
   let out = `<li id="${f.id}" class="al-finding al-${d.severity}">`
-  out += `<div class="al-head"><span class="al-n al-${d.severity}">${f.n}</span> <span class="al-sev">${d.severity}</span> ${ruleLink} <span class="al-loc">${d.range.start.line}:${d.range.start.column}${where[f.where]}${part}</span></div>`
+  out += `<div class="al-head"><span class="al-n al-${d.severity}">${f.n}</span> <span class="al-sev">${d.severity}</span> ${ruleLink} <span class="al-loc">${d.location ? escapeHtml(`${whereOf(d)} (given as an option)`) : `${whereOf(d)}${where[f.where]}`}${part}</span></div>`
   out += `<p class="al-msg">${richText(d.message)}</p>`
   if (d.actual !== undefined && d.actual !== '') out += `<p class="al-actual">Flagged: <q>${escapeHtml(d.actual)}</q></p>`
   const why = d.note ?? rule?.docs.why
@@ -580,7 +644,7 @@ function renderEmail(result: LintResult, index: number, rulesById: ReadonlyMap<s
     out += `<details class="al-suppressed"><summary>${result.suppressed.length} suppressed by inline directives</summary><ul>`
     for (const s of result.suppressed) {
       const d = s.diagnostic
-      out += `<li><span class="al-sev">${d.severity}</span> <code>${escapeHtml(d.ruleId)}</code> ${d.range.start.line}:${d.range.start.column} ${richText(d.message)}${s.reason ? ` — <i>${escapeHtml(s.reason)}</i>` : ''}</li>`
+      out += `<li><span class="al-sev">${d.severity}</span> <code>${escapeHtml(d.ruleId)}</code> ${escapeHtml(whereOf(d))} ${richText(d.message)}${s.reason ? ` — <i>${escapeHtml(s.reason)}</i>` : ''}</li>`
     }
     out += '</ul></details>'
   }

@@ -106,8 +106,11 @@ interface OpenBlock {
  * const body = parseHtml('<p>We are <b>sorry</b>.</p>')
  * body.blocks[0].text // 'We are sorry.'
  */
-export function parseHtml(source: string, options: HtmlParseOptions = {}): ParsedBody {
+export function parseHtml(original: string, options: HtmlParseOptions = {}): ParsedBody {
   const maxDepth = options.maxDepth ?? 2000
+  // htmlparser2 keeps its open elements in an array it unshifts: unclosed tags make each open cost the depth.
+  const guarded = guardDepth(original, maxDepth + 1)
+  const source = guarded.source
   const root: AnyNode = parseDocument(source, {xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true})
 
   const body: ParsedBody = {
@@ -135,6 +138,9 @@ export function parseHtml(source: string, options: HtmlParseOptions = {}): Parse
   let afterUnsubscribe = false
   let deepNoted = false
   const imageAlts = new Map<Link, string>()
+  if (guarded.blanked > 0) {
+    body.notes.push(`${guarded.blanked} tags nested deeper than ${maxDepth} levels (unclosed or deeply nested elements) were ignored, and the content under them was skipped (maxDepth).`)
+  }
 
   const flush = (end: number): void => {
     pendingSpace = undefined
@@ -481,4 +487,163 @@ function size(attr: string | undefined, style: string, prop: 'width' | 'height')
   if (Number.isFinite(fromAttr)) return fromAttr
   const m = new RegExp(`(?:^|;|\\s)${prop}\\s*:\\s*(\\d{1,5})px`, 'i').exec(style)
   return m ? Number(m[1]) : undefined
+}
+
+/** Elements htmlparser2 never puts on its stack. */
+const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+/** Elements whose content is raw text up to their own end tag. */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp'])
+const P_ONLY = new Set(['p'])
+const FORM = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'])
+/** htmlparser2's `openImpliesClose`: opening the key closes these while they are on top. */
+const IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', new Set(['dd', 'dt'])],
+  ['dt', new Set(['dd', 'dt'])],
+  ['rt', new Set(['rt', 'rp'])],
+  ['rp', new Set(['rt', 'rp'])],
+  ['tbody', new Set(['thead', 'tbody'])],
+  ['tfoot', new Set(['thead', 'tbody'])],
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((t): [string, ReadonlySet<string>] => [t, FORM]),
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map(
+    (t): [string, ReadonlySet<string>] => [t, P_ONLY],
+  ),
+])
+
+function isNameChar(c: number): boolean {
+  // Anything but white space, `/`, `>` (htmlparser2 ends a tag name there).
+  return c !== 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 47 && c !== 62
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+}
+
+/**
+ * Follows htmlparser2's stack of open elements in one linear pass (a push
+ * stack with a count per name, instead of its array that is unshifted and
+ * searched) and, once the stack would grow past `limit`, replaces each further
+ * opening tag, and the end tag that closes it, with spaces. Offsets are kept,
+ * so every position still points into the original source; the content of the
+ * ignored tags lies deeper than `maxDepth` and is skipped like any content
+ * that deep. Returns the input itself when nothing was ignored (every real
+ * email).
+ */
+export function guardDepth(source: string, limit: number): {source: string; blanked: number} {
+  // Cheap exit: fewer tags than the limit cannot nest deeper than it.
+  let tags = 0
+  for (let i = source.indexOf('<'); i >= 0 && tags <= limit; i = source.indexOf('<', i + 1)) tags++
+  if (tags <= limit) return {source, blanked: 0}
+  const stack: string[] = []
+  const open = new Map<string, number>()
+  /** Ignored opening tags per name whose end tag has not come yet. */
+  const ghosts = new Map<string, number>()
+  const blank: number[] = []
+  const pop = (): void => {
+    const name = stack.pop()!
+    open.set(name, open.get(name)! - 1)
+  }
+  const n = source.length
+  let i = 0
+  while (i < n) {
+    const lt = source.indexOf('<', i)
+    if (lt < 0) break
+    const c = source.charCodeAt(lt + 1)
+    if (c === 33) {
+      // Comment, doctype or CDATA-like declaration.
+      if (source.startsWith('<!--', lt)) {
+        const close = source.indexOf('-->', lt + 4)
+        i = close < 0 ? n : close + 3
+      } else {
+        const close = source.indexOf('>', lt + 2)
+        i = close < 0 ? n : close + 1
+      }
+      continue
+    }
+    if (c === 63) {
+      const close = source.indexOf('>', lt + 2)
+      i = close < 0 ? n : close + 1
+      continue
+    }
+    const closing = c === 47
+    const nameStart = closing ? lt + 2 : lt + 1
+    if (!isLetter(source.charCodeAt(nameStart))) {
+      i = lt + 1
+      continue
+    }
+    let j = nameStart
+    while (j < n && isNameChar(source.charCodeAt(j))) j++
+    const name = source.slice(nameStart, j).toLowerCase()
+    // The end of the tag, skipping quoted attribute values.
+    let quote = 0
+    while (j < n) {
+      const d = source.charCodeAt(j)
+      if (quote) {
+        if (d === quote) quote = 0
+      } else if (d === 34 || d === 39) {
+        // A quote opens a value only after `=` (possibly with spaces); elsewhere it is part of a name.
+        let k = j - 1
+        while (k > lt && (source.charCodeAt(k) === 32 || source.charCodeAt(k) === 9 || source.charCodeAt(k) === 10 || source.charCodeAt(k) === 13)) k--
+        if (source.charCodeAt(k) === 61) quote = d
+      } else if (d === 62) break
+      j++
+    }
+    const tagEnd = j < n ? j + 1 : n
+    i = tagEnd
+    if (closing) {
+      if (VOID.has(name)) continue
+      const ghost = ghosts.get(name) ?? 0
+      if (ghost > 0) {
+        ghosts.set(name, ghost - 1)
+        blank.push(lt, tagEnd)
+        continue
+      }
+      if ((open.get(name) ?? 0) > 0) {
+        while (stack.length > 0 && stack[stack.length - 1] !== name) pop()
+        pop()
+      }
+      continue
+    }
+    const implied = IMPLIES_CLOSE.get(name)
+    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!)) pop()
+    if (!VOID.has(name)) {
+      if (stack.length >= limit) {
+        ghosts.set(name, (ghosts.get(name) ?? 0) + 1)
+        blank.push(lt, tagEnd)
+      } else {
+        stack.push(name)
+        open.set(name, (open.get(name) ?? 0) + 1)
+      }
+    }
+    if (RAW_TEXT.has(name)) {
+      // Raw text up to `</name` (any case).
+      const end = indexOfEndTag(source, name, tagEnd)
+      i = end < 0 ? n : end
+    }
+  }
+  if (blank.length === 0) return {source, blanked: 0}
+  const parts: string[] = []
+  let at = 0
+  for (let k = 0; k < blank.length; k += 2) {
+    parts.push(source.slice(at, blank[k]!), ' '.repeat(blank[k + 1]! - blank[k]!))
+    at = blank[k + 1]!
+  }
+  parts.push(source.slice(at))
+  let opened = 0
+  for (let k = 0; k < blank.length; k += 2) if (source.charCodeAt(blank[k]! + 1) !== 47) opened++
+  return {source: parts.join(''), blanked: opened}
+}
+
+/** The offset of the first `</name` at or after `from`, in any letter case, or -1. Linear. */
+function indexOfEndTag(source: string, name: string, from: number): number {
+  for (let k = source.indexOf('</', from); k >= 0; k = source.indexOf('</', k + 2)) {
+    if (source.slice(k + 2, k + 2 + name.length).toLowerCase() === name) return k
+  }
+  return -1
 }

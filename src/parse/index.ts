@@ -166,7 +166,7 @@ function optionBlock(kind: 'subject', text: string): Block {
   // An option has no place in the source: its offsets point at the start.
   builder.appendAtomic(text, 0, 0)
   const map = builder.finish()
-  return {kind, text, map, prose: true, tag: kind, sourceStart: 0, sourceEnd: 0}
+  return {kind, text, map, prose: true, tag: kind, sourceStart: 0, sourceEnd: 0, location: kind}
 }
 
 function headerBlock(header: Header): Block {
@@ -207,22 +207,61 @@ function fromBody(format: Format, source: string, body: ParsedBody): Draft {
 /** Longest run of one emphasis character, and most emphasis characters in one paragraph, that real Markdown needs. */
 const MAX_DELIMITER_RUN = 32
 const MAX_DELIMITERS_PER_PARAGRAPH = 2000
+/**
+ * Most block and inline structures of each kind that an email in Markdown
+ * needs. micromark (remark-parse) is worse than linear in long runs of setext
+ * headings, quote lines, list items and bracketed references, so past these
+ * counts the input is read as plain text, with a note.
+ */
+export const MARKDOWN_LIMITS = {
+  setextHeadings: 64,
+  quoteLines: 1000,
+  listItems: 1000,
+  brackets: 1000,
+  angleBrackets: 4000,
+  /** Characters: past this, even ordinary prose Markdown takes seconds to parse. */
+  size: 256 * 1024,
+} as const
 
-/** Says why Markdown input is too dense in emphasis delimiters to parse safely, or returns undefined. */
+/**
+ * Says why Markdown input is too dense in emphasis delimiters or structures to
+ * parse safely, or returns undefined. One pass over the source.
+ */
 export function markdownRisk(source: string): string | undefined {
+  const limits = MARKDOWN_LIMITS
+  if (source.length > limits.size) return `longer than ${limits.size / 1024} KB`
   let run = 0
   let runChar = 0
   let inParagraph = 0
   let lineBlank = true
+  let previousBlank = true
+  let setext = 0
+  let quotes = 0
+  let items = 0
+  let brackets = 0
+  let angles = 0
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i)
     if (c === 10) {
       if (lineBlank) inParagraph = 0
+      previousBlank = lineBlank
       lineBlank = true
       run = 0
       continue
     }
+    if (lineBlank && c !== 32 && c !== 9 && c !== 13) {
+      // The first visible character of a line (after up to any indentation): a block marker?
+      if (c === 62) {
+        if (++quotes > limits.quoteLines) return `more than ${limits.quoteLines} quoted lines`
+      } else if ((c === 61 || c === 45) && !previousBlank && underline(source, i, c)) {
+        if (++setext > limits.setextHeadings) return `more than ${limits.setextHeadings} underlined headings`
+      } else if (listMarker(source, i, c)) {
+        if (++items > limits.listItems) return `more than ${limits.listItems} list items`
+      }
+    }
     if (c !== 32 && c !== 9 && c !== 13) lineBlank = false
+    if (c === 91 && ++brackets > limits.brackets) return `more than ${limits.brackets} "[" characters (links or references)`
+    if (c === 60 && ++angles > limits.angleBrackets) return `more than ${limits.angleBrackets} "<" characters (autolinks or HTML)`
     if (c === 42 || c === 95) {
       run = c === runChar ? run + 1 : 1
       runChar = c
@@ -232,6 +271,27 @@ export function markdownRisk(source: string): string | undefined {
     } else run = 0
   }
   return undefined
+}
+
+/** True when the line from `i` is only `c` characters (`=` or `-`), then spaces: a setext underline. Reads the line once. */
+function underline(source: string, i: number, c: number): boolean {
+  let j = i
+  while (j < source.length && source.charCodeAt(j) === c) j++
+  while (j < source.length && (source.charCodeAt(j) === 32 || source.charCodeAt(j) === 9 || source.charCodeAt(j) === 13)) j++
+  return j >= source.length || source.charCodeAt(j) === 10
+}
+
+/** True when `-`, `*`, `+` or up to nine digits and `.`/`)` at `i` are followed by a space or tab: a list item. */
+function listMarker(source: string, i: number, c: number): boolean {
+  let j = i
+  if (c === 45 || c === 42 || c === 43) j = i + 1
+  else {
+    while (j < source.length && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++
+    if (j === i || (source.charCodeAt(j) !== 46 && source.charCodeAt(j) !== 41)) return false
+    j++
+  }
+  const next = source.charCodeAt(j)
+  return next === 32 || next === 9
 }
 
 /** Parses HTML, text or Markdown synchronously (`.eml` needs {@link buildDocument}). */

@@ -173,7 +173,7 @@ function readInline(
     if (frame.exit) {
       const {link, from, alt} = frame.exit
       openLinks.pop()
-      link.text = text.builder.text.slice(from).replace(/\s+/g, ' ').trim()
+      link.text = text.builder.since(from).replace(/\s+/g, ' ').trim()
       // A linked image has no text of its own; its alt is what the reader sees when images are off.
       if (!link.text && alt.length > 0) link.text = alt[0]!
       continue

@@ -1,0 +1,156 @@
+import {describe, expect, it} from 'vitest'
+import {lintSync} from '../src/lint.js'
+
+/** Rule ids that fire on a plain-text email, with only the given rules on. */
+const fired = (text: string, rules: string[], language: 'en' | 'pl' = 'en'): string[] => {
+  const result = lintSync(text, {format: 'text', language, rules: Object.fromEntries(rules.map((r) => [r, 'warn'] as const))})
+  return [...new Set(result.diagnostics.map((d) => d.ruleId))].filter((id) => rules.includes(id))
+}
+
+describe('statements of what went wrong (missing-explanation)', () => {
+  const explained = (body: string): boolean => !fired(`Hi Ola,\n\nWe are sorry.\n\n${body}\n\nBest,\nThe Lamp team`, ['missing-explanation']).includes('missing-explanation')
+
+  it('counts passive data loss, cause and effect, and first-person admissions', () => {
+    expect(explained('Customer names and phone numbers were copied from an old backup server last week.')).toBe(true)
+    expect(explained('A power cut at our warehouse stopped the packing line, which delayed every parcel by two days.')).toBe(true)
+    expect(explained('A frozen pipe flooded the sorting room. This caused long delays for about 300 orders.')).toBe(true)
+    expect(explained('I broke the signup form when I changed its layout on Friday.')).toBe(true)
+    expect(explained('We lacked the patience to test the new checkout page before launching it.')).toBe(true)
+    expect(explained('We charged the card twice for one order.')).toBe(true)
+  })
+
+  it('does not count a denial, vague wording or a cause hidden behind "caused by"', () => {
+    expect(explained('We have no sign that any customer data was copied.')).toBe(false)
+    expect(explained('Sorry for the confusion caused by a technical glitch in our update.')).toBe(false)
+    expect(explained('Something went wrong on our side.')).toBe(false)
+  })
+})
+
+describe('action steps (missing-action-steps)', () => {
+  const missing = (body: string, language: 'en' | 'pl' = 'en'): boolean =>
+    fired(`Hello,\n\n${body}\n\nRegards,\nThe Kiln team`, ['missing-action-steps'], language).includes('missing-action-steps')
+
+  it('counts modal advice, offline steps and "no need to take any action"', () => {
+    expect(missing('Our booking page showed the wrong times yesterday. You should double-check the time on your ticket before you travel.')).toBe(false)
+    expect(missing('Someone read card numbers from our shop. We recommend that you contact your card issuer and ask for a new card.')).toBe(false)
+    expect(missing('Your address was visible to another customer. There is no need for you to take any other action.')).toBe(false)
+    expect(missing('We reset your password. You will be asked to choose a new one when you next sign in.')).toBe(false)
+  })
+
+  it('does not take general advice for a step that needs a link', () => {
+    const result = lintSync('Hello,\n\nSpammers copied our mailing list. Only click links from senders you know.\n\nRegards,\nThe Kiln team', {format: 'text'})
+    expect(result.diagnostics.filter((d) => d.ruleId === 'missing-action-steps')).toEqual([])
+  })
+
+  it('reports an apology that tells the reader nothing, and ignores the unsubscribe link in the footer', () => {
+    const source = [
+      'Hello,',
+      '',
+      'Yesterday we sent you a newsletter meant for our wholesale partners. We are very sorry about that.',
+      '',
+      'Regards,',
+      'The Kiln team',
+      '',
+      'You receive this email because you subscribed at kiln.example. Unsubscribe: https://kiln.example/unsubscribe',
+    ].join('\n')
+    expect(fired(source, ['missing-action-steps'])).toEqual(['missing-action-steps'])
+  })
+
+  it('stays silent when the reader is advised in words the lexicon does not list', () => {
+    expect(missing('Yesterday we sent you a newsletter meant for our wholesale partners. You may find the catalogue useful anyway, at https://kiln.example/catalogue.')).toBe(false)
+  })
+
+  it('counts Polish advice to act offline', () => {
+    expect(missing('Wczoraj ktoś odczytał numery kart z naszego sklepu. Zalecamy kontakt z bankiem i zastrzeżenie karty.', 'pl')).toBe(false)
+  })
+})
+
+describe('the lede (buried-lede)', () => {
+  it('takes a plain opening that announces the incident as the lede', () => {
+    const source = [
+      'Dear customer,',
+      '',
+      'We are writing about a security incident that affected your account at Fernway.',
+      '',
+      'On 3 June someone used a leaked staff password to read the names and email addresses of 1,200 customers. We locked the account within the hour and told the regulator.',
+      '',
+      'We are sorry this happened.',
+    ].join('\n')
+    expect(fired(source, ['buried-lede'])).toEqual([])
+  })
+
+  it('still reports an apology that comes after a block of news', () => {
+    const source = [
+      'Hi Tom,',
+      '',
+      'Spring is here and our new garden range has arrived in every store, with planters, seed trays and tools for every kind of garden, from a balcony to an allotment. Our staff have picked their favourites for you to try this season, and there is a talk on composting in the Leeds store on Saturday.',
+      '',
+      'Our summer opening hours start on 1 May, and the cafe in the Bristol store now opens at 8am on weekdays.',
+      '',
+      'We are sorry that the voucher in our last email did not work at the till.',
+    ].join('\n')
+    expect(fired(source, ['buried-lede'])).toEqual(['buried-lede'])
+  })
+})
+
+describe('breach notices: mixed evidence of a missing part (data-breach-notice)', () => {
+  const messages = (text: string): string[] =>
+    lintSync(text, {format: 'text', incident: {kind: 'data-breach'}})
+      .diagnostics.filter((d) => d.ruleId === 'data-breach-notice')
+      .map((d) => d.messageId ?? '')
+
+  const base = [
+    'Dear member,',
+    '',
+    'On 9 April 2025 an attacker broke into our booking server and copied personal data of our members.',
+    '',
+    'What information was involved',
+    'The copied table held what you gave us when you joined the climbing wall.',
+    '',
+    'We locked the administrator account the same day and reported the incident to the regulator.',
+    '',
+    'Questions? Call us on 0161 496 0000.',
+  ]
+
+  it('stays silent on "data" when a data section names nothing the lists know, but reports a missing step', () => {
+    const found = messages(base.join('\n'))
+    expect(found).not.toContain('data')
+    expect(found).toContain('steps')
+    // Without the section, nothing says which data: strong evidence, reported.
+    expect(messages(base.filter((line) => line !== 'What information was involved').join('\n'))).toContain('data')
+  })
+
+  it('stays silent on "steps" when the notice offers a page to go to', () => {
+    const withPage = [...base.slice(0, 8), 'Our help page explains the rest: https://wall.example/help', '', ...base.slice(8)]
+    expect(messages(withPage.join('\n'))).not.toContain('steps')
+  })
+})
+
+describe('declaratives with a link (missing-action-steps)', () => {
+  const found = (text: string, language: 'en' | 'pl'): string[] =>
+    lintSync(text, {format: 'text', language}).diagnostics.filter((d) => d.ruleId === 'missing-action-steps').map((d) => d.messageId ?? '')
+
+  it('counts a formal Polish declarative with a link as the step', () => {
+    const text = 'Dzień dobry,\n\nw czwartkowym newsletterze podaliśmy błędną godzinę koncertu. Przepraszamy.\n\nAktualny program znajdą Państwo pod adresem https://filharmonia-kalisz.example/program\n\nZ poważaniem\nFilharmonia Kaliska'
+    expect(found(text, 'pl')).toEqual([])
+  })
+
+  it('does not take the same declarative without a link for a step', () => {
+    const text = 'Dzień dobry,\n\nw czwartkowym newsletterze podaliśmy błędną godzinę koncertu. Przepraszamy.\n\nAktualny program znajdą Państwo w kasie filharmonii.\n\nZ poważaniem\nFilharmonia Kaliska'
+    expect(found(text, 'pl')).toEqual(['missing'])
+  })
+
+  it('counts an English "is available at" with a link', () => {
+    const text = 'Hello,\n\nThe timetable in Friday\'s email listed the wrong start times. We are sorry.\n\nThe corrected timetable is available at https://rowing.example/timetable\n\nThe Rowing Club'
+    expect(found(text, 'en')).toEqual([])
+  })
+})
+
+describe('Polish wrong actions (missing-explanation)', () => {
+  it('counts a first-person action limited in the wrong way as the explanation', () => {
+    const text = (body: string): string[] =>
+      lintSync(`Dzień dobry,\n\nprzepraszamy. ${body}\n\nZespół Sklepu Kret`, {format: 'text', language: 'pl'}).diagnostics.filter((d) => d.ruleId === 'missing-explanation').map((d) => d.ruleId)
+    expect(text('W poniedziałkowym newsletterze ustawiliśmy kod rabatowy tylko dla nowych klientów.')).toEqual([])
+    expect(text('W poniedziałek wysłaliśmy do Państwa nasz newsletter.')).toEqual(['missing-explanation'])
+  })
+})
