@@ -22,6 +22,9 @@ const LAZY_MODULES: Record<string, string[]> = {
   'src/parse/eml.ts': ['parseEml'],
 }
 
+/** Lazy modules loaded from another file in the CLI bundle: compromise is required from node_modules, not inlined. */
+const LAZY_REPLACEMENTS: Record<string, string> = {'src/nlp.ts': 'src/node/nlp-require.ts'}
+
 function lazyModules(): Plugin {
   const root = process.cwd()
   return {
@@ -35,8 +38,9 @@ function lazyModules(): Plugin {
       })
       build.onLoad({filter: /.*/, namespace: 'lazy-module'}, (args) => {
         const names = LAZY_MODULES[relative(root, args.path)] ?? []
+        const real = LAZY_REPLACEMENTS[relative(root, args.path)] ?? args.path
         const contents = names
-          .map((name) => `export function ${name}(...args) { return require(${JSON.stringify(args.path)}).${name}(...args) }`)
+          .map((name) => `export function ${name}(...args) { return require(${JSON.stringify(resolve(root, real))}).${name}(...args) }`)
           .join('\n')
         return {contents, loader: 'js', resolveDir: dirname(args.path)}
       })
@@ -90,6 +94,10 @@ export default defineConfig([
     clean: false,
     // One shared chunk instead of every entry inlining all dependencies again.
     splitting: true,
+    // White space removed (names kept, so stack traces stay readable): the package stays under 1 MB.
+    esbuildOptions(options) {
+      options.minifyWhitespace = true
+    },
     target: 'node20',
     platform: 'node',
     noExternal: [/^(?!(?:zod|compromise|htmlparser2|entities|domhandler|picomatch|postal-mime)(?:\/|$))/],

@@ -41,7 +41,7 @@ const common = {
   bundle: true,
   minify: true,
   platform: 'browser',
-  target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
+  target: ['es2022', 'chrome110', 'firefox115', 'safari16'] as string[],
   define: {__VERSION__: JSON.stringify(version)},
   legalComments: 'none',
   logLevel: 'warning',
@@ -103,7 +103,7 @@ async function buildLibrary(): Promise<BundleSizes> {
     plugins: [swap(LAZY_NLP), zodEnglishOnly()],
   })
   const entry = relative(root, resolve(outdir, 'apology-lint.js'))
-  const sizes = sizesOf(result.metafile, outdir, entry)
+  const sizes = sizesOf(result.metafile!, outdir, entry)
   writeFileSync(resolve(outdir, 'sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`)
   writeFileSync(resolve(outdir, 'meta.json'), JSON.stringify(result.metafile))
   return sizes

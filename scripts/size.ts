@@ -42,7 +42,7 @@ try {
     size: number
     unpackedSize: number
     files: {path: string}[]
-  }
+  }[]
   const maps = packed!.files.filter((f) => f.path.endsWith('.map'))
   console.log(`tarball: ${mb(packed!.size)} (${packed!.files.length} files, ${mb(packed!.unpackedSize)} unpacked, ${maps.length} source maps)`)
   check(packed!.size <= MB, `tarball ${mb(packed!.size)} > 1 MB`)
