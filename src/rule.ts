@@ -264,3 +264,15 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
 /** Any rule, whatever its options and data. */
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous rule list needs an open type.
 export type AnyRule = Rule<any, any>
+
+/**
+ * What a plugin package exports as its default: its rules, as a list or keyed
+ * by id. Name the package in the config's `plugins`.
+ *
+ * @example
+ * const plugin: Plugin = {rules: [noCheers]}
+ * export default plugin
+ */
+export interface Plugin {
+  rules: readonly AnyRule[] | Readonly<Record<string, AnyRule>>
+}

@@ -124,7 +124,7 @@ describe('examples fit the incident', () => {
   })
 
   // An example that the same rule would flag teaches the wrong thing.
-  for (const id of ['humour', 'evasive-wording', 'vague-wording'] as const) {
+  for (const id of ['humour', 'evasive-wording', 'vague-wording', 'missing-apology', 'missing-explanation'] as const) {
     it(`${id}: its incident examples pass the rule`, () => {
       for (const language of ['en', 'pl'] as const) {
         for (const examples of Object.values(incidentExamples[id][language])) {
@@ -136,6 +136,18 @@ describe('examples fit the incident', () => {
       }
     })
   }
+})
+
+describe('incident subject examples', () => {
+  it('pass unclear-subject as subjects', () => {
+    for (const language of ['en', 'pl'] as const) {
+      for (const subject of Object.values(incidentExamples['unclear-subject'][language]) as string[]) {
+        const body = incidentExamples['missing-apology'][language]['wrong-link'] as string
+        const flagged = lintSync(body, {format: 'text', language, subject, rules: {'unclear-subject': 'error'}}).diagnostics.filter((d) => d.ruleId === 'unclear-subject')
+        expect(flagged.map((d) => d.message), subject).toEqual([])
+      }
+    }
+  })
 })
 
 describe('explain', () => {
