@@ -146,7 +146,7 @@ export function renderReadme(rule: AnyRule, readme: string): string {
       const next = out.indexOf('\n## ', start)
       const section = out.slice(start, next < 0 ? undefined : next)
       const table = /\n\| Option \|[^\n]*\n(?:\|[^\n]*\n)*/.exec(section)
-      if (table) return out.slice(0, start + table.index) + `\n${options}\n` + out.slice(start + table.index + table[0].length)
+      if (table) return `${out.slice(0, start + table.index)}\n${options}\n${out.slice(start + table.index + table[0].length)}`
       const rest = section.replace(/^\n+/, '').replace(/^This rule has no options\.\s*/, '')
       return `${out.slice(0, start)}\n${options}\n${rest ? `\n${rest}` : ''}${next < 0 ? '' : out.slice(next)}`
     })()

@@ -4,21 +4,23 @@
  * failure) and never prints a stack trace for a user's mistake.
  */
 import {parseArgs} from 'node:util'
-import {writeFileSync} from 'node:fs'
-import {resolve} from 'node:path'
+import {mkdirSync, statSync, writeFileSync} from 'node:fs'
+import {dirname, resolve} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {ConfigError, didYouMean, incidentKinds, type Config, type Incident, type RuleSetting} from './config.js'
 import {lint, type LintOptions, type LintResult} from './lint.js'
-import {lintFile, configFor, clearConfigCache} from './node/lint-file.js'
-import {expandPatterns} from './node/files.js'
+import {lintFile, configFor, clearConfigCache, type LintFileOptions} from './node/lint-file.js'
+import {anchorGlobs, expandPatterns, readIgnoreFile, IGNORE_FILE} from './node/files.js'
 import {resolveConfig} from './config.js'
 import {allRules} from './lint.js'
 import {formatStylish} from './format/stylish.js'
-import {formatJson} from './format/json.js'
+import {formatJson, toEslintJson} from './format/json.js'
 import {formatChecklist} from './checklist.js'
 import {formatSarif} from './format/sarif.js'
 import {formatGithub} from './format/github.js'
 import {formatJunit} from './format/junit.js'
 import {formatCheckstyle} from './format/checkstyle.js'
+import {formatGitlab} from './format/gitlab.js'
 import {formatHtml} from './format/html.js'
 import {applyFixesToBytes, unifiedDiff} from './fix.js'
 import {writeFileAtomic} from './node/write.js'
@@ -43,7 +45,7 @@ apology-lint --init
 Checks apology emails (HTML, plain text, Markdown, .eml) before they are sent.
 
 Input
-  --stdin                    Read one email from standard input
+  --stdin, -                 Read one email from standard input
   --stdin-filename PATH      Name for stdin input (format and config lookup)
   --format-input FORMAT      Force the input format: html, text, markdown, eml
   --from ADDRESS             Sender, for HTML/text/Markdown input
@@ -52,6 +54,7 @@ Input
 
 Configuration
   -c, --config PATH          Use this config file instead of searching for one
+  --no-config-lookup         Do not search for config files (use only --config, if given)
   --rule ID:SEVERITY         Set a rule's severity (off, info, warn, error); repeatable
   --incident KIND            ${incidentKinds.join(', ')}
   --recipients N             How many people will receive the apology
@@ -59,16 +62,21 @@ Configuration
   --print-config FILE        Print the configuration that applies to FILE
 
 Output
-  -f, --format NAME          stylish (default), json, summary, sarif, github, junit, checkstyle or html
+  -f, --format NAME          stylish (default), json, summary, sarif, github, junit, checkstyle, gitlab, html,
+                             or a path to a formatter module (./my-formatter.js)
   --checklist                Print the guidance checklist and readiness score under the findings
   -o, --output-file PATH     Write the report to a file
   --quiet                    Report errors only
-  --max-warnings N           Exit 1 when there are more than N warnings
-  --color, --no-color        Force or disable colour (NO_COLOR is respected)
+  --max-warnings N           Exit 1 when there are more than N warnings (-1: no limit)
+  --color, --no-color        Force or disable colour (FORCE_COLOR and NO_COLOR are respected)
+
+Ignoring files
+  --ignore-pattern GLOB      Skip files matching GLOB (relative to the current folder); repeatable
+  --no-ignore                Lint ignored files too (config ignores, ${IGNORE_FILE}, --ignore-pattern)
 
 Fixes and conveniences
   --fix                      Apply safe fixes in place, then lint again
-  --fix-dry-run              Print the safe fixes as a diff; change nothing
+  --fix-dry-run              Print the safe fixes as a diff; change nothing (works with --stdin)
   --cache                    Skip files unchanged since the last run
   --cache-location PATH      Cache file or folder (default .apology-lint-cache)
   --init                     Write a starter apology-lint.config.json
@@ -116,6 +124,9 @@ const OPTIONS = {
   subject: {type: 'string'},
   language: {type: 'string'},
   config: {type: 'string', short: 'c'},
+  'no-config-lookup': {type: 'boolean'},
+  'ignore-pattern': {type: 'string', multiple: true},
+  'no-ignore': {type: 'boolean'},
   rule: {type: 'string', multiple: true},
   incident: {type: 'string'},
   recipients: {type: 'string'},
@@ -140,6 +151,64 @@ const OPTIONS = {
   version: {type: 'boolean', short: 'v'},
   help: {type: 'boolean', short: 'h'},
 } as const
+
+/** Every long flag, for "did you mean" (booleans also as --no-…, as parseArgs does not add them). */
+const FLAGS = Object.keys(OPTIONS).map((name) => `--${name}`)
+
+/**
+ * Parses argv like ESLint: `-` stands for standard input, `--max-warnings -1`
+ * is a value (not a flag), and a mistake is one line that says what to do.
+ */
+function parseArgv(argv: string[]): {values: ReturnType<typeof parseArgs<{options: typeof OPTIONS}>>['values']; positionals: string[]} {
+  const args: string[] = []
+  let dash = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--') {
+      args.push(...argv.slice(i))
+      break
+    }
+    if (arg === '-') {
+      dash = true
+      continue
+    }
+    // A negative number after a flag that takes a number is its value.
+    if ((arg === '--max-warnings' || arg === '--recipients' || arg === '--affected') && /^-\d+$/.test(argv[i + 1] ?? '')) {
+      args.push(`${arg}=${argv[++i]}`)
+      continue
+    }
+    args.push(arg)
+  }
+  let parsed
+  try {
+    parsed = parseArgs({args, options: OPTIONS, allowPositionals: true, strict: true})
+  } catch (error) {
+    const code = (error as {code?: string}).code
+    const message = error instanceof Error ? error.message : String(error)
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const flag = /'([^']+)'/.exec(message)?.[1] ?? message
+      const name = flag.split('=')[0]!
+      throw new UsageError(`unknown option ${name}${name.startsWith('--') ? didYouMean(name, FLAGS) : ''}`)
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const flag = /--[\w-]+/.exec(message)?.[0] ?? 'an option'
+      const option = OPTIONS[flag.slice(2) as keyof typeof OPTIONS] as {type: string} | undefined
+      if (option?.type === 'boolean') throw new UsageError(`${flag} takes no value`)
+      throw new UsageError(/ambiguous/.test(message) ? `${flag} needs a value; to pass one that starts with a dash, write ${flag}=VALUE` : `${flag} needs a value`)
+    }
+    throw new UsageError(message.split('\n')[0]!)
+  }
+  if (dash) parsed.values.stdin = true
+  return {values: parsed.values, positionals: parsed.positionals}
+}
+
+/** `--max-warnings N`; a negative number (ESLint's -1) means no limit. */
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^-?\d{1,12}$/.test(value)) throw new UsageError(`--max-warnings expects a whole number (-1 for no limit), got "${value}"`)
+  const n = Number(value)
+  return n < 0 ? undefined : n
+}
 
 function parseCount(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined
@@ -169,13 +238,9 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
 async function main(argv: string[], io: Io): Promise<number> {
   // Each run reads config files afresh (the cache only spares re-reading them per file within a run).
   clearConfigCache()
-  let parsed
-  try {
-    parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true})
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error))
-  }
-  const {values, positionals} = parsed
+  const {values, positionals} = parseArgv(argv)
+  // --config is relative to the folder the CLI runs in.
+  if (values.config !== undefined) values.config = resolve(io.cwd, values.config)
   if (values.lsp) {
     await (await import('./server.js')).main()
     return 0
@@ -195,23 +260,29 @@ async function main(argv: string[], io: Io): Promise<number> {
   if (positionals[0] === 'explain') {
     const id = positionals[1]
     if (!id || positionals.length > 2) throw new UsageError('explain takes one rule id, e.g. apology-lint explain vague-wording')
-    const text = explainRule(id)
-    if (!text) throw new UsageError(`unknown rule "${id}"${didYouMean(id, [...rulesById.keys()])}`)
+    // Plugin rules named in the config of the current folder are explained too.
+    const plugins = values['no-config-lookup'] && !values.config ? [] : (await configFor(resolve(io.cwd, 'x'), values.config)).plugins
+    const known = allRules(plugins)
+    const text = explainRule(id, known)
+    if (!text) throw new UsageError(`unknown rule "${id}"${didYouMean(id, known.map((r) => r.id))}`)
     io.stdout(text)
     return 0
   }
   if (values.init) {
     try {
-      const path = await writeStarterConfig(io.cwd, io.isTTY && process.stdin.isTTY === true)
+      const {path, branded} = await writeStarterConfig(io.cwd, io.isTTY && process.stdin.isTTY === true)
       io.stdout(`Wrote ${path}\n`)
+      if (!branded) io.stdout('Add your brand to it ("brand": {"name", "domains", "supportAddress"}) so that rules can check links and suggest your real support address.\n')
       return 0
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error))
     }
   }
   const outputFormat = values.format ?? 'stylish'
-  if (!FORMATS.includes(outputFormat)) throw new UsageError(`unknown --format "${outputFormat}" (expected ${FORMATS.join(', ')})`)
-  if ((values.fix || values['fix-dry-run']) && values.stdin) throw new UsageError('--fix works on files, not --stdin')
+  if (!FORMATS.includes(outputFormat) && !isFormatterPath(outputFormat)) {
+    throw new UsageError(`unknown --format "${outputFormat}"${didYouMean(outputFormat, FORMATS)} (expected ${FORMATS.join(', ')}, or a formatter module such as ./my-formatter.js)`)
+  }
+  if (values.fix && values.stdin) throw new UsageError('--fix works on files, not --stdin; use --fix-dry-run to see the fixes as a diff')
   const inputFormat = values['format-input']
   if (inputFormat !== undefined && !['html', 'text', 'markdown', 'eml'].includes(inputFormat)) {
     throw new UsageError(`unknown --format-input "${inputFormat}" (expected html, text, markdown or eml)`)
@@ -220,7 +291,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   if (language !== undefined && !['auto', 'en', 'pl'].includes(language) && !/^[a-z]{2,3}$/.test(language)) {
     throw new UsageError(`unknown --language "${language}" (expected auto, en, pl, or another ISO 639 code such as de, for which only structural checks run)`)
   }
-  const maxWarnings = parseCount(values['max-warnings'], '--max-warnings')
+  const maxWarnings = parseMaxWarnings(values['max-warnings'])
 
   const rules: Record<string, RuleSetting> = {}
   for (const spec of values.rule ?? []) {
@@ -251,9 +322,17 @@ async function main(argv: string[], io: Io): Promise<number> {
   if (inputFormat) options.format = inputFormat as Format
   if (Object.keys(incident).length > 0) options.incident = incident
 
+  const lookup = (file: string): ReturnType<typeof configFor> =>
+    values['no-config-lookup'] && !values.config ? Promise.resolve({base: io.cwd, plugins: []}) : configFor(file, values.config)
+  const checkRuleIds = (plugins: readonly AnyRule[]): void => {
+    const ids = allRules(plugins).map((r) => r.id)
+    for (const id of Object.keys(rules)) if (!ids.includes(id)) throw new UsageError(`--rule ${id}: unknown rule${didYouMean(id, ids)}`)
+  }
+
   if (values['print-config'] !== undefined) {
     const file = resolve(io.cwd, values['print-config'])
-    const loaded = await configFor(file, values.config)
+    const loaded = await lookup(file)
+    checkRuleIds(loaded.plugins)
     const known = allRules(loaded.plugins)
     const base: Config = loaded.config ?? {}
     const merged: Config = Object.keys(rules).length > 0 ? {...base, rules: {...base.rules, ...rules}} : base
@@ -271,22 +350,36 @@ async function main(argv: string[], io: Io): Promise<number> {
     if (positionals.length > 0) throw new UsageError('give either --stdin or files, not both')
     const source = await io.stdin()
     const filename = values['stdin-filename']
-    const loaded = await configFor(resolve(io.cwd, filename ?? 'stdin'), values.config)
+    const loaded = await lookup(resolve(io.cwd, filename ?? 'stdin'))
     knownPlugins = loaded.plugins
+    checkRuleIds(loaded.plugins)
     const stdinOptions: LintOptions = {...options, plugins: loaded.plugins}
     if (loaded.config) stdinOptions.config = loaded.config
     if (filename) stdinOptions.filename = filename
     const result = await lint(source, stdinOptions)
     if (filename) result.filePath = resolve(io.cwd, filename)
     results = [result]
+    if (values['fix-dry-run'] && !result.diagnostics.some((d) => d.fatal)) {
+      const bytes = new TextEncoder().encode(source)
+      const fixed = applyFixesToBytes(bytes, source, result.diagnostics, result.document)
+      for (const s of fixed.skipped) io.stderr(`apology-lint: <stdin>: not fixed (${s.ruleId}): ${s.reason}\n`)
+      if (fixed.applied.length > 0) io.stdout(visible(unifiedDiff(filename ?? '<stdin>', source, new TextDecoder().decode(fixed.bytes)), true))
+    }
   } else {
     if (positionals.length === 0) throw new UsageError('no files given (name files, folders or globs, or use --stdin)')
-    const rootConfig = await configFor(resolve(io.cwd, 'x'), values.config)
+    const rootConfig = await lookup(resolve(io.cwd, 'x'))
     knownPlugins = rootConfig.plugins
-    const ignores = (rootConfig.config?.ignores ?? []).map((g) => (rootConfig.base === io.cwd ? g : `${rootConfig.base.slice(io.cwd.length + 1)}/${g}`))
-    const {files, missing} = expandPatterns(positionals, io.cwd, ignores)
+    checkRuleIds(rootConfig.plugins)
+    // Ignored: the config's `ignores` (relative to the config file), .apologylintignore and --ignore-pattern (relative to cwd).
+    const ignores = values['no-ignore']
+      ? []
+      : [...anchorGlobs(rootConfig.config?.ignores ?? [], rootConfig.base), ...anchorGlobs([...readIgnoreFile(io.cwd), ...(values['ignore-pattern'] ?? [])], io.cwd)]
+    const {files, missing, ignored} = expandPatterns(positionals, io.cwd, ignores)
+    for (const file of ignored) io.stderr(`apology-lint: ${visible(file)}: ignored because of a matching ignore pattern (use --no-ignore to lint it)\n`)
     if (missing.length > 0) throw new UsageError(`no files match ${missing.map((m) => `"${m}"`).join(', ')}`)
-    const fileOptions = values.config ? {...options, configFile: values.config} : options
+    if (files.length === 0 && ignored.length > 0) return 0
+    const fileOptions: LintFileOptions = values.config ? {...options, configFile: values.config} : {...options}
+    if (values['no-config-lookup']) fileOptions.noConfigLookup = true
     const fixing = Boolean(values.fix || values['fix-dry-run'])
     // --fix never takes anything from the cache: it lints each file, then fixes what that lint found.
     if (values.cache && !fixing) {
@@ -303,12 +396,13 @@ async function main(argv: string[], io: Io): Promise<number> {
       if (cache) {
         let bytes: Buffer | undefined
         try {
-          bytes = readFileSync(file)
+          // Never read a FIFO or a device here: it would block (lintFile reports it).
+          if (statSync(file).isFile()) bytes = readFileSync(file)
         } catch {
           // Unreadable: lintFile reports it.
         }
         if (bytes && !bytes.includes(0)) {
-          const loaded = await configFor(file, values.config)
+          const loaded = await lookup(file)
           keys[i] = cache.key(bytes, {configFile: loaded.path ?? null, config: loaded.config ?? null, plugins: ruleSetSignature(loaded.plugins)})
           const hit = cache.get(file, keys[i]!, new TextDecoder('utf-8', {fatal: false, ignoreBOM: false}).decode(bytes))
           if (hit) {
@@ -377,7 +471,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   // The suppression-list verdict is the first thing to read: never send this email.
   results.forEach((r) => r.diagnostics.sort((a, b) => Number(b.ruleId === 'suppression-list-resend') - Number(a.ruleId === 'suppression-list-resend')))
 
-  const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR && !values['output-file']
+  const color = values['no-color'] ? false : values.color ? true : colorFromEnv(io.env) ?? (io.isTTY && !io.env.NO_COLOR && !values['output-file'])
   let report: string
   const known = allRules(knownPlugins)
   if (outputFormat === 'json') report = `${formatJson(results)}\n`
@@ -386,12 +480,14 @@ async function main(argv: string[], io: Io): Promise<number> {
   else if (outputFormat === 'github') report = formatGithub(results, {cwd: io.env.GITHUB_WORKSPACE ?? io.cwd})
   else if (outputFormat === 'junit') report = formatJunit(results, {cwd: io.cwd})
   else if (outputFormat === 'checkstyle') report = formatCheckstyle(results)
+  else if (outputFormat === 'gitlab') report = formatGitlab(results, io.cwd)
   else if (outputFormat === 'html') report = formatHtml(results, known, {cwd: io.cwd})
+  else if (outputFormat !== 'stylish') report = await customFormat(outputFormat, results, known, io.cwd)
   else {
     report = formatStylish(results, {color, cwd: io.cwd})
     if (values.checklist) for (const r of results) if (r.checklist) report += `\nChecklist for ${r.filePath ?? '<stdin>'}:\n${formatChecklist(r.checklist, color)}`
   }
-  if (values['output-file']) writeFileSync(resolve(io.cwd, values['output-file']), report)
+  if (values['output-file']) writeReport(resolve(io.cwd, values['output-file']), values['output-file'], report)
   else if (report) io.stdout(report)
   // Saved after the report is out: a cache that cannot be written costs a notice, never the results.
   cache?.save()
@@ -407,13 +503,66 @@ async function main(argv: string[], io: Io): Promise<number> {
   const warnings = results.reduce((n, r) => n + r.warningCount, 0)
   if (errors > 0) return 1
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`apology-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`)
+    io.stderr(`apology-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.\n`)
     return 1
   }
   return 0
 }
 
-const FORMATS = ['stylish', 'json', 'summary', 'sarif', 'github', 'junit', 'checkstyle', 'html']
+const FORMATS = ['stylish', 'json', 'summary', 'sarif', 'github', 'junit', 'checkstyle', 'gitlab', 'html']
+
+/** A `--format` value that names a formatter module rather than a built-in format. */
+function isFormatterPath(name: string): boolean {
+  return /^\.{0,2}[\\/]|^[a-zA-Z]:[\\/]/.test(name) || /\.[cm]?js$/.test(name)
+}
+
+/**
+ * Runs a formatter module (`-f ./my-formatter.js`), ESLint's way: its default
+ * export is called with ESLint-shaped results (see `--format json`) and a
+ * context `{cwd, rulesMeta}`, and returns the report text (or a promise of it).
+ */
+async function customFormat(path: string, results: readonly LintResult[], known: readonly AnyRule[], cwd: string): Promise<string> {
+  const full = resolve(cwd, path)
+  let module: {default?: unknown}
+  try {
+    module = (await import(pathToFileURL(full).href)) as {default?: unknown}
+  } catch (error) {
+    throw new UsageError(`cannot load formatter ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  }
+  const format = (typeof module.default === 'function' ? module.default : (module.default as {default?: unknown} | undefined)?.default) as
+    | ((results: unknown, context: unknown) => unknown)
+    | undefined
+  if (typeof format !== 'function') throw new UsageError(`formatter ${path} has no default export function (results, context) => string`)
+  const rulesMeta = Object.fromEntries(known.map((r) => [r.id, {type: 'suggestion', docs: {description: r.docs.summary, url: `https://github.com/apology-lint/apology-lint/blob/main/rules/${r.id}/README.md`}}]))
+  const out = await format(toEslintJson(results), {cwd, rulesMeta})
+  if (typeof out !== 'string') throw new UsageError(`formatter ${path} returned ${typeof out}, not a string`)
+  return out
+}
+
+/** FORCE_COLOR as Node and chalk read it: set to anything but 0/false forces colour, 0/false turns it off. */
+function colorFromEnv(env: Record<string, string | undefined>): boolean | undefined {
+  const force = env.FORCE_COLOR
+  if (force === undefined) return undefined
+  return !(force === '0' || force.toLowerCase() === 'false')
+}
+
+/** Writes the report for `-o`: parent folders are created; a folder or an unwritable path is a usage error. */
+function writeReport(full: string, given: string, report: string): void {
+  let isFolder = /[\\/]$/.test(given)
+  try {
+    isFolder ||= statSync(full).isDirectory()
+  } catch {
+    // Not there yet.
+  }
+  if (isFolder) throw new UsageError(`--output-file ${given} is a folder; name a file, e.g. ${given.replace(/[\\/]+$/, '')}/apology-lint-report.txt`)
+  try {
+    mkdirSync(dirname(full), {recursive: true})
+    writeFileSync(full, report)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UsageError(`cannot write --output-file ${given}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent of it is a file, not a folder' : (error as Error).message}`)
+  }
+}
 
 /** One block per email: its findings' count, checklist and score. */
 function formatSummary(results: readonly LintResult[], color: boolean, cwd: string): string {
@@ -428,8 +577,8 @@ function formatSummary(results: readonly LintResult[], color: boolean, cwd: stri
 }
 
 /** Prints a rule's documentation (used by `explain`). */
-export function explainRule(id: string): string | undefined {
-  const rule = rulesById.get(id)
+export function explainRule(id: string, known: readonly AnyRule[] = [...rulesById.values()]): string | undefined {
+  const rule = known.find((r) => r.id === id)
   if (!rule) return undefined
   let out = `${rule.id} (${rule.severity})\n\n${rule.docs.summary}\n\nWhy: ${rule.docs.why}\n\nHow to fix: ${rule.docs.fix}\n`
   // Each message with its note: why it matters for that finding, the fix, and the example (placeholders left as {name}).

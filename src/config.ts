@@ -125,8 +125,16 @@ function pathOf(path: readonly PropertyKey[]): string {
   return out || '(root)'
 }
 
-/** Parses a config object, throwing one {@link ConfigError} that lists every problem. */
-export function parseConfig(value: unknown, source?: string, knownRules?: readonly string[]): Config {
+/**
+ * Parses a config object, throwing one {@link ConfigError} that lists every
+ * problem at once: schema errors, unknown rule ids (with a did-you-mean) and,
+ * when `knownRules` are rule objects, each rule's options checked against its schema.
+ */
+export function parseConfig(value: unknown, source?: string, knownRules?: readonly string[] | readonly AnyRule[]): Config {
+  const rulesById = new Map<string, AnyRule>()
+  const known = knownRules as readonly (string | AnyRule)[] | undefined
+  for (const r of known ?? []) if (typeof r !== 'string') rulesById.set(r.id, r)
+  const knownIds = known?.map((r) => (typeof r === 'string' ? r : r.id))
   const result = configSchema.safeParse(value)
   const problems: string[] = []
   if (!result.success) {
@@ -135,11 +143,20 @@ export function parseConfig(value: unknown, source?: string, knownRules?: readon
   const config = result.success ? result.data : undefined
   // Unknown ids are checked on the raw value too, so they are listed with the other problems.
   const raw = (typeof value === 'object' && value !== null ? value : {}) as {rules?: unknown; overrides?: unknown; extends?: unknown}
-  if (knownRules) {
+  if (knownIds) {
     const check = (rules: unknown, prefix: string): void => {
       if (typeof rules !== 'object' || rules === null) return
-      for (const id of Object.keys(rules)) {
-        if (!knownRules.includes(id)) problems.push(`${prefix}.${id}: unknown rule${didYouMean(id, knownRules)}`)
+      for (const [id, setting] of Object.entries(rules)) {
+        if (!knownIds.includes(id)) {
+          problems.push(`${prefix}.${id}: unknown rule${didYouMean(id, knownIds)}`)
+          continue
+        }
+        // A rule's options are checked here too, so that they are reported with every other problem.
+        const rule = rulesById.get(id)
+        const options = Array.isArray(setting) ? (setting[1] as unknown) : undefined
+        if (!rule || options === undefined || typeof options !== 'object' || options === null) continue
+        const parsed = rule.options.safeParse(options)
+        if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${prefix}.${id}${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`)
       }
     }
     check(raw.rules, 'rules')

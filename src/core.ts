@@ -7,10 +7,12 @@
  * plus `lintFile` from `apology-lint` (or `apology-lint/node`).
  */
 export {lint, lintSync, allRules, type LintInput, type LintOptions, type LintResult} from './lint.js'
-export {defineRule, diagnosticSchema, type Diagnostic, type Rule, type RuleContext, type Severity, type Suggestion} from './rule.js'
-export {configSchema, configJsonSchema, parseConfig, resolveConfig, ConfigError, type Config, type ResolvedConfig} from './config.js'
+export {defineRule, diagnosticSchema, type AnyRule, type Diagnostic, type Plugin, type Rule, type RuleContext, type Severity, type Suggestion} from './rule.js'
+export {configSchema, configJsonSchema, parseConfig, resolveConfig, ConfigError, type Brand, type Config, type Incident, type IncidentKind, type ResolvedConfig, type RuleSetting} from './config.js'
+export type {Checklist, ChecklistItem} from './checklist.js'
+export type {Sentence, Token} from './language.js'
 export {InputError, sniffFormat} from './parse/index.js'
-export type {EmailDocument, Block, Range, Point, Format, Language} from './document.js'
+export type {EmailDocument, Block, Range, Point, Format, Language, LanguageSource, HeaderLocation} from './document.js'
 export {builtinRules} from '../rules/index.js'
 export {documentZones, zoneOf, type Zone, type ZoneKind, type BlockZones} from './zones.js'
 export {ready} from './nlp-ready.js'

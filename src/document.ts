@@ -274,7 +274,15 @@ export interface Block {
   /** The source span of the element the block came from, for anchoring whole-block findings. */
   sourceStart: number
   sourceEnd: number
+  /** Set when the block is not in the source at all (a subject given by option): findings in it carry this location. */
+  location?: HeaderLocation
 }
+
+/**
+ * Where a finding is when it is not in the source: a header given by option or
+ * flag for a file that has no headers (`--subject`, `--from`).
+ */
+export type HeaderLocation = 'subject' | 'from' | 'reply-to' | 'sender'
 
 /** A span of text inside a block. */
 export interface TextSpan {

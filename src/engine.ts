@@ -262,7 +262,14 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       if (actual) diagnostic.actual = actual
       const part = input.part ?? input.span?.block.part
       if (part && document.parts.length > 1) diagnostic.part = part
-      if (input.suggestions?.length) {
+      // A header given by option is not in the source: the finding says where it is, and its range is empty at 0.
+      const location = input.location ?? input.span?.block.location
+      if (location) {
+        diagnostic.location = location
+        diagnostic.range = document.lines.range(0, 0)
+      }
+      // Suggestions cannot edit text that is not in the source.
+      if (input.suggestions?.length && !location) {
         const suggestions: Suggestion[] = []
         for (const s of input.suggestions) {
           const suggestion: Suggestion = {

@@ -19,6 +19,18 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+/*
+ * Addresses that only ever stood in for a real one: the brand older `--init`
+ * runs wrote without asking, and the rules' own stand-ins. A fix must never
+ * write one into somebody's email.
+ */
+const PLACEHOLDER = /@(?:acme\.example|your-domain\.example|example\.(?:com|org|net))\b|<[^<>@]*>|\{[^{}]*\}/i
+
+/** True when a replacement is a placeholder rather than the user's own text. */
+export function isPlaceholder(replacement: string): boolean {
+  return PLACEHOLDER.test(replacement)
+}
+
 /** Applies the safe suggestions of `diagnostics` to `source`. */
 export function applyFixes(source: string, diagnostics: readonly Diagnostic[], document: EmailDocument | undefined): FixOutcome {
   const candidates: {ruleId: string; suggestion: Suggestion}[] = []
@@ -48,6 +60,10 @@ export function applyFixes(source: string, diagnostics: readonly Diagnostic[], d
     const {start, end} = c.suggestion.range
     if (end.offset > floor) {
       skipped.push({...c, reason: 'overlaps another fix'})
+      continue
+    }
+    if (isPlaceholder(c.suggestion.replacement)) {
+      skipped.push({...c, reason: 'the replacement is a placeholder (from a starter config); set brand.supportAddress to your real address'})
       continue
     }
     const replacement = document?.format === 'html' ? escapeHtml(c.suggestion.replacement) : c.suggestion.replacement

@@ -294,6 +294,11 @@ export function francOnly(value: string): string {
 }
 
 /** A word token inside a block's text. */
+/**
+ * A word of a sentence: a run of letters, marks and digits with inner
+ * apostrophes. Punctuation and white space are left out (a sentence's text
+ * still has them; compare offsets, not token counts, to find them).
+ */
 export interface Token {
   /** As written. */
   text: string

@@ -3,7 +3,8 @@
  * Markdown). Pure: no file system, process or network.
  */
 import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSetting, type LanguageSource} from './document.js'
-import {ConfigError, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
+import {z} from 'zod'
+import {brandSchema, ConfigError, configSchema, incidentSchema, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
 import {activeRules, runRules, suppressedIn, type ActiveRule, type RunOptions, type Suppressed} from './engine.js'
 import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
 import type {AnyRule, Diagnostic, Settings} from './rule.js'
@@ -160,15 +161,51 @@ function exactJson(_key: string, value: unknown): unknown {
   return value
 }
 
+const lintOptionsSchema = z.object({
+  format: z.enum(['html', 'text', 'markdown', 'eml']).optional(),
+  language: configSchema.shape.language,
+  filename: z.string().optional(),
+  from: z.string().optional(),
+  replyTo: z.string().optional(),
+  subject: z.string().optional(),
+  brand: brandSchema.optional(),
+  incident: incidentSchema.optional(),
+  maxBytes: z.number().int().positive().optional(),
+  maxParts: z.number().int().positive().optional(),
+  maxDepth: z.number().int().positive().optional(),
+  maxFindings: z.number().int().positive().optional(),
+  maxFindingsPerRule: z.number().int().positive().optional(),
+})
+
+/** What is wrong with {@link LintOptions}, as `options.key: problem` lines (rule ids and options included). */
+function optionProblems(options: LintOptions, rules: readonly AnyRule[]): string[] {
+  const problems: string[] = []
+  const parsed = lintOptionsSchema.safeParse(options)
+  if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`options.${issue.path.map(String).join('.')}: ${issue.message}`)
+  if (options.rules !== undefined) {
+    // The same checks as a config file's rules: severities, unknown ids (did you mean…?) and each rule's options.
+    try {
+      parseConfig({rules: options.rules}, undefined, rules)
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      problems.push(...error.problems.map((p) => `options.${p}`))
+    }
+  }
+  return problems
+}
+
 function buildConfig(options: LintOptions): ConfigPart {
   const rules = allRules(options.plugins)
-  const ids = rules.map((r) => r.id)
-  const config = options.config === undefined ? undefined : parseConfig(options.config, undefined, ids)
-  if (options.rules) {
-    const problems: string[] = []
-    for (const id of Object.keys(options.rules)) if (!ids.includes(id)) problems.push(`rules.${id}: unknown rule`)
-    if (problems.length) throw new ConfigError(problems)
+  // Options and config are checked together (rule options included), so that every problem is reported at once.
+  const optionIssues = optionProblems(options, rules)
+  let config: Config | undefined
+  try {
+    config = options.config === undefined ? undefined : parseConfig(options.config, undefined, rules)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    optionIssues.push(...error.problems.map((p) => `config.${p}`))
   }
+  if (optionIssues.length > 0) throw new ConfigError(optionIssues)
   const resolved = resolveConfig(
     config && options.rules ? {...config, rules: {...config.rules, ...options.rules}} : options.rules ? {...config, rules: options.rules} : config,
     rules,
@@ -190,6 +227,10 @@ function buildConfig(options: LintOptions): ConfigPart {
 }
 
 function prepare(input: LintInput, options: LintOptions): Prepared {
+  if (typeof input !== 'string' && (typeof input !== 'object' || input === null || Array.isArray(input))) {
+    throw new TypeError(`lint() expects the email as a string, or an object with one of html, text, markdown or eml; got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`)
+  }
+  if (typeof options !== 'object' || options === null) throw new TypeError(`lint() options must be an object; got ${options === null ? 'null' : typeof options}.`)
   let source: string
   let format = options.format
   let from = options.from

@@ -3,14 +3,25 @@
  * assistant lint an apology email it is drafting and read why a rule fired,
  * over stdio. Config (brand, incident, rule severities, plugins) is found from
  * the server's working folder upward, as for `apology-lint --stdin`.
+ *
+ * Tool arguments are untrusted: emails are linted on worker threads with a
+ * time budget and stopped when the client cancels the call, so that
+ * `explain_rule` and other calls are answered meanwhile; a request line too
+ * long for the SDK's transport is answered with a JSON-RPC error by a guard in
+ * front of it (src/node/line-guard.ts) instead of ending the process.
  */
 import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
+import {Worker} from 'node:worker_threads'
+import {createRequire} from 'node:module'
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js'
 import {StdioServerTransport} from '@modelcontextprotocol/sdk/server/stdio.js'
 import {z} from 'zod'
-import {allRules, lint, type LintOptions, type LintResult} from './lint.js'
+import {allRules, type LintResult} from './lint.js'
 import {ConfigError, didYouMean, incidentSchema} from './config.js'
+import {DEFAULT_MAX_LINE_BYTES, guardLines} from './node/line-guard.js'
+import type {McpLintOutcome, McpLintRequest} from './node/mcp-worker.js'
+import {JobStopped, ThreadPool} from './node/thread-pool.js'
 import {diagnosticSchema, type AnyRule} from './rule.js'
 import {ruleUrl} from './engine.js'
 import {configFor} from './node/lint-file.js'
@@ -25,6 +36,34 @@ export interface McpServerOptions {
   cwd?: string
   /** A config file to use instead of searching from `cwd` (like `--config`). */
   configFile?: string
+  /** Stop a lint that takes longer than this (default 30 s). */
+  lintTimeoutMs?: number
+  /** Lint threads (default 2): calls beyond them wait in line. */
+  threads?: number
+  /** Longest request line accepted on stdin (default 64 MiB); longer ones get a JSON-RPC error. */
+  maxLineBytes?: number
+}
+
+const DEFAULT_LINT_TIMEOUT_MS = 30_000
+/** Each lint thread's heap limit: a hostile email costs at most this much memory. */
+const WORKER_HEAP_MB = 1536
+
+const pools = new WeakMap<McpServer, ThreadPool<McpLintRequest, McpLintOutcome>>()
+
+/**
+ * Starts a lint thread: the bundled `mcp-worker.js` beside this chunk in
+ * `dist/`, or, from the TypeScript source (tsx, vitest), the `.ts` worker
+ * behind tsx's loader, which a worker does not inherit.
+ */
+function startWorker(): Worker {
+  const here = import.meta.url
+  const resourceLimits = {maxOldGenerationSizeMb: WORKER_HEAP_MB}
+  if (!here.endsWith('.ts')) return new Worker(new URL('./mcp-worker.js', here), {resourceLimits})
+  const source = new URL('./node/mcp-worker.ts', here).href
+  // tsx resolved from here: an eval'd worker resolves bare names from the working folder.
+  const api = import.meta.resolve('tsx/esm/api')
+  const boot = `import(${JSON.stringify(api)}).then(({register}) => { register(); return import(${JSON.stringify(source)}) })`
+  return new Worker(boot, {eval: true, resourceLimits})
 }
 
 const checklistSchema = z.object({
@@ -109,6 +148,8 @@ function errorResult(text: string): {isError: true; content: [{type: 'text'; tex
 export function createMcpServer(options: McpServerOptions = {}): McpServer {
   const cwd = options.cwd ?? process.cwd()
   const server = new McpServer({name: 'apology-lint', version: VERSION})
+  const pool = new ThreadPool<McpLintRequest, McpLintOutcome>(startWorker, options.threads ?? 2, options.lintTimeoutMs ?? DEFAULT_LINT_TIMEOUT_MS)
+  pools.set(server, pool)
   const loadConfig = () => configFor(resolve(cwd, 'stdin'), options.configFile)
 
   server.registerTool(
@@ -121,22 +162,27 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
       outputSchema: lintOutput,
       annotations: {readOnlyHint: true, idempotentHint: true, openWorldHint: false},
     },
-    async (args) => {
-      let result: LintResult
+    async (args, extra) => {
+      const request: McpLintRequest = {email: args.email, cwd}
+      if (options.configFile) request.configFile = options.configFile
+      if (args.format) request.format = args.format
+      if (args.from !== undefined) request.from = args.from
+      if (args.subject !== undefined) request.subject = args.subject
+      if (args.language) request.language = args.language
+      if (args.incident) request.incident = args.incident as McpLintRequest['incident'] & object
+      let outcome: McpLintOutcome
       try {
-        const loaded = await loadConfig()
-        const lintOptions: LintOptions = {plugins: loaded.plugins}
-        if (loaded.config) lintOptions.config = loaded.config
-        if (args.format) lintOptions.format = args.format
-        if (args.from !== undefined) lintOptions.from = args.from
-        if (args.subject !== undefined) lintOptions.subject = args.subject
-        if (args.language) lintOptions.language = args.language
-        if (args.incident) lintOptions.incident = args.incident
-        result = await lint(args.email, lintOptions)
+        outcome = await pool.run(request, extra.signal)
       } catch (error) {
-        if (error instanceof ConfigError) return errorResult(`apology-lint config: ${error.message}`)
-        throw error
+        if (error instanceof JobStopped) {
+          if (error.reason === 'timeout') return errorResult(`apology-lint stopped checking this email: ${error.message} It is too large or too complex; check it with the command line instead.`)
+          if (error.reason === 'cancelled') return errorResult(`apology-lint: ${error.message}`)
+          return errorResult(`apology-lint could not check this email: ${error.message}`)
+        }
+        return errorResult(`apology-lint crashed — please report it: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
       }
+      if (outcome.kind === 'config-error') return errorResult(`apology-lint config: ${outcome.message}`)
+      const result = outcome.result as LintResult
       const structured: z.infer<z.ZodObject<typeof lintOutput>> = {
         // Through the schema, so that a field added to diagnostics later cannot break clients that validate the output.
         diagnostics: result.diagnostics.map((d) => diagnosticSchema.parse(d)),
@@ -192,12 +238,27 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
 
 /** Runs the MCP server on stdio until the client closes it (`apology-lint --mcp`). */
 export async function main(options: McpServerOptions = {}): Promise<void> {
+  // Last resort: a bug in a handler must not end the server for its client.
+  process.on('uncaughtException', (error) => process.stderr.write(`apology-lint: ${error.stack ?? error.message}\n`))
+  process.on('unhandledRejection', (error) => process.stderr.write(`apology-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`))
   const server = createMcpServer(options)
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = resolve
   })
-  await server.connect(new StdioServerTransport())
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
+  // Lines over the limit are answered here; the transport only ever sees lines it can hold.
+  const input = guardLines(process.stdin, {
+    maxLineBytes,
+    onOversized: ({bytes, id}) => {
+      const message = `Request too large: ${bytes} bytes on one line, over this server's limit of ${maxLineBytes} bytes. apology-lint checks emails up to maxBytes (10 MB by default); send a smaller email.`
+      process.stdout.write(`${JSON.stringify({jsonrpc: '2.0', id, error: {code: -32600, message}})}\n`)
+    },
+    // The SDK drops a line that is not JSON without a word; JSON-RPC answers it with a parse error.
+    onUnparsable: ({id, message}) => process.stdout.write(`${JSON.stringify({jsonrpc: '2.0', id, error: {code: -32700, message: `Parse error: ${message}`}})}\n`),
+  })
+  await server.connect(new StdioServerTransport(input, process.stdout, {maxBufferSize: maxLineBytes + 1024 * 1024}))
   // The stdio transport does not notice the client going away; close when its input ends.
-  process.stdin.once('end', () => void server.close())
+  input.once('end', () => void server.close())
   await closed
+  pools.get(server)?.close()
 }

@@ -2,7 +2,7 @@
  * The rule API: what a rule declares, and the context it receives.
  */
 import {z} from 'zod'
-import type {Block, EmailDocument, Language, PartKind, Range, TextSpan} from './document.js'
+import type {Block, EmailDocument, HeaderLocation, Language, PartKind, Range, TextSpan} from './document.js'
 import type {PhraseEntry, PhraseMatcher, Sentence} from './language.js'
 import type {Incident, IncidentKind, Brand} from './config.js'
 
@@ -40,6 +40,12 @@ export interface Diagnostic {
   messageId?: string
   /** True for a parse error: nothing else was checked. */
   fatal?: boolean
+  /**
+   * Set when the finding is in a header given by option or flag, not in the
+   * source (`--subject` for an HTML file): then `range` is empty at offset 0
+   * and means nothing; `actual` is the flagged text.
+   */
+  location?: HeaderLocation
 }
 
 /** Zod schema of a {@link Diagnostic}, for consumers that validate what they receive. */
@@ -63,6 +69,7 @@ export const diagnosticSchema = z.object({
   part: z.enum(['html', 'text']).optional(),
   messageId: z.string().optional(),
   fatal: z.boolean().optional(),
+  location: z.enum(['subject', 'from', 'reply-to', 'sender']).optional(),
 })
 
 /** A suggestion as a rule reports it: in block text or source coordinates. */
@@ -84,6 +91,8 @@ export interface ReportInput {
   range?: Range
   /** A source offset for an empty range (a missing element anchored at a point). */
   at?: number
+  /** A header given by option (not in the source) that the finding is about; a span in the option subject sets it itself. */
+  location?: HeaderLocation
   /** Overrides the configured severity (for example, an error in data-breach incidents). */
   severity?: Severity
   suggestions?: SuggestionInput[]
@@ -255,3 +264,15 @@ export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
 /** Any rule, whatever its options and data. */
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous rule list needs an open type.
 export type AnyRule = Rule<any, any>
+
+/**
+ * What a plugin package exports as its default: its rules, as a list or keyed
+ * by id. Name the package in the config's `plugins`.
+ *
+ * @example
+ * const plugin: Plugin = {rules: [noCheers]}
+ * export default plugin
+ */
+export interface Plugin {
+  rules: readonly AnyRule[] | Readonly<Record<string, AnyRule>>
+}

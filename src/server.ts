@@ -217,7 +217,9 @@ function startWorker(): Worker {
   const resourceLimits = {maxOldGenerationSizeMb: WORKER_HEAP_MB}
   if (!here.endsWith('.ts')) return new Worker(new URL('./lsp-worker.js', here), {resourceLimits})
   const source = new URL('./node/lsp-worker.ts', here).href
-  const boot = `import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(source)}) })`
+  // tsx resolved from here: an eval'd worker resolves bare names from the working folder.
+  const api = import.meta.resolve('tsx/esm/api')
+  const boot = `import(${JSON.stringify(api)}).then(({register}) => { register(); return import(${JSON.stringify(source)}) })`
   return new Worker(boot, {eval: true, resourceLimits})
 }
 

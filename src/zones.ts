@@ -177,6 +177,7 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
     }
   }
   let footerFrom = quoteFrom
+  const lastProse = lastLongProse(blocks, quoteFrom, unsubscribeBlocks)
   for (let i = 0; i < quoteFrom; i++) {
     if (kinds[i]) continue
     const block = blocks[i]!
@@ -187,6 +188,8 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
     }
     const late = i >= Math.ceil(n / 2) || (signOff >= 0 && i > signOff)
     if (late && i > 0 && (unsubscribeBlocks.has(i) || isFooterText(block.text) || (block.tag === 'small' && signOff >= 0 && i > signOff))) {
+      // "You can read our privacy notice at …" in the body is no footer: a footer holds no long paragraph after its start.
+      if (lastProse > i) continue
       if (footerFrom === quoteFrom || i < footerFrom) footerFrom = i
       break
     }
@@ -243,6 +246,20 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
     kinds[j] = PROMO_CUE.test(head(block.text)) && (block.kind === 'button' || block.kind === 'heading' || block.kind === 'table-cell' || wordCount(block.text, 20) <= 20) ? 'promo' : 'body'
   }
   return makeZones(blocks, kinds as ZoneKind[])
+}
+
+/** Longest block, in words, that a footer holds without a footer cue of its own. */
+const FOOTER_MAX_PLAIN_WORDS = 40
+
+/** Index of the last long paragraph before `to` with no footer cue (the message goes on up to there), or -1. */
+function lastLongProse(blocks: readonly Block[], to: number, unsubscribeBlocks: ReadonlySet<number>): number {
+  for (let j = to - 1; j >= 0; j--) {
+    const block = blocks[j]!
+    if (block.kind === 'footer' || block.kind === 'signature' || unsubscribeBlocks.has(j)) continue
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue
+    if (wordCount(block.text, FOOTER_MAX_PLAIN_WORDS) > FOOTER_MAX_PLAIN_WORDS && !isFooterText(block.text)) return j
+  }
+  return -1
 }
 
 function makeZones(blocks: readonly Block[], kinds: ZoneKind[]): BlockZones {

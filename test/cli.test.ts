@@ -211,7 +211,7 @@ describe('cli', () => {
 })
 
 describe('cli output formats', () => {
-  it.each(['sarif', 'github', 'junit', 'checkstyle', 'html'])('--format %s writes a report naming the finding', async (format) => {
+  it.each(['sarif', 'github', 'junit', 'checkstyle', 'gitlab', 'html'])('--format %s writes a report naming the finding', async (format) => {
     const dir = workspace()
     const r = await cli(['--format', format, 'bad.html'], dir)
     expect(r.code).toBe(1)

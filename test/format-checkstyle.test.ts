@@ -42,10 +42,10 @@ describe('formatCheckstyle', () => {
   it('has an error element per finding with line, column, severity, message and source', () => {
     const expected = results.flatMap((r) =>
       r.diagnostics.map((d) => ({
-        line: String(d.range.start.line),
-        column: String(d.range.start.column),
+        // A finding in a header given by option (the From of a non-.eml file) has line 0, no column, and names the header.
+        ...(d.location ? {line: '0'} : {line: String(d.range.start.line), column: String(d.range.start.column)}),
         severity: d.severity,
-        message: visible(d.message),
+        message: visible(d.location ? `[${d.location === 'from' ? 'From' : d.location}] ${d.message}` : d.message),
         source: `apology-lint.${d.ruleId}`,
       })),
     )

@@ -39,14 +39,19 @@ describe('formatGithub', () => {
       const parsed = parseCommand(line)
       expect(parsed.command).toBe({error: 'error', warning: 'warning', info: 'notice'}[d.severity])
       const file = r.filePath === undefined ? {} : {file: r.filePath.startsWith(`${CWD}/`) ? r.filePath.slice(CWD.length + 1) : r.filePath}
-      expect(parsed.properties).toEqual({
-        ...file,
-        line: String(d.range.start.line),
-        col: String(d.range.start.column),
-        endLine: String(d.range.end.line),
-        endColumn: String(d.range.end.column),
-        title: d.ruleId,
-      })
+      // A finding in a header given by option is a file-level annotation that names the header.
+      expect(parsed.properties).toEqual(
+        d.location
+          ? {...file, title: `${d.ruleId} (${d.location === 'from' ? 'From' : d.location})`}
+          : {
+              ...file,
+              line: String(d.range.start.line),
+              col: String(d.range.start.column),
+              endLine: String(d.range.end.line),
+              endColumn: String(d.range.end.column),
+              title: d.ruleId,
+            },
+      )
       // Control characters other than line breaks are shown as escapes (they must not reach the log raw).
       expect(parsed.message).toBe(visibleKeepBreaks(d.message))
     })

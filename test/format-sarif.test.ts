@@ -70,7 +70,14 @@ describe('formatSarif', () => {
     const sarif = log.runs[0].results.filter((r) => r.locations[0]!.physicalLocation.artifactLocation.index === 0 && !r.suppressions)
     expect(sarif).toHaveLength(html.diagnostics.length)
     html.diagnostics.forEach((d, i) => {
-      const region = sarif[i]!.locations[0]!.physicalLocation.region
+      // A finding in a header given by option (the From of an HTML file) has no region: the header is a logical location.
+      if (d.location) {
+        expect(sarif[i]!.locations[0]!.physicalLocation.region).toBeUndefined()
+        expect(sarif[i]!.locations[0]!.logicalLocations).toEqual([{name: d.location, kind: 'header'}])
+        expect(sarif[i]!.properties).toMatchObject({location: d.location})
+        return
+      }
+      const region = sarif[i]!.locations[0]!.physicalLocation.region!
       expect(region).toMatchObject({
         startLine: d.range.start.line,
         startColumn: d.range.start.column,
@@ -82,13 +89,13 @@ describe('formatSarif', () => {
       if (region.charLength > 0) expect(region.snippet?.text).toBe(HTML_SOURCE.slice(region.charOffset, region.charOffset + region.charLength))
     })
     // The emoji before `oops` counts as two columns (a surrogate pair).
-    const oops = sarif.find((r) => r.locations[0]!.physicalLocation.region.snippet?.text === 'oops')!
+    const oops = sarif.find((r) => r.locations[0]!.physicalLocation.region?.snippet?.text === 'oops')!
     const line = HTML_SOURCE.split('\n')[2]!
-    expect(oops.locations[0]!.physicalLocation.region.startColumn).toBe(line.indexOf('oops') + 1)
+    expect(oops.locations[0]!.physicalLocation.region!.startColumn).toBe(line.indexOf('oops') + 1)
     expect([...line.slice(0, line.indexOf('oops'))].length).toBe(line.indexOf('oops') - 1)
     expect(oops.level).toBe('warning')
     expect(oops.message.text).toBe(`Flagged \`oops\`${HOSTILE}`)
-    expect(sarif.find((r) => r.locations[0]!.physicalLocation.region.snippet?.text === 'price')!.level).toBe('note')
+    expect(sarif.find((r) => r.locations[0]!.physicalLocation.region?.snippet?.text === 'price')!.level).toBe('note')
   })
 
   it('uses %SRCROOT%-relative URIs under cwd and file: URIs elsewhere', () => {
@@ -109,7 +116,7 @@ describe('formatSarif', () => {
     const suppressed = log.runs[0].results.filter((r) => r.suppressions)
     expect(suppressed).toHaveLength(1)
     expect(suppressed[0]!.suppressions).toEqual([{kind: 'inSource', justification: 'legal asked for "oops" & <this>'}])
-    expect(suppressed[0]!.locations[0]!.physicalLocation.region.charOffset).toBe(HTML_SOURCE.indexOf('oops here'))
+    expect(suppressed[0]!.locations[0]!.physicalLocation.region!.charOffset).toBe(HTML_SOURCE.indexOf('oops here'))
   })
 
   it('reports a parse error as a result and as a tool execution notification', () => {

@@ -149,6 +149,19 @@ describe('apologyGuard (nodemailer plugin)', () => {
     expect(received[1]!.toString('latin1')).toBe(received[0]!.toString('latin1'))
   })
 
+  it('lints a raw message too (sendMail({raw, envelope}))', async () => {
+    const built = await nodemailer.createTransport({streamTransport: true, buffer: true}).sendMail(GOOD)
+    const raw = built.message as Buffer
+    const transporter = transport()
+    transporter.use('stream', apologyGuard())
+    await transporter.sendMail({raw, envelope: {from: 'care@tidewell.example', to: ['passenger@mail.example']}})
+    expect(received).toHaveLength(1)
+    expect(received[0]!.toString('latin1')).toBe(raw.toString('latin1').replace(/\r?\n/g, '\r\n'))
+    const bad = (await nodemailer.createTransport({streamTransport: true, buffer: true}).sendMail(BAD)).message as Buffer
+    await expect(transporter.sendMail({raw: bad, envelope: {from: 'noreply@tidewell.example', to: ['passenger@mail.example']}})).rejects.toBeInstanceOf(UnsendableError)
+    expect(received).toHaveLength(1)
+  })
+
   it('refuses on warnings above maxWarnings, like --max-warnings', async () => {
     // Good otherwise, but the sign-off jokes: a humour warning, no error.
     const joking = {...GOOD, text: GOOD_TEXT.replace('Alasdair Reid', 'Our bad! Alasdair Reid'), html: GOOD_HTML.replace('<p>Alasdair Reid', '<p>Our bad! Alasdair Reid')}

@@ -4,7 +4,7 @@
  * and `npm ci` build it); fails, rather than skips, when the build is missing.
  */
 import {execFileSync} from 'node:child_process'
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 
 const root = new URL('..', import.meta.url).pathname
@@ -26,6 +26,15 @@ describe('built package', {timeout: 60_000}, () => {
   it('loads with import, including the ./rules entry', () => {
     const out = node(['--input-type=module', '-e', "import {lint} from './dist/index.js'; import {builtinRules} from './dist/rules.js'; const r = await lint({markdown: 'Przepraszamy za błędny link w porannym newsletterze. Nie odpowiadaj na tę wiadomość.'}); console.log(builtinRules.length, r.language, r.diagnostics.some((d) => d.ruleId === 'no-reply-sender'))"])
     expect(out.trim()).toBe('14 pl true')
+  })
+
+  it('declares the types a plugin author needs', () => {
+    const types = readFileSync(`${root}dist/index.d.ts`, 'utf8')
+    // Every name in the file's export lists (`export {A, b as B, type C}`).
+    const exported = new Set([...types.matchAll(/export (?:type )?\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((n) => n.trim().split(/\s+/).pop()!)))
+    for (const name of ['AnyRule', 'Plugin', 'Brand', 'Incident', 'Checklist', 'ChecklistItem', 'Sentence', 'Token', 'LanguageSource', 'RuleContext', 'Diagnostic']) {
+      expect(exported.has(name), name).toBe(true)
+    }
   })
 
   it('has the core and Node entries, and keeps lintFile in the main entry for Node users', () => {

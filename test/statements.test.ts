@@ -92,3 +92,36 @@ describe('the lede (buried-lede)', () => {
     expect(fired(source, ['buried-lede'])).toEqual(['buried-lede'])
   })
 })
+
+describe('breach notices: mixed evidence of a missing part (data-breach-notice)', () => {
+  const messages = (text: string): string[] =>
+    lintSync(text, {format: 'text', incident: {kind: 'data-breach'}})
+      .diagnostics.filter((d) => d.ruleId === 'data-breach-notice')
+      .map((d) => d.messageId ?? '')
+
+  const base = [
+    'Dear member,',
+    '',
+    'On 9 April 2025 an attacker broke into our booking server and copied personal data of our members.',
+    '',
+    'What information was involved',
+    'The copied table held what you gave us when you joined the climbing wall.',
+    '',
+    'We locked the administrator account the same day and reported the incident to the regulator.',
+    '',
+    'Questions? Call us on 0161 496 0000.',
+  ]
+
+  it('stays silent on "data" when a data section names nothing the lists know, but reports a missing step', () => {
+    const found = messages(base.join('\n'))
+    expect(found).not.toContain('data')
+    expect(found).toContain('steps')
+    // Without the section, nothing says which data: strong evidence, reported.
+    expect(messages(base.filter((line) => line !== 'What information was involved').join('\n'))).toContain('data')
+  })
+
+  it('stays silent on "steps" when the notice offers a page to go to', () => {
+    const withPage = [...base.slice(0, 8), 'Our help page explains the rest: https://wall.example/help', '', ...base.slice(8)]
+    expect(messages(withPage.join('\n'))).not.toContain('steps')
+  })
+})

@@ -60,6 +60,24 @@ describe('zones', () => {
     expect(kindsOf(html, 'html')).toEqual(['header', 'greeting', 'lede', 'body', 'signature', 'footer', 'footer'])
   })
 
+  it('does not start the footer at a privacy notice mentioned in the body', () => {
+    const source = [
+      'Hello,',
+      '',
+      'On Monday our booking page showed other guests their room numbers for about an hour.',
+      '',
+      'We are sorry.',
+      '',
+      'Our privacy policy explains how we store booking data.',
+      '',
+      'We have since moved room numbers out of the confirmation page, checked every booking made that day, and written to each guest whose room number was shown. If you stayed with us that week and see anything odd on your bill, tell the front desk and we will sort it out the same day.',
+      '',
+      'Kind regards,',
+      'Hotel Brzoza',
+    ].join('\n')
+    expect(kindsOf(source)).toEqual(['greeting', 'lede', 'body', 'body', 'body', 'signature'])
+  })
+
   it('does not take a sentence of thanks for a sign-off', () => {
     expect(isSignOff('Thank you for your patience while we fixed this.')).toBe(false)
     expect(isSignOff('Thanks,')).toBe(true)

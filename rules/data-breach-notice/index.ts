@@ -9,7 +9,7 @@ import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {Block, EmailDocument} from '../../src/document.js'
 import type {PhraseEntry, PhraseHit, Sentence, Token} from '../../src/language.js'
 import {isNoReplyAddress} from '../no-reply-sender/index.js'
-import {findActionSteps} from '../missing-action-steps/detect.js'
+import {findActionSteps, hasMixedStepEvidence} from '../missing-action-steps/detect.js'
 import en from './en.js'
 import pl from './pl.js'
 
@@ -186,8 +186,13 @@ export default defineRule({
     const present = new Set<string>()
     const sections = findSections(context, scan)
     for (const s of sections) if (s.hasContent) present.add(s.element)
-    // A data section counts only when it names a kind of data.
-    if (present.has('data') && !sections.some((s) => s.element === 'data' && s.namesData)) present.delete('data')
+    // A data section counts only when it names a kind of data; one that names none the lexicon knows is mixed
+    // evidence ("What information was involved" above a list we cannot read): no finding either way.
+    const unsure = new Set<string>()
+    if (present.has('data') && !sections.some((s) => s.element === 'data' && s.namesData)) {
+      present.delete('data')
+      unsure.add('data')
+    }
 
     // What data: a kind of data in a sentence that says it was exposed or involved.
     if (!present.has('data')) {
@@ -239,6 +244,8 @@ export default defineRule({
     if (wanted.has('steps') && !present.has('steps')) {
       const isProtective = (s: {means: string}): boolean => s.means !== 'contact'
       if (findActionSteps(context as RuleContext<unknown, unknown>, document.blocks, undefined, {stopWhen: isProtective}).some(isProtective)) present.add('steps')
+      // Advice in words the lists do not know, or a page to go to: mixed evidence, so no finding.
+      else if (hasMixedStepEvidence(context as RuleContext<unknown, unknown>, document.blocks)) unsure.add('steps')
     }
 
     // How to reach a person.
@@ -248,7 +255,7 @@ export default defineRule({
       context.report({messageId, data: {example}, at: document.bodyStart})
     }
     for (const element of ELEMENTS) {
-      if (wanted.has(element) && !present.has(element)) report(element, lexicon.examples[element])
+      if (wanted.has(element) && !present.has(element) && !unsure.has(element)) report(element, lexicon.examples[element])
     }
 
     const jurisdiction = incident?.jurisdiction

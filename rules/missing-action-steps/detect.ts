@@ -506,7 +506,11 @@ function placeholderSpans(document: EmailDocument, blocks: readonly Block[]): Ma
     if (!list) spans.set(p.block, (list = []))
     list.push([p.start, p.end])
   }
-  for (const block of blocks) if (!spans.has(block) && !document.blocks.includes(block)) spans.set(block, findPlaceholders(block.text))
+  // A MIME part's blocks are copies: find their placeholders afresh (a Set keeps this linear in a huge email).
+  if (blocks !== document.blocks) {
+    const own = new Set(document.blocks)
+    for (const block of blocks) if (!spans.has(block) && !own.has(block)) spans.set(block, findPlaceholders(block.text))
+  }
   return spans
 }
 

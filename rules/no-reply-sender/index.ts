@@ -102,7 +102,7 @@ export default defineRule({
         const report = {
           messageId: 'address',
           data: {header: label, address: address.address, suggestion},
-          ...(where ? {range: document.lines.range(where[0], where[1])} : {at: 0}),
+          ...(where ? {range: document.lines.range(where[0], where[1])} : address.field ? {at: 0} : {location: address.header}),
         }
         // Replacing a no-reply Reply-To with the configured support address is safe: it only adds a way to answer.
         if (where && brand?.supportAddress) {
@@ -125,7 +125,7 @@ export default defineRule({
         context.report({
           messageId: 'displayName',
           data: {name: address.name, brand: brand?.name ?? 'Acme'},
-          ...(where ? {range: document.lines.range(where[0], where[1])} : {at: 0}),
+          ...(where ? {range: document.lines.range(where[0], where[1])} : address.field ? {at: 0} : {location: address.header}),
         })
       }
     }

@@ -63,10 +63,10 @@ const en: Record<Kind, Sentences> = {
   },
   'wrong-content': {
     apology: "We're sorry: yesterday's email gave the wrong Sunday opening hours for our Leeds shop.",
-    explanation: "Yesterday's email said our Leeds shop opens at 10:00 on Sundays; it opens at 11:00.",
+    explanation: "Yesterday's email gave the wrong Sunday opening time for our Leeds shop: it said 10:00, but we open at 11:00.",
     subject: "Correction: wrong Sunday opening hours in yesterday's email",
     preview: "Sorry – yesterday's email had the wrong opening hours. Here are the right ones.",
-    statement: "Yesterday's email said our Leeds shop opens at 10:00 on Sundays; it opens at 11:00.",
+    statement: "Yesterday's email gave the wrong Sunday opening time for our Leeds shop: it said 10:00, but we open at 11:00.",
   },
 }
 
@@ -80,7 +80,7 @@ const pl: Record<Kind, Sentences> = {
   },
   'wrong-link': {
     apology: 'Przepraszamy: link „Zmień hasło” we wczorajszej wiadomości prowadził do strony, która nie istnieje.',
-    explanation: 'We wczorajszej wiadomości przycisk „Zmień hasło” prowadził do starej strony, której już nie ma.',
+    explanation: 'We wczorajszej wiadomości przycisk „Zmień hasło” miał błędny link: prowadził do starej strony, której już nie ma.',
     subject: 'Korekta: niedziałający link do zmiany hasła we wczorajszej wiadomości',
     preview: 'Przepraszamy – wczorajszy link nie działał. Oto właściwy.',
     statement: 'Link „Zmień hasło” w wiadomości z 3 marca prowadził do starej strony dla wszystkich, którzy kliknęli go między 9:00 a 14:00.',
@@ -108,10 +108,10 @@ const pl: Record<Kind, Sentences> = {
   },
   'wrong-content': {
     apology: 'Przepraszamy: we wczorajszej wiadomości podaliśmy złe niedzielne godziny otwarcia sklepu w Poznaniu.',
-    explanation: 'We wczorajszej wiadomości napisaliśmy, że sklep w Poznaniu jest otwarty w niedziele od 10:00; otwieramy o 11:00.',
+    explanation: 'We wczorajszej wiadomości podaliśmy błędną godzinę otwarcia sklepu w Poznaniu w niedziele: 10:00 zamiast 11:00.',
     subject: 'Korekta: złe godziny otwarcia w niedzielę we wczorajszej wiadomości',
     preview: 'Przepraszamy – wczoraj podaliśmy złe godziny otwarcia. Oto właściwe.',
-    statement: 'We wczorajszej wiadomości napisaliśmy, że sklep w Poznaniu jest otwarty w niedziele od 10:00; otwieramy o 11:00.',
+    statement: 'We wczorajszej wiadomości podaliśmy błędną godzinę otwarcia sklepu w Poznaniu w niedziele: 10:00 zamiast 11:00.',
   },
 }
 

@@ -109,7 +109,7 @@ export default defineRule({
     const allowed = new Set(options.allow.map((s) => s.trim().toLowerCase()))
     if (allowed.has(text.trim().toLowerCase())) return
     if (text.trim() === '') {
-      context.report({messageId: 'empty', data, at: subject.sourceEnd})
+      context.report({messageId: 'empty', data, ...(subject.location ? {location: subject.location} : {at: subject.sourceEnd})})
       return
     }
 

@@ -6,6 +6,7 @@ import {assertRenderable} from '../result-schema.js'
 import type {LintResult} from '../lint.js'
 import {escapeXmlAttribute as escapeXml} from './junit.js'
 import {visibleKeepBreaks as visible} from './visible.js'
+import {locationLabel} from './where.js'
 
 const escapeXmlAttribute = (text: string): string => escapeXml(visible(text))
 
@@ -22,7 +23,10 @@ export function formatCheckstyle(results: readonly LintResult[]): string {
   for (const result of results) {
     out += `  <file name="${escapeXmlAttribute(result.filePath ?? '<stdin>')}">\n`
     for (const d of result.diagnostics) {
-      out += `    <error line="${d.range.start.line}" column="${d.range.start.column}" severity="${d.severity}" message="${escapeXmlAttribute(d.message)}" source="${escapeXmlAttribute(`apology-lint.${d.ruleId}`)}"/>\n`
+      // A finding in a header given by option has no line: line 0, and the header named in the message.
+      const label = locationLabel(d)
+      const position = label ? 'line="0"' : `line="${d.range.start.line}" column="${d.range.start.column}"`
+      out += `    <error ${position} severity="${d.severity}" message="${escapeXmlAttribute(label ? `[${label}] ${d.message}` : d.message)}" source="${escapeXmlAttribute(`apology-lint.${d.ruleId}`)}"/>\n`
     }
     out += '  </file>\n'
   }

@@ -8,6 +8,7 @@ import {relativePath} from './paths.js'
 import type {LintResult} from '../lint.js'
 import type {Severity} from '../rule.js'
 import {visibleKeepBreaks as visible} from './visible.js'
+import {locationLabel} from './where.js'
 
 /** Options for {@link formatGithub}. */
 export interface GithubOptions {
@@ -45,13 +46,10 @@ export function formatGithub(results: readonly LintResult[], options: GithubOpti
     for (const d of result.diagnostics) {
       const properties: [string, string | number][] = []
       if (file !== undefined) properties.push(['file', visible(file)])
-      properties.push(
-        ['line', d.range.start.line],
-        ['col', d.range.start.column],
-        ['endLine', d.range.end.line],
-        ['endColumn', d.range.end.column],
-        ['title', visible(d.ruleId)],
-      )
+      // A finding in a header given by option has no line: a file-level annotation that names the header.
+      const label = locationLabel(d)
+      if (!label) properties.push(['line', d.range.start.line], ['col', d.range.start.column], ['endLine', d.range.end.line], ['endColumn', d.range.end.column])
+      properties.push(['title', visible(label ? `${d.ruleId} (${label})` : d.ruleId)])
       const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')
       out += `::${COMMAND[d.severity]} ${list}::${escapeData(visible(d.message))}\n`
     }

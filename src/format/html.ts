@@ -14,6 +14,7 @@ import type {Address, EmailDocument, Format, PartKind, SourceMapper} from '../do
 import {ruleUrl} from '../engine.js'
 import type {LintResult} from '../lint.js'
 import type {AnyRule, Diagnostic, Severity} from '../rule.js'
+import {whereOf} from './where.js'
 
 /** Options for {@link formatHtml}. */
 export interface HtmlReportOptions {
@@ -470,6 +471,7 @@ function spansHeader(d: Diagnostic, header: {sourceStart: number; sourceEnd: num
 
 /** Which envelope line a finding belongs to, if any. */
 function envelopeOf(d: Diagnostic, document: EmailDocument | undefined): 'subject' | 'sender' | undefined {
+  if (d.location) return d.location === 'subject' ? 'subject' : 'sender'
   if (!document) return undefined
   const subject = document.subject
   if (subject) {
@@ -550,7 +552,7 @@ function renderFinding(f: Finding, rulesById: ReadonlyMap<string, AnyRule>, resu
   }
   const part = d.part && f.where !== 'text' ? ` · ${d.part === 'html' ? 'HTML' : 'plain-text'} part` : ''
   let out = `<li id="${f.id}" class="al-finding al-${d.severity}">`
-  out += `<div class="al-head"><span class="al-n al-${d.severity}">${f.n}</span> <span class="al-sev">${d.severity}</span> ${ruleLink} <span class="al-loc">${d.range.start.line}:${d.range.start.column}${where[f.where]}${part}</span></div>`
+  out += `<div class="al-head"><span class="al-n al-${d.severity}">${f.n}</span> <span class="al-sev">${d.severity}</span> ${ruleLink} <span class="al-loc">${d.location ? escapeHtml(`${whereOf(d)} (given as an option)`) : `${whereOf(d)}${where[f.where]}`}${part}</span></div>`
   out += `<p class="al-msg">${richText(d.message)}</p>`
   if (d.actual !== undefined && d.actual !== '') out += `<p class="al-actual">Flagged: <q>${escapeHtml(d.actual)}</q></p>`
   const why = d.note ?? rule?.docs.why
@@ -642,7 +644,7 @@ function renderEmail(result: LintResult, index: number, rulesById: ReadonlyMap<s
     out += `<details class="al-suppressed"><summary>${result.suppressed.length} suppressed by inline directives</summary><ul>`
     for (const s of result.suppressed) {
       const d = s.diagnostic
-      out += `<li><span class="al-sev">${d.severity}</span> <code>${escapeHtml(d.ruleId)}</code> ${d.range.start.line}:${d.range.start.column} ${richText(d.message)}${s.reason ? ` — <i>${escapeHtml(s.reason)}</i>` : ''}</li>`
+      out += `<li><span class="al-sev">${d.severity}</span> <code>${escapeHtml(d.ruleId)}</code> ${escapeHtml(whereOf(d))} ${richText(d.message)}${s.reason ? ` — <i>${escapeHtml(s.reason)}</i>` : ''}</li>`
     }
     out += '</ul></details>'
   }

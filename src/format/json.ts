@@ -43,6 +43,7 @@ export function toEslintJson(results: readonly LintResult[]): Record<string, unk
         range: d.range,
         url: d.url,
         ...(d.note ? {note: d.note} : {}),
+        ...(d.location ? {location: d.location} : {}),
         ...(d.actual !== undefined ? {actual: d.actual} : {}),
         ...(d.part ? {part: d.part} : {}),
         ...(d.suggestions ? {suggestions: d.suggestions} : {}),

@@ -8,6 +8,7 @@ import {relativePath} from './paths.js'
 import type {LintResult} from '../lint.js'
 import type {Diagnostic} from '../rule.js'
 import {visibleKeepBreaks as visible} from './visible.js'
+import {whereOf} from './where.js'
 
 /** Options for {@link formatJunit}. */
 export interface JunitOptions {
@@ -48,7 +49,7 @@ function attributes(pairs: Record<string, string | number>): string {
 }
 
 function details(d: Diagnostic, file: string): string {
-  const lines = [`${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity}: ${d.message} (${d.ruleId})`]
+  const lines = [`${file}:${whereOf(d)}: ${d.severity}: ${d.message} (${d.ruleId})`]
   if (d.actual !== undefined) lines.push(`Flagged: ${d.actual}`)
   if (d.part) lines.push(`Part: ${d.part}`)
   if (d.note) lines.push(`Why: ${d.note}`)
@@ -76,8 +77,8 @@ export function formatJunit(results: readonly LintResult[], options: JunitOption
     let suiteFailures = 0
     let suiteErrors = 0
     for (const d of result.diagnostics) {
-      const where = `${d.range.start.line}:${d.range.start.column}`
-      cases += `    <testcase${attributes({classname: file, name: `${d.ruleId} at ${where}`, file, line: d.range.start.line, time: 0})}>\n`
+      const where = whereOf(d)
+      cases += `    <testcase${attributes({classname: file, name: `${d.ruleId} at ${where}`, file, ...(d.location ? {} : {line: d.range.start.line}), time: 0})}>\n`
       // An info finding is advice, not a failure: a passing test case that carries it as output.
       if (d.severity === 'info' && !d.fatal) {
         cases += `      <system-out>${escapeXmlText(details(d, file))}</system-out>\n    </testcase>\n`
@@ -92,7 +93,7 @@ export function formatJunit(results: readonly LintResult[], options: JunitOption
     for (const s of result.suppressed) {
       const d = s.diagnostic
       const reason = s.reason ? `suppressed inline: ${s.reason}` : 'suppressed inline'
-      cases += `    <testcase${attributes({classname: file, name: `${d.ruleId} at ${d.range.start.line}:${d.range.start.column}`, file, line: d.range.start.line, time: 0})}>\n`
+      cases += `    <testcase${attributes({classname: file, name: `${d.ruleId} at ${whereOf(d)}`, file, ...(d.location ? {} : {line: d.range.start.line}), time: 0})}>\n`
       cases += `      <skipped${attributes({message: reason})}/>\n`
       cases += `    </testcase>\n`
     }

@@ -73,7 +73,9 @@ interface Region {
   snippet?: {text: string}
 }
 interface Location {
-  physicalLocation: {artifactLocation: ArtifactLocation; region: Region}
+  /** Without a region for a finding in a header given by option, which is not in the file. */
+  physicalLocation: {artifactLocation: ArtifactLocation; region?: Region}
+  logicalLocations?: {name: string; kind: string}[]
 }
 interface ReportingDescriptor {
   id: string
@@ -196,7 +198,8 @@ export function toSarif(results: readonly LintResult[], rules: readonly AnyRule[
         ruleIndex,
         level: SARIF_LEVEL[d.severity],
         message: {text: d.message},
-        locations: [toLocation(d.range)],
+        // A header given by option is not in the file: the file without a region, and the header as a logical location.
+        locations: [d.location ? {physicalLocation: {artifactLocation: {...location}}, logicalLocations: [{name: d.location, kind: 'header'}]} : toLocation(d.range)],
       }
       if (d.suggestions?.length) {
         sarif.fixes = d.suggestions.map((s) => ({
@@ -210,6 +213,7 @@ export function toSarif(results: readonly LintResult[], rules: readonly AnyRule[
       if (d.part) properties.part = d.part
       if (d.messageId) properties.messageId = d.messageId
       if (d.fatal) properties.fatal = true
+      if (d.location) properties.location = d.location
       sarif.properties = properties
       return sarif
     }

@@ -5,6 +5,7 @@
 import {assertRenderable} from '../result-schema.js'
 import type {LintResult} from '../lint.js'
 import {visible} from './visible.js'
+import {whereOf} from './where.js'
 
 /** Options for {@link formatStylish}. */
 export interface StylishOptions {
@@ -34,7 +35,7 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
     // What the parser noted (an unknown charset, coarse positions): not findings, but the reader should know.
     for (const note of result.notes) out += `  ${paint('gray', 'note')}  ${visible(note)}\n`
     const rows = result.diagnostics.map((d) => {
-      const where = `${d.range.start.line}:${d.range.start.column}`
+      const where = whereOf(d)
       const sev = d.severity === 'error' ? paint('red', 'error') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info')
       const part = d.part ? ` [${d.part} part]` : ''
       return {where, sev, sevWidth: d.severity.length, message: visible(`${d.message}${part}`), rule: paint('gray', visible(d.ruleId))}

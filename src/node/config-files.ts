@@ -2,7 +2,8 @@
  * Finding and loading config files and plugins (Node only).
  */
 import {existsSync, readFileSync} from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
+import {dirname, join, resolve, sep} from 'node:path'
+import {homedir} from 'node:os'
 import {createRequire} from 'node:module'
 import {pathToFileURL} from 'node:url'
 import {ConfigError, parseConfig, type Config} from '../config.js'
@@ -24,11 +25,15 @@ export interface LoadedConfig {
 /** Finds the nearest config file from `dir` upward. */
 export function findConfigFile(dir: string): string | undefined {
   let current = resolve(dir)
+  const home = homedir()
   for (;;) {
     for (const name of CONFIG_FILES) {
       const candidate = join(current, name)
       if (existsSync(candidate)) return candidate
     }
+    // The search stops at the repository root (a folder with .git) and at the home folder:
+    // a config above them belongs to someone else's project.
+    if (existsSync(join(current, '.git')) || current === home) return undefined
     const parent = dirname(current)
     if (parent === current) return undefined
     current = parent
@@ -87,19 +92,49 @@ export async function loadPlugins(names: readonly string[], base: string, source
 }
 
 /**
+ * Which configs may run code (a `.js`/`.mjs` config, or `plugins`). The CLI
+ * trusts the configs it finds, as ESLint does; the language and MCP servers
+ * pass the folders the user opened as `roots`, so that a config found above
+ * them, or in a folder the user never opened, cannot run code.
+ */
+export interface ConfigTrust {
+  /** Folders whose configs may run code; absent: any folder. */
+  roots?: readonly string[]
+  /** False: no config may run code (JSON configs without plugins still load). */
+  allowCode?: boolean
+}
+
+function codeAllowed(path: string, trust: ConfigTrust): boolean {
+  if (trust.allowCode === false) return false
+  if (!trust.roots) return true
+  return trust.roots.some((root) => {
+    const r = resolve(root)
+    return path === r || path.startsWith(r.endsWith(sep) ? r : r + sep)
+  })
+}
+
+function notTrusted(trust: ConfigTrust): string {
+  return trust.allowCode === false
+    ? 'not loaded: it would run code (a .js/.mjs config or plugins), and running code from configs is turned off here'
+    : `not loaded: it would run code (a .js/.mjs config or plugins), and it lies outside the opened folders (${(trust.roots ?? []).join(', ') || 'none'})`
+}
+
+/**
  * Loads the config for a file: `explicit` (`--config`) or the nearest config
  * file from the file's folder upward, validated, with its plugins.
  */
-export async function loadConfigFor(fileDir: string, explicit?: string): Promise<LoadedConfig> {
+export async function loadConfigFor(fileDir: string, explicit?: string, trust: ConfigTrust = {}): Promise<LoadedConfig> {
   const path = explicit ? resolve(explicit) : findConfigFile(fileDir)
   if (!path) return {base: resolve(fileDir), plugins: []}
   if (explicit && !existsSync(path)) throw new ConfigError([`file not found`], explicit)
-  const raw = await readConfigFile(path)
   const base = dirname(path)
+  const isCode = path.endsWith('.js') || path.endsWith('.mjs')
+  if (isCode && !codeAllowed(path, trust)) throw new ConfigError([notTrusted(trust)], path)
+  const raw = await readConfigFile(path)
   // Plugins first, so that their rule ids are known when the rules are checked.
   const pluginNames = (raw as {plugins?: unknown})?.plugins
+  if (Array.isArray(pluginNames) && pluginNames.length > 0 && !codeAllowed(path, trust)) throw new ConfigError([`plugins: ${notTrusted(trust)}`], path)
   const plugins = Array.isArray(pluginNames) && pluginNames.every((p) => typeof p === 'string') ? await loadPlugins(pluginNames as string[], base, path) : []
-  const ids = [...builtinRules, ...plugins].map((r) => r.id)
-  const config = parseConfig(raw, path, ids)
+  const config = parseConfig(raw, path, [...builtinRules, ...plugins])
   return {path, base, config, plugins}
 }

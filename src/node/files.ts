@@ -1,9 +1,9 @@
 /**
  * Reading emails from disk and expanding the CLI's files, folders and globs (Node only).
  */
-import {readdirSync, statSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
-import {join, relative, resolve, sep} from 'node:path'
+import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import picomatch from 'picomatch'
 
 /** Extensions linted when a folder is given. */
@@ -92,30 +92,76 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
+/** The ignore file read from the folder the CLI runs in (gitignore-like lines). */
+export const IGNORE_FILE = '.apologylintignore'
+
+/**
+ * Reads `dir/.apologylintignore` as globs relative to `dir`: one pattern a
+ * line, `#` comments and blank lines skipped, a pattern without a slash
+ * matches at any depth, a leading slash anchors it to `dir`, a trailing slash
+ * means a folder and everything in it. Missing file: no patterns.
+ */
+export function readIgnoreFile(dir: string): string[] {
+  let text: string
+  try {
+    text = readFileSync(join(dir, IGNORE_FILE), 'utf8')
+  } catch {
+    return []
+  }
+  const globs: string[] = []
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (!line || line.startsWith('#')) continue
+    let glob = line
+    const folder = glob.endsWith('/')
+    if (folder) glob = glob.slice(0, -1)
+    const anchored = glob.startsWith('/') || glob.includes('/')
+    if (glob.startsWith('/')) glob = glob.slice(1)
+    if (!anchored) glob = `**/${glob}`
+    globs.push(glob, `${glob}/**`)
+  }
+  return globs
+}
+
 /** The result of expanding CLI arguments. */
 export interface Expanded {
   files: string[]
   /** Arguments that named nothing. */
   missing: string[]
+  /** Files named explicitly that match an ignore pattern (skipped; the CLI says so). */
+  ignored: string[]
+}
+
+/** Turns globs relative to `base` into absolute ones (forward slashes), for {@link expandPatterns}. */
+export function anchorGlobs(globs: readonly string[], base: string): string[] {
+  const root = picomatch.scan(base).isGlob ? base.replace(/[*?[\]{}()!+@]/g, (c) => `\\${c}`) : base
+  const prefix = root.split(sep).join('/').replace(/\/$/, '')
+  return globs.map((g) => `${prefix}/${g.replace(/^\.\//, '')}`)
 }
 
 /**
  * Expands files, folders (recursively, email extensions only) and globs, relative to `cwd`.
- * `ignores` are globs relative to `cwd` that folder and glob expansion skip.
+ * `ignores` are absolute globs (see {@link anchorGlobs}) that folder and glob expansion skip,
+ * and that move a file named explicitly to `ignored`.
  */
 export function expandPatterns(patterns: readonly string[], cwd: string, ignores: readonly string[] = []): Expanded {
   const files: string[] = []
   const missing: string[] = []
-  const isIgnored = ignores.length > 0 ? picomatch(ignores as string[], {dot: true}) : () => false
+  const ignored: string[] = []
+  const ignoreMatcher = ignores.length > 0 ? picomatch(ignores as string[], {dot: true}) : () => false
+  const isIgnored = (relativeName: string): boolean => ignoreMatcher(resolve(cwd, relativeName).split(sep).join('/'))
   const rel = (p: string): string => relative(cwd, p).split(sep).join('/')
   for (const pattern of patterns) {
     if (isGlob(pattern)) {
-      const matcher = picomatch(pattern, {dot: false})
+      // An absolute glob is matched against absolute paths, a relative one against paths relative to cwd.
+      const absolute = isAbsolute(pattern)
+      const matcher = picomatch(absolute ? pattern.split(sep).join('/') : pattern, {dot: false})
+      const name = (f: string): string => (absolute ? f.split(sep).join('/') : rel(f))
       const all: string[] = []
       const scan = pattern.split(/[\\/]/).findIndex((part) => isGlob(part))
       const root = resolve(cwd, pattern.split(/[\\/]/).slice(0, Math.max(0, scan)).join('/') || '.')
       walk(root, all)
-      const hits = all.filter((f) => matcher(rel(f)) && !isIgnored(rel(f)))
+      const hits = all.filter((f) => matcher(name(f)) && !isIgnored(rel(f)))
       if (hits.length === 0) missing.push(pattern)
       files.push(...hits)
       continue
@@ -132,7 +178,8 @@ export function expandPatterns(patterns: readonly string[], cwd: string, ignores
       const all: string[] = []
       walk(full, all)
       files.push(...all.filter((f) => !isIgnored(rel(f))))
-    } else files.push(full)
+    } else if (isIgnored(rel(full))) ignored.push(full)
+    else files.push(full)
   }
-  return {files: [...new Set(files)], missing}
+  return {files: [...new Set(files)], missing, ignored}
 }

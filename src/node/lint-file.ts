@@ -6,7 +6,7 @@ import {dirname, relative, resolve, sep} from 'node:path'
 import {lint, parseErrorResult, type LintOptions, type LintResult} from '../lint.js'
 import {formatFromFilename} from '../parse/index.js'
 import {DEFAULT_LIMITS} from '../config.js'
-import {loadConfigFor, type LoadedConfig} from './config-files.js'
+import {loadConfigFor, type ConfigTrust, type LoadedConfig} from './config-files.js'
 import {readEmailFile, ReadError} from './files.js'
 
 /** Options for {@link lintFile}: {@link LintOptions} plus where to find config. */
@@ -19,12 +19,19 @@ export interface LintFileOptions extends Omit<LintOptions, 'filename'> {
 
 const configCache = new Map<string, Promise<LoadedConfig>>()
 
-/** Loads (once per folder and explicit path) the config that applies to `path`. */
-export function configFor(path: string, configFile?: string): Promise<LoadedConfig> {
-  const key = `${configFile ?? ''}\u0000${dirname(resolve(path))}`
+/**
+ * Loads (once per folder, explicit path and trust) the config that applies to
+ * `path`. Servers pass `trust.roots`, the folders the user opened, so that a
+ * config outside them cannot run code (see {@link ConfigTrust}).
+ *
+ * @example
+ * const loaded = await configFor(file, undefined, {roots: workspaceFolders})
+ */
+export function configFor(path: string, configFile?: string, trust: ConfigTrust = {}): Promise<LoadedConfig> {
+  const key = `${configFile ?? ''}\u0000${dirname(resolve(path))}\u0000${JSON.stringify(trust)}`
   let loaded = configCache.get(key)
   if (!loaded) {
-    loaded = loadConfigFor(dirname(resolve(path)), configFile)
+    loaded = loadConfigFor(dirname(resolve(path)), configFile, trust)
     configCache.set(key, loaded)
     // A config that failed to load is read again next time (it may have been fixed).
     loaded.catch(() => configCache.delete(key))
@@ -46,7 +53,7 @@ export function clearConfigCache(): void {
  */
 export async function lintFile(path: string, options: LintFileOptions = {}): Promise<LintResult> {
   const full = resolve(path)
-  const loaded: LoadedConfig = options.noConfigLookup ? {base: dirname(full), plugins: []} : await configFor(full, options.configFile)
+  const loaded: LoadedConfig = options.noConfigLookup && !options.configFile ? {base: dirname(full), plugins: []} : await configFor(full, options.configFile)
   const config = options.config ?? loaded.config
   const maxBytes = options.maxBytes ?? (config as {maxBytes?: number} | undefined)?.maxBytes ?? DEFAULT_LIMITS.maxBytes
   let source: string

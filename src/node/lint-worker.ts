@@ -10,6 +10,8 @@ import {serializeError, toPosted, type PostedResult, type WorkerInit, type Worke
 const port = parentPort
 if (!port) throw new Error('Expected to run as a worker thread of lintFilesParallel')
 const {options} = workerData as WorkerInit
+// The linter is loaded (static imports): ask for work.
+port.postMessage({ready: true} satisfies WorkerReply)
 
 // Tasks are handled one after another: the pool posts the next batch only
 // when this one is answered, so a worker never holds more than one.

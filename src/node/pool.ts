@@ -32,7 +32,7 @@ export interface WorkerTask {
 }
 
 /** What a worker posts back: the results of one task, or the error that stopped it. */
-export type WorkerReply = {id: number; results: PostedResult[]} | {id: number; error: SerializedError}
+export type WorkerReply = {id: number; results: PostedResult[]} | {id: number; error: SerializedError} | {ready: true}
 
 /** An error reduced to what survives posting, with what is needed to rebuild a {@link ConfigError}. */
 export interface SerializedError {
@@ -171,6 +171,12 @@ function runPool(files: readonly string[], options: LintFileOptions, lanes: numb
       const worker = startWorker(init)
       pool.push(worker)
       worker.on('message', (reply: WorkerReply) => {
+        // A worker is fed once it has loaded the linter: until then the main lane takes the files,
+        // so a slow start (a loaded machine) never holds the run up.
+        if ('ready' in reply) {
+          feed(worker)
+          return
+        }
         const start = pending.get(reply.id)
         pending.delete(reply.id)
         if (start === undefined) return
@@ -188,7 +194,6 @@ function runPool(files: readonly string[], options: LintFileOptions, lanes: numb
       worker.on('exit', (code) => {
         if (!settled) finish(new Error(`A lint worker stopped (exit code ${code}) before all files were checked.`))
       })
-      feed(worker)
     }
     mainLane().catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error))))
   })

@@ -166,7 +166,7 @@ function optionBlock(kind: 'subject', text: string): Block {
   // An option has no place in the source: its offsets point at the start.
   builder.appendAtomic(text, 0, 0)
   const map = builder.finish()
-  return {kind, text, map, prose: true, tag: kind, sourceStart: 0, sourceEnd: 0}
+  return {kind, text, map, prose: true, tag: kind, sourceStart: 0, sourceEnd: 0, location: kind}
 }
 
 function headerBlock(header: Header): Block {

@@ -213,3 +213,149 @@ describe('language server under hostile input (stdio, built)', () => {
     expect(await exited).toBe(0)
   })
 })
+
+/** A bare JSON-RPC client over the MCP server's stdio: one message per line, raw writes allowed. */
+class LineClient {
+  private buffer = ''
+  private nextId = 1
+  private readonly waiting = new Map<number | string | null, (message: {result?: unknown; error?: {code: number; message: string}}) => void>()
+  readonly orphans: unknown[] = []
+
+  constructor(readonly process: ChildProcessWithoutNullStreams) {
+    process.stdout.setEncoding('utf8')
+    process.stdout.on('data', (chunk: string) => {
+      this.buffer += chunk
+      for (let nl = this.buffer.indexOf('\n'); nl !== -1; nl = this.buffer.indexOf('\n')) {
+        const line = this.buffer.slice(0, nl)
+        this.buffer = this.buffer.slice(nl + 1)
+        if (!line.trim()) continue
+        const message = JSON.parse(line) as {id?: number | string | null; result?: unknown; error?: {code: number; message: string}}
+        const waiter = message.id !== undefined ? this.waiting.get(message.id) : undefined
+        if (waiter) {
+          this.waiting.delete(message.id!)
+          waiter(message)
+        } else this.orphans.push(message)
+      }
+    })
+  }
+
+  /** Sends a request and resolves with its response. */
+  request(method: string, params: unknown, id: number | string = this.nextId++): Promise<{result?: unknown; error?: {code: number; message: string}}> {
+    return new Promise((resolvePromise) => {
+      this.waiting.set(id, resolvePromise)
+      this.process.stdin.write(`${JSON.stringify({jsonrpc: '2.0', id, method, params})}\n`)
+    })
+  }
+
+  notify(method: string, params: unknown): void {
+    this.process.stdin.write(`${JSON.stringify({jsonrpc: '2.0', method, params})}\n`)
+  }
+
+  /** Writes a raw line and resolves with the response carrying `id` (null for an unreadable id). */
+  raw(line: string, id: number | string | null): Promise<{result?: unknown; error?: {code: number; message: string}}> {
+    return new Promise((resolvePromise) => {
+      this.waiting.set(id, resolvePromise)
+      this.process.stdin.write(`${line}\n`)
+    })
+  }
+
+  callTool(name: string, args: unknown, id?: number | string): Promise<{result?: {isError?: boolean; content?: {text: string}[]; structuredContent?: {diagnostics: {ruleId: string}[]}}; error?: {code: number; message: string}}> {
+    return this.request('tools/call', {name, arguments: args}, id) as never
+  }
+}
+
+describe('MCP server under hostile input (stdio, built)', () => {
+  let proc: ChildProcessWithoutNullStreams
+  let client: LineClient
+  let stderr = ''
+  const latencies: Record<string, number> = {}
+
+  const explain = async (): Promise<number> => {
+    const {value, ms} = await timed(client.callTool('explain_rule', {rule: 'no-reply-sender'}))
+    expect(value.result?.isError).toBeFalsy()
+    expect(value.result?.content?.[0]?.text).toContain('no-reply-sender')
+    return ms
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'mcp-worker.js'))) throw new Error('Run `npm run build` first: this test drives the built server.')
+    const dir = mkdtempSync(join(tmpdir(), 'apology-lint-mcp-hostile-'))
+    proc = spawn(process.execPath, [join(ROOT, 'bin', 'apology-lint.js'), '--mcp'], {cwd: dir, stdio: 'pipe'})
+    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    client = new LineClient(proc)
+    const init = await client.request('initialize', {protocolVersion: '2025-06-18', capabilities: {}, clientInfo: {name: 'hostile-test', version: '1.0.0'}})
+    expect(init.error).toBeUndefined()
+    client.notify('notifications/initialized', {})
+    await explain()
+  }, 60_000)
+
+  afterAll(() => {
+    if (proc && proc.exitCode === null) proc.kill()
+    process.stdout.write(`MCP latencies (ms): ${JSON.stringify(latencies)}\n`)
+  })
+
+  it('wrong types are answered with errors, and the server stays up', async () => {
+    const bad = await client.callTool('lint_apology_email', {email: 42, format: 'pdf'})
+    expect(bad.error ?? bad.result?.isError).toBeTruthy()
+    const unknown = await client.request('tools/call', {name: 'no_such_tool', arguments: {}})
+    expect(unknown.error ?? (unknown.result as {isError?: boolean})?.isError).toBeTruthy()
+    const garbage = await client.raw('{"jsonrpc":"2.0","id":"g1","method":', 'g1')
+    expect(garbage.error?.code).toBe(-32700)
+    expect(await explain()).toBeLessThan(1000)
+  }, 30_000)
+
+  it('while a directive flood is linted, explain_rule is answered within a second', async () => {
+    let email = ''
+    for (let i = 0; i < 1500; i++) email += `<!-- apology-lint-disable humour -->\n<p>We are sorry about the late parcel number ${i}, and oops.</p>\n<!-- apology-lint-enable humour -->\n`
+    const lint = client.callTool('lint_apology_email', {email, format: 'html'})
+    await new Promise((r) => setTimeout(r, 100))
+    latencies['explain_rule during directive flood'] = Math.round(await explain())
+    expect(latencies['explain_rule during directive flood']).toBeLessThan(1000)
+    const done = await lint
+    expect(done.result?.isError).toBeFalsy()
+  }, 120_000)
+
+  it('while a 5 MB email is linted, explain_rule is answered within a second; cancelling the lint leaves the server up', async () => {
+    const email = PARAGRAPH.repeat(Math.ceil(5e6 / PARAGRAPH.length))
+    const lint = client.callTool('lint_apology_email', {email, format: 'html'}, 'big-1')
+    await new Promise((r) => setTimeout(r, 300))
+    latencies['explain_rule while linting 5 MB'] = Math.round(await explain())
+    expect(latencies['explain_rule while linting 5 MB']).toBeLessThan(1000)
+    client.notify('notifications/cancelled', {requestId: 'big-1', reason: 'test'})
+    void lint
+    expect(await explain()).toBeLessThan(1000)
+  }, 120_000)
+
+  it('an 11 MB email is answered (over maxBytes), not a closed server', async () => {
+    const email = PARAGRAPH.repeat(Math.ceil(11e6 / PARAGRAPH.length))
+    const r = await client.callTool('lint_apology_email', {email, format: 'html'})
+    expect(r.error).toBeUndefined()
+    const ids = r.result?.structuredContent?.diagnostics.map((d) => d.ruleId)
+    expect(ids).toEqual(['parse-error'])
+    expect(await explain()).toBeLessThan(1000)
+  }, 120_000)
+
+  it('a 6 MB email of quotes and newlines (over 10 MiB once escaped) is answered', async () => {
+    const email = '"\n'.repeat(3_000_000)
+    expect(JSON.stringify(email).length).toBeGreaterThan(10 * 1024 * 1024)
+    const r = await client.callTool('lint_apology_email', {email, format: 'text'})
+    expect(r.error).toBeUndefined()
+    expect(r.result).toBeDefined()
+    expect(await explain()).toBeLessThan(1000)
+  }, 120_000)
+
+  it('a request line over the guard limit gets a JSON-RPC error with its id, and the server stays up', async () => {
+    const huge = `{"jsonrpc":"2.0","id":"too-big","method":"tools/call","params":{"name":"lint_apology_email","arguments":{"email":"${'x'.repeat(65 * 1024 * 1024)}"}}}`
+    const r = await client.raw(huge, 'too-big')
+    expect(r.error?.code).toBe(-32600)
+    expect(r.error?.message).toMatch(/Request too large/)
+    expect(await explain()).toBeLessThan(1000)
+    expect(proc.exitCode).toBeNull()
+  }, 120_000)
+
+  it('memory stays bounded', () => {
+    const mb = rssMb(proc.pid!)
+    latencies['server RSS MB'] = Math.round(mb)
+    expect(mb).toBeLessThan(2500)
+  })
+})
