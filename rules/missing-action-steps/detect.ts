@@ -203,7 +203,8 @@ export function findActionSteps(
     for (const sentence of context.sentencesOf(block)) {
       if (stopped) return
       const skip = [...quotedSpans(sentence), ...(placeholders.get(block) ?? [])]
-      const hits = matcher.find(sentence.tokens, block.text).filter((h) => !inside(skip, h.start))
+      // A quoted or placeholder span rejects the candidate there, not an overlapping step after it.
+      const hits = matcher.find(sentence.tokens, block.text, (h) => !inside(skip, h.start))
       for (let h = 0; h < hits.length; h++) {
         const hit = hits[h]!
         const entry = hit.entry

@@ -783,7 +783,14 @@ export function isErrorStatement(context: AnyContext, sentence: Sentence): boole
   const cues: PhraseHit<ErrorCue>[] = []
   /** Tokens inside vague phrases ("on our side") are never the object. */
   const masked = new Set<number>()
-  const hits = matcher.find(tokens, text)
+  // Placeholders and the after-comma condition decide on each candidate, so a rejected cue hides no shorter one.
+  const hits = matcher.find(
+    tokens,
+    text,
+    (hit) =>
+      hit.entry.kind === 'vague' ||
+      (!overlapsAny(placeholders, hit.start, hit.end) && (!hit.entry.afterComma || afterComma(text, hit.start, tokens[hit.firstToken - 1]?.end ?? sentence.start))),
+  )
   for (const hit of hits) {
     if (hit.entry.kind === 'vague') for (let i = hit.firstToken; i < hit.lastToken; i++) masked.add(i)
   }
