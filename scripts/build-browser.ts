@@ -9,7 +9,7 @@
  *   against the budget.
  * - `dist/playground/`: the playground page (see src/playground/).
  */
-import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {gzipSync} from 'node:zlib'
@@ -109,13 +109,35 @@ async function buildLibrary(): Promise<BundleSizes> {
   return sizes
 }
 
+/**
+ * The playground (src/playground): index.html, playground.js (the core and the
+ * page, one classic script) and nlp.js (compromise, fetched by `ready()` with a
+ * classic script tag): classic scripts run from `file://`, where browsers refuse
+ * module scripts, so the folder works opened from disk, offline, or from any
+ * static host.
+ */
+async function buildPlayground(): Promise<void> {
+  const outdir = resolve(root, 'dist/playground')
+  rmSync(outdir, {recursive: true, force: true})
+  await build({
+    ...common,
+    entryPoints: {playground: resolve(root, 'src/playground/main.ts')},
+    format: 'iife',
+    outdir,
+    plugins: [swap({...LAZY_NLP, 'src/browser/load-compromise.ts': 'src/browser/load-compromise-script.ts'}), zodEnglishOnly()],
+  })
+  await build({...common, entryPoints: {nlp: resolve(root, 'src/browser/compromise-global.ts')}, format: 'iife', outdir})
+  writeFileSync(resolve(outdir, 'index.html'), readFileSync(resolve(root, 'src/playground/index.html')))
+}
+
 async function main(): Promise<void> {
   const sizes = await buildLibrary()
   console.log(
     `browser bundle (dist/browser): ${kb(sizes.initial.gzip)} gzipped before the first lint (${kb(sizes.initial.raw)} minified; budget ${kb(sizes.budget)}), ` +
       `+ ${kb(sizes.lazy.gzip)} gzipped NLP chunk loaded by ready() (${kb(sizes.lazy.raw)}); ${kb(sizes.total.gzip)} gzipped in all`,
   )
-  mkdirSync(resolve(root, 'dist'), {recursive: true})
+  await buildPlayground()
+  console.log('playground: dist/playground/index.html')
 }
 
 await main()
