@@ -274,6 +274,12 @@ async function fullBench(extra: SectionsOut): Promise<void> {
   }
 
   const get = (input: string, tool: string): Stats | null => rows.find((r) => r.input === input && r.tool === tool)?.stats ?? null
+  // Sentences each bench email sends to compromise (one lint each).
+  const nlpPerEmail = inputs.slice(0, 3).map((input) => {
+    const before = nlpCalls()
+    lintSync(input.html, OPTIONS)
+    return {input: input.id, sentences: nlpCalls() - before}
+  })
 
   // -------------------------------------------------------------------------
   // Time per MB, 100 KB → 10 MB.
@@ -435,6 +441,7 @@ async function fullBench(extra: SectionsOut): Promise<void> {
       out.push(`| ${cells.join(' | ')} |${r.note ? ` ${r.note}` : ''}`)
     }
   }
+  out.push('', `Sentences sent to compromise per lint: ${nlpPerEmail.map((x) => `${x.input} ${x.sentences}`).join(', ')}.`)
   out.push('')
   out.push('### Time per MB (lintSync)', '', '| input | size | ms per MB |', '| --- | ---: | ---: |')
   for (const p of perMb) out.push(`| ${p.input} | ${(p.bytes / 1e6).toFixed(2)} MB | ${fmt(p.msPerMb)} |`)
@@ -493,6 +500,7 @@ async function fullBench(extra: SectionsOut): Promise<void> {
     inputs: inputs.map((i) => ({id: i.id, label: i.label, bytes: i.html.length, words: i.words})),
     rows,
     timePerMb: {points: perMb, flatness},
+    nlpPerEmail,
     peakRss: rss,
     coldStart: cold,
     throughput,

@@ -76,7 +76,7 @@ export const scalingFamilies: readonly ScalingFamily[] = [
     id: 'autolinks-md',
     what: '<https://a.example> autolinks in one Markdown paragraph',
     format: 'markdown',
-    n: 20000,
+    n: 5000,
     build: (n) => `We are sorry. ${rep('<https://a.example> ', n)}`,
   },
   {
@@ -90,21 +90,21 @@ export const scalingFamilies: readonly ScalingFamily[] = [
     id: 'blockquote-md',
     what: '"> a" blockquote lines in Markdown',
     format: 'markdown',
-    n: 40000,
+    n: 20000,
     build: (n) => rep('> a\n', n),
   },
   {
     id: 'reflinks-md',
     what: '[x][r] reference links in Markdown',
     format: 'markdown',
-    n: 20000,
+    n: 10000,
     build: (n) => `${rep('[x][r] ', n)}\n\n[r]: https://a.example\n`,
   },
   {
     id: 'list-items-md',
     what: '"- Sorry" list items in Markdown',
     format: 'markdown',
-    n: 50000,
+    n: 15000,
     build: (n) => rep('- Sorry\n', n),
   },
   {
@@ -116,11 +116,11 @@ export const scalingFamilies: readonly ScalingFamily[] = [
   },
   {
     id: 'html-report',
-    what: 'HTML report over many findings ("Oops! " sentences)',
+    what: 'HTML report over one finding per emoji (caps raised)',
     format: 'text',
     n: 8000,
     report: true,
-    options: {config: {extends: 'recommended', maxFindings: 1e9, maxFindingsPerRule: 1e9}},
-    build: (n) => rep('Oops! LOL. ', n),
+    options: {maxFindings: 1e9, maxFindingsPerRule: 1e9},
+    build: (n) => `We are sorry. ${rep('😂 ', n)}`,
   },
 ]

@@ -485,7 +485,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   else if (outputFormat !== 'stylish') report = await customFormat(outputFormat, results, known, io.cwd)
   else {
     report = formatStylish(results, {color, cwd: io.cwd})
-    if (values.checklist) for (const r of results) if (r.checklist) report += `\nChecklist for ${r.filePath ?? '<stdin>'}:\n${formatChecklist(r.checklist, color)}`
+    if (values.checklist) for (const r of results) if (r.checklist) report += `\nChecklist for ${visible(r.filePath ?? '<stdin>')}:\n${formatChecklist(r.checklist, color)}`
   }
   if (values['output-file']) writeReport(resolve(io.cwd, values['output-file']), values['output-file'], report)
   else if (report) io.stdout(report)

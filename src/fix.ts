@@ -24,7 +24,7 @@ function escapeHtml(text: string): string {
  * runs wrote without asking, and the rules' own stand-ins. A fix must never
  * write one into somebody's email.
  */
-const PLACEHOLDER = /@(?:acme\.example|your-domain\.example|example\.(?:com|org|net))\b|<[^<>@]*>|\{[^{}]*\}/i
+const PLACEHOLDER = /@(?:acme\.example|your-domain\.example|example\.(?:com|org|net))(?![\w.-])/i
 
 /** True when a replacement is a placeholder rather than the user's own text. */
 export function isPlaceholder(replacement: string): boolean {

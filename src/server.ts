@@ -237,7 +237,7 @@ export function startServer(
 ): Connection {
   const documents = new Map<string, ChunkedDocument>()
   const linted = new Map<string, Linted>()
-  const pending = new Map<string, {timer: NodeJS.Timeout; version: number}>()
+  const pending = new Map<string, {timer: NodeJS.Timeout; version: number; delay: number}>()
   let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS
   let lintTimeoutMs = options.lintTimeoutMs ?? DEFAULT_LINT_TIMEOUT_MS
   let maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes
@@ -401,6 +401,12 @@ export function startServer(
     const queued = pending.get(uri)
     if (queued) {
       if (queued.version === document.version && !force) return
+      // Keystrokes re-arm the same timer (one per keystroke would be a thousand for a thousand edits).
+      if (queued.delay === delay) {
+        queued.version = document.version
+        queued.timer.refresh()
+        return
+      }
       clearTimeout(queued.timer)
     }
     const timer = setTimeout(
@@ -410,7 +416,7 @@ export function startServer(
       }),
       delay,
     )
-    pending.set(uri, {timer, version: document.version})
+    pending.set(uri, {timer, version: document.version, delay})
   }
 
   function enqueue(uri: string): void {

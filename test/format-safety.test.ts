@@ -26,6 +26,13 @@ describe('control characters from emails never reach a terminal or a log raw', (
     if (format !== 'summary') expect(r.stdout).toContain('OOPS\\x1b]0;PWNED\\x07')
   })
 
+  it('neutralises control characters in the checklist heading (the file name)', async () => {
+    const dir = workspace({})
+    const r = await cli(['--stdin', '--stdin-filename', 'evil\u001b]0;x\u0007.html', '--checklist'], dir, APOLOGY_HTML)
+    expect(r.stdout).toContain('Checklist for ')
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+  })
+
   it('neutralises control characters in file names too', () => {
     const result = {...fakeResult(1), filePath: '/tmp/evil\u001b[2J.html'}
     expect(formatStylish([result], {color: false})).toContain('evil\\x1b[2J.html')

@@ -47,3 +47,21 @@ describe('findings outside the source', () => {
     expect(out).not.toMatch(/^ {2}1:1 .*(humour|no-reply-sender)$/m)
   })
 })
+
+describe('findings in a base64 (B-encoded) subject', () => {
+  it('point at the 4-character groups holding the flagged text, not the whole encoded word', async () => {
+    const subjectText = 'Wrong date in our reminder, oops: the walk is on Friday'
+    const encoded = btoa(subjectText)
+    const eml = `MIME-Version: 1.0\r\nFrom: Acme <support@acme.example>\r\nSubject: =?UTF-8?B?${encoded}?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nWe are sorry: the reminder gave the wrong date for the night walk. It is on Friday at 19:30.\r\n`
+    const result = await lint(eml, {filename: 'x.eml'})
+    const oops = result.diagnostics.find((d) => d.ruleId === 'humour' && d.actual === 'oops')!
+    expect(oops.location).toBeUndefined()
+    const start = eml.indexOf(encoded)
+    const raw = eml.slice(oops.range.start.offset, oops.range.end.offset)
+    expect(oops.range.start.offset).toBeGreaterThanOrEqual(start)
+    expect(oops.range.end.offset).toBeLessThanOrEqual(start + encoded.length)
+    expect((oops.range.start.offset - start) % 4).toBe(0)
+    expect(raw.length).toBeLessThanOrEqual(8)
+    expect(atob(raw)).toContain('oops')
+  })
+})

@@ -99,8 +99,9 @@ function positionFailures(
 }
 
 function headerFailures(source: string, header: Header): string[] {
-  // Every character of a B-encoded word maps to the whole word, so a range over one reads as more.
-  const bWord = (s: number, e: number): boolean => /=\?[^?\s]{1,75}\?[Bb]\?/.test(source.slice(s, e))
+  // A character of a B-encoded word maps to its 4-character base64 group (3 bytes), so a range over one may read as more.
+  const bWords = [...source.matchAll(/=\?[^?\s]{1,75}\?[Bb]\?[^?]*\?=/g)].map((m) => [m.index, m.index + m[0].length] as const)
+  const bWord = (s: number, e: number): boolean => bWords.some(([ws, we]) => s < we && e > ws)
   return positionFailures(source, header.value, header.map, (s, e) => decodeHeaderSlice(source, s, e), bWord)
 }
 
@@ -322,13 +323,27 @@ Content-Transfer-Encoding: base64
     expectNoCrossCheckNotes(eml)
   })
 
-  it('maps each character of a B-encoded subject to its whole encoded word', async () => {
+  it('maps each character of a B-encoded subject to the base64 groups that encode it, not the whole word', async () => {
     const eml = await parseEml(source)
     const subject = eml.headers.get('subject')!
     expect(subject.value).toBe('Przepraszamy za błąd')
-    const word = /=\?utf-8\?B\?[^?]+\?=/.exec(source)![0]
-    expect(rawOf(source, subject.value, subject.map, 'ł')).toBe(word)
-    expect(rawOf(source, subject.value, subject.map, 'za')).toBe(word)
+    const word = /=\?utf-8\?B\?([^?]+)\?=/.exec(source)!
+    const encoded = word[1]!
+    const textStart = word.index + word[0].indexOf(encoded)
+    for (const phrase of ['Przepraszamy', 'za', 'ł', 'błąd']) {
+      const i = subject.value.indexOf(phrase)
+      const s = subject.map.start(i)
+      const e = subject.map.end(i + phrase.length)
+      // Whole groups of four characters inside the encoded text, which decode to text holding the phrase.
+      expect(s, phrase).toBeGreaterThanOrEqual(textStart)
+      expect(e, phrase).toBeLessThanOrEqual(textStart + encoded.length)
+      expect((s - textStart) % 4, phrase).toBe(0)
+      expect(e - s < encoded.length || phrase === 'Przepraszamy', phrase).toBe(true)
+      expect(Buffer.from(source.slice(s, e), 'base64').toString('utf8'), phrase).toContain(phrase)
+    }
+    // "za" sits in the middle: two groups at most, far from the whole word.
+    const za = subject.value.indexOf('za')
+    expect(subject.map.end(za + 2) - subject.map.start(za)).toBeLessThanOrEqual(8)
     expect(headerFailures(source, subject)).toEqual([])
   })
 })

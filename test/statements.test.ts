@@ -125,3 +125,32 @@ describe('breach notices: mixed evidence of a missing part (data-breach-notice)'
     expect(messages(withPage.join('\n'))).not.toContain('steps')
   })
 })
+
+describe('declaratives with a link (missing-action-steps)', () => {
+  const found = (text: string, language: 'en' | 'pl'): string[] =>
+    lintSync(text, {format: 'text', language}).diagnostics.filter((d) => d.ruleId === 'missing-action-steps').map((d) => d.messageId ?? '')
+
+  it('counts a formal Polish declarative with a link as the step', () => {
+    const text = 'Dzień dobry,\n\nw czwartkowym newsletterze podaliśmy błędną godzinę koncertu. Przepraszamy.\n\nAktualny program znajdą Państwo pod adresem https://filharmonia-kalisz.example/program\n\nZ poważaniem\nFilharmonia Kaliska'
+    expect(found(text, 'pl')).toEqual([])
+  })
+
+  it('does not take the same declarative without a link for a step', () => {
+    const text = 'Dzień dobry,\n\nw czwartkowym newsletterze podaliśmy błędną godzinę koncertu. Przepraszamy.\n\nAktualny program znajdą Państwo w kasie filharmonii.\n\nZ poważaniem\nFilharmonia Kaliska'
+    expect(found(text, 'pl')).toEqual(['missing'])
+  })
+
+  it('counts an English "is available at" with a link', () => {
+    const text = 'Hello,\n\nThe timetable in Friday\'s email listed the wrong start times. We are sorry.\n\nThe corrected timetable is available at https://rowing.example/timetable\n\nThe Rowing Club'
+    expect(found(text, 'en')).toEqual([])
+  })
+})
+
+describe('Polish wrong actions (missing-explanation)', () => {
+  it('counts a first-person action limited in the wrong way as the explanation', () => {
+    const text = (body: string): string[] =>
+      lintSync(`Dzień dobry,\n\nprzepraszamy. ${body}\n\nZespół Sklepu Kret`, {format: 'text', language: 'pl'}).diagnostics.filter((d) => d.ruleId === 'missing-explanation').map((d) => d.ruleId)
+    expect(text('W poniedziałkowym newsletterze ustawiliśmy kod rabatowy tylko dla nowych klientów.')).toEqual([])
+    expect(text('W poniedziałek wysłaliśmy do Państwa nasz newsletter.')).toEqual(['missing-explanation'])
+  })
+})

@@ -546,12 +546,12 @@ function hasContact(context: Context, scan: Scanner): boolean {
   for (const sentence of scan.sentences) {
     const tokens = scan.tokens(sentence)
     const text = sentence.block.text
-    for (const hit of phrases.find(tokens, text)) {
-      if (!isNegated(tokens, hit.firstToken, lexicon, text)) return true
-    }
+    // Negation is a condition on each candidate: a negated longer phrase hides no plain contact phrase overlapping it.
+    const plain = (h: {firstToken: number}): boolean => !isNegated(tokens, h.firstToken, lexicon, text)
+    if (phrases.find(tokens, text, plain).length > 0) return true
     if (cues.test(tokens) && hasPhoneNumber(tokens, text)) return true
     // "Contact our privacy team: https://acme.example/privacy" — a contact page in the same block.
-    if (linked.has(sentence.block) && contactCues.find(tokens, text).some((h) => !isNegated(tokens, h.firstToken, lexicon, text))) return true
+    if (linked.has(sentence.block) && contactCues.find(tokens, text, plain).length > 0) return true
   }
   return false
 }

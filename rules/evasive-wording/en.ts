@@ -107,7 +107,7 @@ const regretWriting: EvasivePhrase[] = [
 
 /** Harm played down: "the only information accessed was…", "the most likely impact, if any". */
 const playedDown: EvasivePhrase[] = [
-  ...['data', 'information', 'info', 'details', 'personal data', 'personal information', 'thing', 'things'].flatMap((what) =>
+  ...['data', 'information', 'info', 'details', 'personal data', 'personal information'].flatMap((what) =>
     ['accessed', 'exposed', 'taken', 'affected', 'involved', 'copied', 'compromised', 'viewed', 'stolen', 'obtained', 'disclosed', 'at risk'].flatMap(
       (how): EvasivePhrase[] => [
         {phrase: `the only ${what} ${how}`, category: 'minimiser'},
@@ -248,7 +248,7 @@ const en: EvasiveLexicon = {
       ),
     ),
     by: ['by', 'from'],
-    companies: ['company', 'companies', 'firm', 'firms', 'business'],
+    companies: ['company', 'companies', 'firm', 'firms'],
     own: ['our', 'my', 'we', 'this'],
     window: 6,
   },

@@ -42,6 +42,12 @@ export interface StepPhrase extends PhraseEntry {
   anyVerb?: boolean
   /** True when the sender's own product will prompt the reader ("you will be asked to"): no link is needed. */
   prompted?: boolean
+  /**
+   * A declarative that is a step only next to a link ("Szczegóły znajdą
+   * Państwo pod adresem …", "The new timetable is available at …"); without
+   * one it is no step and no finding.
+   */
+  linkOnly?: boolean
 }
 
 /** An infinitive after a Polish modal ("możesz usunąć", "prosimy zadzwonić"). */
@@ -197,7 +203,8 @@ export function findActionSteps(
     for (const sentence of context.sentencesOf(block)) {
       if (stopped) return
       const skip = [...quotedSpans(sentence), ...(placeholders.get(block) ?? [])]
-      const hits = matcher.find(sentence.tokens, block.text).filter((h) => !inside(skip, h.start))
+      // A quoted or placeholder span rejects the candidate there, not an overlapping step after it.
+      const hits = matcher.find(sentence.tokens, block.text, (h) => !inside(skip, h.start))
       for (let h = 0; h < hits.length; h++) {
         const hit = hits[h]!
         const entry = hit.entry
@@ -214,6 +221,10 @@ export function findActionSteps(
           if (step && hits[h + 1] && hits[h + 1]!.end <= step.end) h++
         }
         if (!step) continue
+        if (entry.linkOnly) {
+          complete({span: {block, start: step.start, end: step.end}, needsMeans: true, means: 'link'}, index)
+          if (!linkNear(index)) continue
+        }
         if (entry.prompted) step.means = 'none'
         if (step.means !== 'none') step.means = offlineOr(sentence, step, lexicon)
         const done = complete({span: {block, start: step.start, end: step.end}, needsMeans: step.means !== 'none', means: step.means}, index)

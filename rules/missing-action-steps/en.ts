@@ -210,6 +210,10 @@ const en: ActionStepsLexicon = {
       'the new link is',
       'the working link is',
     ),
+    // Declaratives that are a step next to a link: "The new timetable is available at https://…".
+    ...['you can find', 'you will find', "you'll find", 'is available at', 'are available at', 'can be found at', 'is now at', 'is available here', 'are available here'].map(
+      (phrase): StepPhrase => ({phrase, form: 'done', means: 'link', linkOnly: true}),
+    ),
     ...done('contact', 'feel free to contact', 'feel free to call', 'feel free to get in touch', 'please contact', 'please call', 'please get in touch'),
     // Lead-ins that need a verb after them.
     ...modal('you may', 'please'),

@@ -157,6 +157,10 @@ const pl: ActionStepsLexicon = {
     ...done('contact', 'prosimy o kontakt', 'proszę o kontakt', 'zapraszamy do kontaktu', 'zachęcamy do kontaktu'),
     // Poprawiony link podany wprost („Poprawny link do rezerwacji:” przed przyciskiem).
     ...done('link', 'oto poprawny link', 'oto prawidłowy link', 'oto właściwy link', 'oto nowy link', 'poprawny link', 'prawidłowy link', 'właściwy link', 'nowy link'),
+    // Formalne zdania oznajmujące z linkiem: krok tylko wtedy, gdy link stoi obok.
+    ...['znajdą państwo', 'znajdzie pan', 'znajdzie pani', 'znajdziesz', 'znajdziecie', 'dostępn* pod adresem', 'dostępn* na stronie', 'pod adresem', 'pod linkiem', 'pod tym linkiem'].map(
+      (phrase): StepPhrase => ({phrase, form: 'done', means: 'link', linkOnly: true}),
+    ),
     ...done('link', 'prosimy o zmianę hasła', 'prosimy o zresetowanie', 'zachęcamy do zmiany hasła'),
     // Wstępy, po których musi przyjść bezokolicznik.
     ...modal(

@@ -114,9 +114,9 @@ function firstVague(context: Context): TextSpan | undefined {
     const zone = zones.of(sentence.block)
     if (zone === 'footer' || zone === 'quote' || zone === 'signature' || zone === 'promo') continue
     const ignored = ignoredSpans(sentence.block)
-    for (const hit of matcher.find(sentence.tokens, sentence.block.text)) {
-      if (!overlapsAny(ignored, hit.start, hit.end)) return {block: sentence.block, start: hit.start, end: hit.end}
-    }
+    // An ignored span rejects the candidate, not the words after it: a shorter vague phrase outside it still counts.
+    const hit = matcher.find(sentence.tokens, sentence.block.text, (h) => !overlapsAny(ignored, h.start, h.end))[0]
+    if (hit) return {block: sentence.block, start: hit.start, end: hit.end}
   }
   return undefined
 }

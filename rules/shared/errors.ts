@@ -87,6 +87,11 @@ export interface ErrorLexicon {
   negatedPastEndings: string[]
   /** Verbs of wish and plan that are no failure after the negation word ("nie chcieliśmy"). */
   negatedPastExceptions: string[]
+  /**
+   * Words that, a few words after a first-person past verb, make the action
+   * the mistake ("ustawiliśmy kod TYLKO dla nowych klientów").
+   */
+  restrictionWords?: string[]
   /** The negation word for {@link ErrorLexicon.negatedPastEndings}. */
   negation?: string
   /** Hedges that make every cue of their clause a guess rather than a statement ("data may have been accessed"). */
@@ -660,6 +665,7 @@ const pl: ErrorLexicon = {
   ],
   verbEndings: ['liśmy', 'łyśmy', 'iśmy', 'amy', 'emy', 'imy', 'ymy', 'ować', 'ać', 'ić', 'yć', 'eć'],
   negatedPastEndings: ['liśmy', 'łyśmy'],
+  restrictionWords: ['tylko', 'wyłącznie', 'jedynie'],
   negatedPastExceptions: ['chcieliśmy', 'chciałyśmy', 'zamierzaliśmy', 'planowaliśmy', 'musieliśmy', 'mieliśmy', 'mogliśmy'],
   negation: 'nie',
   hedges: [
@@ -777,7 +783,14 @@ export function isErrorStatement(context: AnyContext, sentence: Sentence): boole
   const cues: PhraseHit<ErrorCue>[] = []
   /** Tokens inside vague phrases ("on our side") are never the object. */
   const masked = new Set<number>()
-  const hits = matcher.find(tokens, text)
+  // Placeholders and the after-comma condition decide on each candidate, so a rejected cue hides no shorter one.
+  const hits = matcher.find(
+    tokens,
+    text,
+    (hit) =>
+      hit.entry.kind === 'vague' ||
+      (!overlapsAny(placeholders, hit.start, hit.end) && (!hit.entry.afterComma || afterComma(text, hit.start, tokens[hit.firstToken - 1]?.end ?? sentence.start))),
+  )
   for (const hit of hits) {
     if (hit.entry.kind === 'vague') for (let i = hit.firstToken; i < hit.lastToken; i++) masked.add(i)
   }
@@ -915,9 +928,19 @@ function clauses(tokens: readonly Token[], text: string, clauseWords: ReadonlySe
   return out
 }
 
-/** Index of `nie` in "nie sprawdziliśmy"-like owned failures, or -1. */
+/**
+ * Index of `nie` in "nie sprawdziliśmy"-like owned failures, or of the
+ * restriction word in a wrong action ("ustawiliśmy kod tylko dla nowych
+ * klientów"), or -1. The object must follow the returned index.
+ */
 function negatedPast(lexicon: ErrorLexicon, tokens: readonly Token[]): number {
   if (!lexicon.negation || lexicon.negatedPastEndings.length === 0) return -1
+  const isPast = (word: string): boolean => lexicon.negatedPastEndings.some((e) => word.endsWith(e) && word.length > e.length + 1) && !lexicon.negatedPastExceptions.includes(word)
+  const restrictions = lexicon.restrictionWords ?? []
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!restrictions.includes(tokens[i]!.norm)) continue
+    for (let j = i - 1; j >= 0 && i - j <= 4; j--) if (isPast(tokens[j]!.norm)) return i - 1
+  }
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.norm !== lexicon.negation) continue
     const next = tokens[i + 1]!.norm

@@ -86,13 +86,18 @@ export class ChunkedDocument {
     this.reindex()
   }
 
-  private reindex(): void {
+  /** Recomputes chunk starts and line-break counts from chunk `from` on (the ones before are unchanged). */
+  private reindex(from = 0): void {
     const n = this.chunks.length
-    this.starts = new Array<number>(n)
-    this.breaksBefore = new Array<number>(n)
+    this.starts.length = n
+    this.breaksBefore.length = n
     let offset = 0
     let breaks = 0
-    for (let i = 0; i < n; i++) {
+    if (from > 0) {
+      offset = this.starts[from - 1]! + this.chunks[from - 1]!.text.length
+      breaks = this.breaksBefore[from - 1]! + this.chunks[from - 1]!.breaks.length
+    }
+    for (let i = from; i < n; i++) {
       this.starts[i] = offset
       this.breaksBefore[i] = breaks
       offset += this.chunks[i]!.text.length
@@ -244,6 +249,6 @@ export class ChunkedDocument {
     // Keep CRLF pairs inside one chunk where the edit's edges split one.
     this.joinPair(a + replacement.length - 1)
     if (replacement.length > 0) this.joinPair(a - 1)
-    this.reindex()
+    this.reindex(Math.max(0, a - 1))
   }
 }

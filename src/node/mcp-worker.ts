@@ -5,6 +5,7 @@
  * runs over its time budget. Built as its own entry (`dist/mcp-worker.js`).
  */
 import {resolve} from 'node:path'
+import {setPriority} from 'node:os'
 import {parentPort} from 'node:worker_threads'
 import {ConfigError, type Incident} from '../config.js'
 import type {Format, Language} from '../document.js'
@@ -47,6 +48,8 @@ export async function lintForMcp(request: McpLintRequest): Promise<McpLintOutcom
 }
 
 const port = parentPort
+// Linting yields to the server's request thread: on Linux this lowers only this thread's priority.
+if (port) lowerPriority()
 if (port) {
   port.on('message', (message: PoolMessage<McpLintRequest>) => {
     lintForMcp(message.request).then(
@@ -54,4 +57,15 @@ if (port) {
       (error: unknown) => port.postMessage({id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)} satisfies PoolReply<McpLintOutcome>),
     )
   })
+}
+
+/** Lowers this thread's scheduling priority where the platform allows it (best effort). */
+function lowerPriority(): void {
+  // Elsewhere the call would lower the whole process, request thread included.
+  if (process.platform !== 'linux') return
+  try {
+    setPriority(10)
+  } catch {
+    // Not permitted or not supported: run at normal priority.
+  }
 }

@@ -538,9 +538,49 @@ function valueStart(source: string, field: RawField): number {
 }
 
 /**
+ * Pushes the bytes of a B-encoded word's text `[from, to)`, each mapped to the
+ * 4-character base64 group that encodes it (a group holds 3 bytes), so that a
+ * finding in the decoded subject points at the groups holding its text, not at
+ * the whole encoded word. A character whose bytes span two groups maps to both.
+ * Padding ends a group; characters outside the base64 alphabet are skipped, as
+ * the decoder does.
+ */
+function pushBase64Groups(bytes: ByteWriter, u: {text: string; starts: number[]; ends: number[]}, from: number, to: number): void {
+  let first = -1
+  let count = 0
+  let chars = ''
+  const flush = (last: number): void => {
+    if (first >= 0 && chars.length > 0) for (const byte of decodeBase64(chars)) bytes.push(byte, u.starts[first]!, u.ends[last]!)
+    first = -1
+    count = 0
+    chars = ''
+  }
+  for (let k = from; k < to; k++) {
+    const c = u.text[k]!
+    if (c === '=') {
+      if (first >= 0) {
+        chars += c
+        flush(k)
+      }
+      continue
+    }
+    if (!isBase64Char(c.charCodeAt(0))) continue
+    if (first < 0) first = k
+    chars += c
+    if (++count === 4) flush(k)
+  }
+  if (first >= 0) flush(to - 1)
+}
+
+function isBase64Char(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47
+}
+
+/**
  * Decodes one header with its map: plain characters verbatim, Q-encoded bytes
- * to the raw characters that encode them, B-encoded characters to their whole
- * encoded word; blanks between adjacent encoded words are dropped (RFC 2047).
+ * to the raw characters that encode them, B-encoded bytes to the 4-character
+ * base64 group that encodes them; blanks between adjacent encoded words are
+ * dropped (RFC 2047).
  */
 function decodeHeader(source: string, field: RawField): Header {
   const u = unfold(source, field)
@@ -580,7 +620,7 @@ function decodeHeader(source: string, field: RawField): Header {
         const textStart = m.index + m[1]!.length + 5
         const textEnd = m.index + m[0].length - 2
         if (m[2]!.toUpperCase() === 'B') {
-          for (const byte of decodeBase64(m[3]!)) bytes.push(byte, wordStart, wordEnd)
+          pushBase64Groups(bytes, u, textStart, textEnd)
         } else {
           for (let k = textStart; k < textEnd; k++) {
             const c = u.text.charCodeAt(k)

@@ -214,13 +214,15 @@ const MAX_DELIMITERS_PER_PARAGRAPH = 2000
  * counts the input is read as plain text, with a note.
  */
 export const MARKDOWN_LIMITS = {
-  setextHeadings: 64,
-  quoteLines: 1000,
-  listItems: 1000,
+  // Measured: list items, quote lines and setext headings are quadratic in micromark (1,000 list items of 8 KB
+  // take longer than 250 KB of prose), so their limits sit where the parse still costs a few milliseconds.
+  setextHeadings: 32,
+  quoteLines: 300,
+  listItems: 200,
   brackets: 1000,
-  angleBrackets: 4000,
-  /** Characters: past this, even ordinary prose Markdown takes seconds to parse. */
-  size: 256 * 1024,
+  angleBrackets: 1000,
+  /** Characters: past this, even ordinary prose Markdown takes most of a second to parse. */
+  size: 128 * 1024,
 } as const
 
 /**
