@@ -267,6 +267,8 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       if (location) {
         diagnostic.location = location
         diagnostic.range = document.lines.range(0, 0)
+        // Where in the header text, for the overlap policy (the range cannot say).
+        if (input.span) headerSpans.set(diagnostic, [input.span.start, input.span.end])
       }
       // Suggestions cannot edit text that is not in the source.
       if (input.suggestions?.length && !location) {
@@ -407,6 +409,8 @@ function capFindings(document: EmailDocument, sorted: Diagnostic[], dropped: Map
  *   an inline directive suppressed its finding, the yielding rule's finding stays.
  * - Empty ranges (a missing element anchored at a point) overlap nothing, and
  *   findings in different parts or header fields overlap only when their ranges do.
+ *   Findings in a header given by option (empty range, `location`) are compared
+ *   by their span in that header.
  * - Everything else is kept, both findings, in position order.
  */
 export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly ActiveRule[]): Diagnostic[] {
@@ -431,27 +435,44 @@ export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly Activ
   if (yields.size === 0) return diagnostics
   // The preferred findings of each (rule, kinds), sorted by start, with the furthest end so far:
   // a finding overlaps one of them when, among those starting before its end, the furthest end is past its start.
-  const index = (id: string, kinds: ReadonlySet<string> | undefined): {starts: number[]; reach: number[]} => {
-    const ranges = diagnostics
-      .filter((d) => d.ruleId === id && d.range.end.offset > d.range.start.offset && (!kinds || (d.messageId !== undefined && kinds.has(d.messageId))))
-      .map((d) => [d.range.start.offset, d.range.end.offset] as const)
-      .sort((x, y) => x[0] - y[0])
-    const starts: number[] = []
-    const reach: number[] = []
-    let furthest = -1
-    for (const [start, end] of ranges) {
-      furthest = Math.max(furthest, end)
-      starts.push(start)
-      reach.push(furthest)
-    }
-    return {starts, reach}
+  // Findings in the source are compared by source range; findings in a header given by option by their span in that header.
+  const extent = (d: Diagnostic): {key: string; start: number; end: number} => {
+    if (!d.location) return {key: '', start: d.range.start.offset, end: d.range.end.offset}
+    const span = headerSpans.get(d)
+    return {key: d.location, start: span?.[0] ?? 0, end: span?.[1] ?? 0}
   }
-  const indexes = new Map<string, {own: ReadonlySet<string> | undefined; list: {starts: number[]; reach: number[]}}[]>()
+  type Index = Map<string, {starts: number[]; reach: number[]}>
+  const index = (id: string, kinds: ReadonlySet<string> | undefined): Index => {
+    const byKey = new Map<string, [number, number][]>()
+    for (const d of diagnostics) {
+      if (d.ruleId !== id || (kinds && (d.messageId === undefined || !kinds.has(d.messageId)))) continue
+      const {key, start, end} = extent(d)
+      if (end <= start) continue
+      let list = byKey.get(key)
+      if (!list) byKey.set(key, (list = []))
+      list.push([start, end])
+    }
+    const out: Index = new Map()
+    for (const [key, ranges] of byKey) {
+      ranges.sort((x, y) => x[0] - y[0])
+      const starts: number[] = []
+      const reach: number[] = []
+      let furthest = -1
+      for (const [start, end] of ranges) {
+        furthest = Math.max(furthest, end)
+        starts.push(start)
+        reach.push(furthest)
+      }
+      out.set(key, {starts, reach})
+    }
+    return out
+  }
+  const indexes = new Map<string, {own: ReadonlySet<string> | undefined; list: Index}[]>()
   for (const [id, targets] of yields) indexes.set(id, targets.map((t) => ({own: t.own, list: index(t.rule, t.theirs)})))
-  const overlapsAny = (d: Diagnostic, list: {starts: number[]; reach: number[]}): boolean => {
-    const start = d.range.start.offset
-    const end = d.range.end.offset
-    if (end <= start) return false
+  const overlapsAny = (d: Diagnostic, index: Index): boolean => {
+    const {key, start, end} = extent(d)
+    const list = index.get(key)
+    if (!list || end <= start) return false
     let lo = 0
     let hi = list.starts.length
     while (lo < hi) {
@@ -472,6 +493,9 @@ export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly Activ
   })
 }
 
+
+/** The span in the header text of each finding in a header given by option (its range is empty at 0). */
+const headerSpans = new WeakMap<Diagnostic, readonly [number, number]>()
 
 /** Sorts by position, then rule id. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -5,7 +5,7 @@
 import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSetting, type LanguageSource} from './document.js'
 import {z} from 'zod'
 import {brandSchema, ConfigError, configSchema, incidentSchema, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
-import {activeRules, runRules, suppressedIn, type ActiveRule, type RunOptions, type Suppressed} from './engine.js'
+import {activeRules, isUnsupportedLanguage, runRules, suppressedIn, type ActiveRule, type RunOptions, type Suppressed} from './engine.js'
 import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
 import type {AnyRule, Diagnostic, Settings} from './rule.js'
 import {builtinRules} from '../rules/index.js'
@@ -278,7 +278,8 @@ function finish(prepared: Prepared, document: EmailDocument, options: LintOption
     suppressed: suppressedIn(document),
     notes: document.notes,
     document,
-    checklist: buildChecklist(document, diagnostics, settings, new Set(active.map((a) => a.rule.id))),
+    // In a language without word lists only structural rules ran: the others' points are not applicable, not passed.
+    checklist: buildChecklist(document, diagnostics, settings, new Set(active.filter((a) => !isUnsupportedLanguage(document) || a.rule.structural).map((a) => a.rule.id))),
     zones: documentZones(document).zones,
   }
   if (options.filename) result.filePath = options.filename

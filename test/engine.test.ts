@@ -166,6 +166,13 @@ describe('overlap policy', () => {
     ])
   })
 
+  it('applies to a subject given by option too, by the words in it', () => {
+    const rows = lintSync('<p>We are sorry: the wrong price reached some customers on Monday.</p>', {rules: only('vague-wording', 'evasive-wording') as never, subject: 'Only a small number of customers saw the wrong price'})
+      .diagnostics.filter((d) => d.location === 'subject')
+      .map((d) => [d.ruleId, d.actual])
+    expect(rows).toEqual([['evasive-wording', 'Only a small number']])
+  })
+
   it('keeps findings of both rules on different words of one sentence', () => {
     const rows = found('<p>We regret any inconvenience this may have caused.</p>', only('vague-wording', 'evasive-wording'))
     expect(rows.map((r) => r[0]).sort()).toEqual(['evasive-wording', 'evasive-wording', 'vague-wording'])

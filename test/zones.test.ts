@@ -184,6 +184,9 @@ describe('unsupported language', () => {
     expect(info.severity).toBe('info')
     expect(info.message).toContain('German')
     expect(info.message).toContain('structural')
+    // The checklist does not claim the apology passed when nothing checked it.
+    const apology = result.checklist!.items.find((item) => item.ruleIds.includes('missing-apology'))
+    expect(apology?.status ?? 'not-applicable').toBe('not-applicable')
   })
 
   it('does the same when an unsupported language is configured', () => {
