@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {dirname, relative, resolve} from 'node:path'
 import {defineConfig} from 'tsup'
 import type {Plugin} from 'esbuild'
+import {zodEnglishOnly} from './scripts/zod-english.js'
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string}
 
@@ -21,6 +22,9 @@ const LAZY_MODULES: Record<string, string[]> = {
   'src/parse/eml.ts': ['parseEml'],
 }
 
+/** Lazy modules loaded from another file in the CLI bundle: compromise is required from node_modules, not inlined. */
+const LAZY_REPLACEMENTS: Record<string, string> = {'src/nlp.ts': 'src/node/nlp-require.ts'}
+
 function lazyModules(): Plugin {
   const root = process.cwd()
   return {
@@ -34,8 +38,9 @@ function lazyModules(): Plugin {
       })
       build.onLoad({filter: /.*/, namespace: 'lazy-module'}, (args) => {
         const names = LAZY_MODULES[relative(root, args.path)] ?? []
+        const real = LAZY_REPLACEMENTS[relative(root, args.path)] ?? args.path
         const contents = names
-          .map((name) => `export function ${name}(...args) { return require(${JSON.stringify(args.path)}).${name}(...args) }`)
+          .map((name) => `export function ${name}(...args) { return require(${JSON.stringify(resolve(root, real))}).${name}(...args) }`)
           .join('\n')
         return {contents, loader: 'js', resolveDir: dirname(args.path)}
       })
@@ -43,30 +48,61 @@ function lazyModules(): Plugin {
   }
 }
 
+/**
+ * vfile (under unified) picks Node's `path`, `process` and `url` through its
+ * `#minpath`, `#minproc` and `#minurl` imports when built for Node. The
+ * library builds take its portable versions instead, so that `dist/core.js`,
+ * which browsers get through the `browser` export condition, imports no Node
+ * built-in (they behave the same in Node).
+ */
+function portableVfile(): Plugin {
+  return {
+    name: 'portable-vfile',
+    setup(build) {
+      build.onResolve({filter: /^#min(path|proc|url)$/}, (args) => {
+        if (!/[\\/]node_modules[\\/]vfile[\\/]/.test(args.importer)) return undefined
+        return {path: resolve(dirname(args.importer), `${args.path.slice(1)}.browser.js`)}
+      })
+    },
+  }
+}
+
 export default defineConfig([
   {
-    // The library as ESM, with types; dependencies stay external.
+    // The library as ESM, with types. The dependencies stay external; unified,
+    // remark-parse and franc (with the 40-odd small packages under them) are
+    // devDependencies, so they are inlined: a library user installs fewer packages.
     entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts', nodemailer: 'src/nodemailer.ts'},
     format: ['esm'],
     dts: true,
-    sourcemap: true,
+    // No source maps in the package: the ESM output is the TypeScript source minus its types.
+    sourcemap: false,
     clean: true,
     target: 'node20',
     define: {__VERSION__: JSON.stringify(version)},
+    esbuildPlugins: [portableVfile()],
   },
   {
     // The library as CommonJS, with types. unified, remark-parse, franc and their
-    // dependencies are ESM only, and a CommonJS require of them does not hand back
-    // their default exports, so this build inlines its dependencies.
+    // dependencies are ESM only (Node before 20.19 cannot require them), so this
+    // build inlines them; the dependencies that ship CommonJS stay external, so
+    // that the package carries one copy of them, not two.
     entry: {index: 'src/index.ts', core: 'src/core.ts', node: 'src/node.ts', rules: 'rules/index.ts', nodemailer: 'src/nodemailer.ts'},
     format: ['cjs'],
     dts: true,
-    sourcemap: true,
+    sourcemap: false,
     clean: false,
+    // One shared chunk instead of every entry inlining all dependencies again.
+    splitting: true,
+    // White space removed (names kept, so stack traces stay readable): the package stays under 1 MB.
+    esbuildOptions(options) {
+      options.minifyWhitespace = true
+    },
     target: 'node20',
     platform: 'node',
-    noExternal: [/.*/],
+    noExternal: [/^(?!(?:zod|compromise|htmlparser2|entities|domhandler|picomatch|postal-mime)(?:\/|$))/],
     define: {__VERSION__: JSON.stringify(version)},
+    esbuildPlugins: [portableVfile()],
   },
   {
     // The CLI: one ESM bundle with its dependencies inlined, so that start-up
@@ -83,6 +119,8 @@ export default defineConfig([
     splitting: true,
     define: {__VERSION__: JSON.stringify(version)},
     banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
-    esbuildPlugins: [lazyModules()],
+    esbuildPlugins: [lazyModules(), zodEnglishOnly()],
+    // Minified: the bundle inlines every dependency (the servers' too), and the package stays under 1 MB.
+    minify: true,
   },
 ])

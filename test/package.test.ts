@@ -4,7 +4,10 @@
  * and `npm ci` build it); fails, rather than skips, when the build is missing.
  */
 import {execFileSync} from 'node:child_process'
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {build} from 'esbuild'
 import {describe, expect, it} from 'vitest'
 
 const root = new URL('..', import.meta.url).pathname
@@ -42,6 +45,28 @@ describe('built package', {timeout: 60_000}, () => {
     expect(esm.trim()).toBe('function undefined function function true')
     const cjs = node(['-e', "const {lintFile} = require('apology-lint/node'); const {lintSync} = require('apology-lint/core'); console.log(typeof lintFile, typeof lintSync, typeof require('apology-lint').lintFile)"])
     expect(cjs.trim()).toBe('function function function')
+  })
+
+  it("bundles `import {lint} from 'apology-lint'` for the browser with no Node built-ins and no externals", async () => {
+    const app = mkdtempSync(join(tmpdir(), 'apology-lint-bundle-'))
+    try {
+      mkdirSync(join(app, 'node_modules'))
+      symlinkSync(root, join(app, 'node_modules/apology-lint'))
+      const result = await build({
+        stdin: {contents: "import {lint} from 'apology-lint'; export default lint", resolveDir: app},
+        bundle: true,
+        platform: 'browser',
+        format: 'esm',
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      })
+      const inputs = Object.keys(result.metafile.inputs)
+      expect(inputs.some((i) => i.endsWith('dist/core.js'))).toBe(true)
+      expect(inputs.some((i) => /dist\/(index|node)\.js$/.test(i))).toBe(false)
+    } finally {
+      rmSync(app, {recursive: true, force: true})
+    }
   })
 
   it('loads the ./nodemailer entry with import and require()', () => {

@@ -5,8 +5,7 @@
  * `../nlp-ready.ts` in that bundle only.
  */
 import type {NlpView} from '../rule.js'
-
-type Compromise = (text: string) => unknown
+import {loadCompromise, type Compromise} from './load-compromise.js'
 
 /** Longest sentence handed to compromise (as in `../nlp.ts`). */
 const MAX_NLP_CHARS = 2000
@@ -16,9 +15,9 @@ let loading: Promise<void> | undefined
 
 /** Loads compromise once; resolves when it is ready. */
 export function ready(): Promise<void> {
-  loading ??= import('compromise').then(
-    (module) => {
-      nlp = module.default as unknown as Compromise
+  loading ??= loadCompromise().then(
+    (loaded) => {
+      nlp = loaded
     },
     (error: unknown) => {
       // A failed fetch (offline, a moved file) can be retried by the next call.

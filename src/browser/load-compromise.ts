@@ -1,0 +1,13 @@
+/**
+ * Loads compromise as a separate chunk (a dynamic `import()`, which bundlers
+ * split out). The playground, which must also work opened from disk where
+ * module scripts are blocked, swaps this for `load-compromise-script.ts`.
+ */
+
+/** compromise's entry: text in, a document view out. */
+export type Compromise = (text: string) => unknown
+
+export async function loadCompromise(): Promise<Compromise> {
+  const module = await import('compromise')
+  return module.default as unknown as Compromise
+}
