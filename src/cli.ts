@@ -546,6 +546,13 @@ function colorFromEnv(env: Record<string, string | undefined>): boolean | undefi
   return !(force === '0' || force.toLowerCase() === 'false')
 }
 
+/** `path` without trailing slashes (a loop: `/[\\/]+$/` is polynomial on long runs of slashes). */
+function trimSlashes(path: string): string {
+  let end = path.length
+  while (end > 0 && (path[end - 1] === '/' || path[end - 1] === '\\')) end--
+  return path.slice(0, end)
+}
+
 /** Writes the report for `-o`: parent folders are created; a folder or an unwritable path is a usage error. */
 function writeReport(full: string, given: string, report: string): void {
   let isFolder = /[\\/]$/.test(given)
@@ -554,7 +561,7 @@ function writeReport(full: string, given: string, report: string): void {
   } catch {
     // Not there yet.
   }
-  if (isFolder) throw new UsageError(`--output-file ${given} is a folder; name a file, e.g. ${given.replace(/[\\/]+$/, '')}/apology-lint-report.txt`)
+  if (isFolder) throw new UsageError(`--output-file ${given} is a folder; name a file, e.g. ${trimSlashes(given)}/apology-lint-report.txt`)
   try {
     mkdirSync(dirname(full), {recursive: true})
     writeFileSync(full, report)

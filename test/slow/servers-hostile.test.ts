@@ -59,9 +59,9 @@ describe('language server under hostile input (stdio, built)', () => {
       const started = Date.now()
       const poll = (): void => {
         const hit = published.find(match)
-        if (hit) return resolvePromise(hit)
-        if (Date.now() - started > timeout) return reject(new Error(`no matching publication in ${timeout} ms\n${stderr.slice(-2000)}`))
-        setTimeout(poll, 20)
+        if (hit) resolvePromise(hit)
+        else if (Date.now() - started > timeout) reject(new Error(`no matching publication in ${timeout} ms\n${stderr.slice(-2000)}`))
+        else setTimeout(poll, 20)
       }
       poll()
     })
