@@ -32,7 +32,7 @@ const TEXT: Record<Ui, Record<string, string>> = {
     affected: 'Affected',
     loading: 'Loading the language model…',
     empty: 'Paste a draft to check it.',
-    result: '{errors} errors, {warnings} warnings, {infos} notes · language {language}',
+    result: '{errors} errors, {warnings} warnings, {infos} notes · language {language} · zones: {zones}',
     failed: 'Could not check this draft: {message}',
     dropped: 'Read {name}.',
   },
@@ -52,7 +52,7 @@ const TEXT: Record<Ui, Record<string, string>> = {
     affected: 'Dotknięci błędem',
     loading: 'Wczytywanie modelu językowego…',
     empty: 'Wklej szkic, aby go sprawdzić.',
-    result: 'błędy: {errors}, ostrzeżenia: {warnings}, uwagi: {infos} · język {language}',
+    result: 'błędy: {errors}, ostrzeżenia: {warnings}, uwagi: {infos} · język {language} · strefy: {zones}',
     failed: 'Nie udało się sprawdzić szkicu: {message}',
     dropped: 'Wczytano {name}.',
   },
@@ -155,7 +155,9 @@ async function check(): Promise<void> {
   try {
     const result = await lint(source, options)
     if (mine !== run) return
-    status.textContent = t('result', {errors: result.errorCount, warnings: result.warningCount, infos: result.infoCount, language: result.language})
+    // The zones in reading order, each once (an .eml lists its HTML part's).
+    const zones = [...new Set((result.zones ?? []).filter((z) => z.part !== 'text').map((z) => z.kind))].join(', ') || '–'
+    status.textContent = t('result', {errors: result.errorCount, warnings: result.warningCount, infos: result.infoCount, language: result.language, zones})
     // The HTML report's page, in a sandbox: the email inside it is neutralised and sandboxed again.
     report.srcdoc = formatHtml([result], builtinRules, {title: t('title')})
   } catch (error) {

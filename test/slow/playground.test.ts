@@ -97,6 +97,7 @@ describe('the playground', () => {
     expect(flagged).toMatch(/Oops/)
     expect(flagged).toMatch(/any inconvenience/)
     expect(decodeURIComponent(new URL(page.url()).hash)).toContain('wrong price yesterday')
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/language en · zones: .*greeting/)
     mkdirSync(join(root, 'docs'), {recursive: true})
     await page.screenshot({path: join(root, 'docs/playground.png')})
     // Everything came from disk.
