@@ -108,7 +108,13 @@ export default defineConfig([
     // The CLI: one ESM bundle with its dependencies inlined, so that start-up
     // resolves and reads one file instead of hundreds (cold start is measured).
     // lint-worker is the worker thread of src/node/pool.ts, lsp-worker the language server's, mcp-worker the MCP server's, each loaded from beside the chunk that starts it.
-    entry: {cli: 'src/cli.ts', server: 'src/server.ts', 'lint-worker': 'src/node/lint-worker.ts', 'lsp-worker': 'src/node/lsp-worker.ts', 'mcp-worker': 'src/node/mcp-worker.ts'},
+    entry: {
+      cli: 'src/cli.ts',
+      server: 'src/server.ts',
+      'lint-worker': 'src/node/lint-worker.ts',
+      'lsp-worker': 'src/node/lsp-worker.ts',
+      'mcp-worker': 'src/node/mcp-worker.ts',
+    },
     format: ['esm'],
     dts: false,
     sourcemap: false,

@@ -23,7 +23,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: 'shared', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/slow/**', ...ISOLATED], pool: 'threads', isolate: false},
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/slow/**', ...ISOLATED],
+          pool: 'threads',
+          isolate: false,
+        },
       },
       {
         extends: true,

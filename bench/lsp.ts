@@ -100,7 +100,9 @@ for (let i = 0; i < 60; i++) {
   if (i >= 10) inProcess.push(performance.now() - start)
 }
 
-console.log(`apology-lint LSP bench (${useDist ? 'dist/server.js' : 'src via tsx'}, Node ${process.version}): ${Buffer.byteLength(email)} bytes of HTML, ${first.diagnostics.length} diagnostics, debounce 0 ms`)
+console.log(
+  `apology-lint LSP bench (${useDist ? 'dist/server.js' : 'src via tsx'}, Node ${process.version}): ${Buffer.byteLength(email)} bytes of HTML, ${first.diagnostics.length} diagnostics, debounce 0 ms`,
+)
 console.log(describe(`didChange → publishDiagnostics over ${EDITS} edits`, samples))
 console.log(describe('lint() alone, in process', inProcess))
 

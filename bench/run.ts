@@ -207,7 +207,11 @@ function timeCommand(args: string[]): number {
 async function fullBench(extra: SectionsOut): Promise<void> {
   mkdirSync(scratch, {recursive: true})
   const startedAt = new Date()
-  console.error(`apology-lint benchmark${quick ? ' (quick)' : ''}: node ${process.version}, ${availableParallelism()} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  console.error(
+    `apology-lint benchmark${quick ? ' (quick)' : ''}: node ${process.version}, ${availableParallelism()} cores, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
 
   if (build) {
     console.error('Building with tsup …')
@@ -416,7 +420,10 @@ async function fullBench(extra: SectionsOut): Promise<void> {
     .map((l) => l.toFixed(1))
     .join(' ')} at the end`
   out.push(`## apology-lint benchmark — ${startedAt.toISOString()}${quick ? ' (quick)' : ''}`, '', env, '')
-  out.push('Medians of interleaved runs in this one process. "vs" columns: how many times faster apology-lint is than alex / write-good, and its cost as a multiple of the htmlparser2 parse.', '')
+  out.push(
+    'Medians of interleaved runs in this one process. "vs" columns: how many times faster apology-lint is than alex / write-good, and its cost as a multiple of the htmlparser2 parse.',
+    '',
+  )
   out.push('| input | words | tool | median ms | p95 ms | n | emails/s | vs alex | vs write-good | × htmlparser2 |')
   out.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
   for (const input of inputs) {
@@ -456,19 +463,45 @@ async function fullBench(extra: SectionsOut): Promise<void> {
   const lAlex = get('large', 'alex')
   const lOurs = get('large', 'lintSync')
   if (medium && mAlex) check('medium: ≥ 7× faster than alex', `${ratio(mAlex.median / medium.median)}×`, mAlex.median / medium.median >= 7)
-  if (medium && mWg) check('medium: ≥ 2× faster than write-good', `${ratio(mWg.median / medium.median)}× (${fmt(medium.median)} ms vs ${fmt(mWg.median)} ms)`, mWg.median / medium.median >= 2)
+  if (medium && mWg)
+    check(
+      'medium: ≥ 2× faster than write-good',
+      `${ratio(mWg.median / medium.median)}× (${fmt(medium.median)} ms vs ${fmt(mWg.median)} ms)`,
+      mWg.median / medium.median >= 2,
+    )
   if (medium && mFloor) check('medium: ≤ 25× the htmlparser2 parse', `${ratio(medium.median / mFloor.median)}×`, medium.median / mFloor.median <= 25)
   if (lOurs && lAlex) check('large: ≥ 8× faster than alex', `${ratio(lAlex.median / lOurs.median)}×`, lAlex.median / lOurs.median >= 8)
   check('time per MB flat (≤ 1.5×) from 100 KB to 10 MB', `${flatness.toFixed(2)}×`, flatness <= 1.5)
-  if (rss) check('peak RSS for the 10 MB email < 300 MB (CLI)', `${rss.tenMbMb.toFixed(0)} MB (CLI --version alone: ${rss.baselineMb.toFixed(0)} MB)`, rss.tenMbMb < 300)
+  if (rss)
+    check(
+      'peak RSS for the 10 MB email < 300 MB (CLI)',
+      `${rss.tenMbMb.toFixed(0)} MB (CLI --version alone: ${rss.baselineMb.toFixed(0)} MB)`,
+      rss.tenMbMb < 300,
+    )
   if (cold) {
-    check('CLI --version ≤ 3× node -e 0', `${ratio(cold.version.median / cold.nodeE0.median)}× (${fmt(cold.version.median)} ms vs ${fmt(cold.nodeE0.median)} ms)`, cold.version.median / cold.nodeE0.median <= 3)
-    check('CLI on one small file ≤ 8× node -e 0', `${ratio(cold.smallFile.median / cold.nodeE0.median)}× (${fmt(cold.smallFile.median)} ms)`, cold.smallFile.median / cold.nodeE0.median <= 8)
+    check(
+      'CLI --version ≤ 3× node -e 0',
+      `${ratio(cold.version.median / cold.nodeE0.median)}× (${fmt(cold.version.median)} ms vs ${fmt(cold.nodeE0.median)} ms)`,
+      cold.version.median / cold.nodeE0.median <= 3,
+    )
+    check(
+      'CLI on one small file ≤ 8× node -e 0',
+      `${ratio(cold.smallFile.median / cold.nodeE0.median)}× (${fmt(cold.smallFile.median)} ms)`,
+      cold.smallFile.median / cold.nodeE0.median <= 8,
+    )
   }
   for (const t of throughput) check(`${count} medium emails: ${t.label}`, `${t.emailsPerSecond.toFixed(0)} emails/s (${fmt(t.stats.median)} ms)`, null)
   const worstAdversarial = adversarial.filter((a) => !a.outcome.startsWith('parse-error')).reduce((w, a) => Math.max(w, a.vsNormal), 0)
-  check('adversarial inputs: none throws', adversarial.some((a) => a.outcome.startsWith('THREW')) ? 'one threw' : 'none threw', !adversarial.some((a) => a.outcome.startsWith('THREW')))
-  check('adversarial inputs: ≤ a few × the per-MB cost of a normal email', `worst ${ratio(worstAdversarial)}× (normal: ${fmt(normalPerMb)} ms/MB)`, worstAdversarial <= 5)
+  check(
+    'adversarial inputs: none throws',
+    adversarial.some((a) => a.outcome.startsWith('THREW')) ? 'one threw' : 'none threw',
+    !adversarial.some((a) => a.outcome.startsWith('THREW')),
+  )
+  check(
+    'adversarial inputs: ≤ a few × the per-MB cost of a normal email',
+    `worst ${ratio(worstAdversarial)}× (normal: ${fmt(normalPerMb)} ms/MB)`,
+    worstAdversarial <= 5,
+  )
   out.push('### Targets', '', '| target | measured | met |', '| --- | --- | :---: |')
   for (const t of targets) out.push(`| ${t.target} | ${t.measured} | ${t.pass === null ? '—' : t.pass ? 'yes' : '**no**'} |`)
   out.push('')
@@ -483,7 +516,12 @@ async function fullBench(extra: SectionsOut): Promise<void> {
     }
     out.push('')
   }
-  out.push('### Adversarial inputs (lint, async)', '', '| input | size | median ms | ms per MB | × normal per MB | outcome |', '| --- | ---: | ---: | ---: | ---: | --- |')
+  out.push(
+    '### Adversarial inputs (lint, async)',
+    '',
+    '| input | size | median ms | ms per MB | × normal per MB | outcome |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+  )
   for (const a of adversarial) {
     out.push(`| ${a.id}: ${a.what} | ${(a.bytes / 1e6).toFixed(2)} MB | ${fmt(a.stats.median)} | ${fmt(a.msPerMb)} | ${ratio(a.vsNormal)}× | ${a.outcome} |`)
   }
@@ -496,7 +534,14 @@ async function fullBench(extra: SectionsOut): Promise<void> {
   const json = {
     startedAt: startedAt.toISOString(),
     quick,
-    environment: {node: process.version, cores: availableParallelism(), cpu: cpus()[0]?.model, totalMemGb: totalmem() / 2 ** 30, loadavgAtEnd: loadavg(), commit: gitCommit()},
+    environment: {
+      node: process.version,
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model,
+      totalMemGb: totalmem() / 2 ** 30,
+      loadavgAtEnd: loadavg(),
+      commit: gitCommit(),
+    },
     inputs: inputs.map((i) => ({id: i.id, label: i.label, bytes: i.html.length, words: i.words})),
     rows,
     timePerMb: {points: perMb, flatness},
@@ -579,7 +624,15 @@ async function scalingSection(): Promise<{lines: string[]; rows: ScalingRow[]}> 
       }
     }
     const median: [number, number] = [stats(xs[0]).median, stats(xs[1]).median]
-    rows.push({id: family.id, what: family.what, n: family.n, bytes: [Buffer.byteLength(sources[0]!), Buffer.byteLength(sources[1]!)], median, ratio: median[1] / median[0], outcome})
+    rows.push({
+      id: family.id,
+      what: family.what,
+      n: family.n,
+      bytes: [Buffer.byteLength(sources[0]!), Buffer.byteLength(sources[1]!)],
+      median,
+      ratio: median[1] / median[0],
+      outcome,
+    })
   }
   const lines = [
     '### Scaling: hostile families at n and 2n (lint, async; medians of interleaved runs)',
@@ -590,11 +643,17 @@ async function scalingSection(): Promise<{lines: string[]; rows: ScalingRow[]}> 
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ]
   for (const r of rows) {
-    lines.push(`| ${r.id}: ${r.what} | ${r.n.toLocaleString('en')} | ${kb(r.bytes[0])} → ${kb(r.bytes[1])} | ${fmt(r.median[0])} | ${fmt(r.median[1])} | ${r.ratio.toFixed(2)}${r.ratio > 2.2 ? ' **over 2.2**' : ''} | ${r.outcome} |`)
+    lines.push(
+      `| ${r.id}: ${r.what} | ${r.n.toLocaleString('en')} | ${kb(r.bytes[0])} → ${kb(r.bytes[1])} | ${fmt(r.median[0])} | ${fmt(r.median[1])} | ${r.ratio.toFixed(2)}${r.ratio > 2.2 ? ' **over 2.2**' : ''} | ${r.outcome} |`,
+    )
   }
   const over = rows.filter((r) => r.ratio > 2.2).map((r) => r.id)
   const slow = rows.filter((r) => r.bytes[1] <= 1 << 20 && r.median[1] > 1000).map((r) => r.id)
-  lines.push('', `Doubling ratio ≤ 2.2: ${over.length === 0 ? 'every family' : `**not** ${over.join(', ')}`}. Inputs ≤ 1 MB over 1 s: ${slow.length === 0 ? 'none' : slow.join(', ')}.`, '')
+  lines.push(
+    '',
+    `Doubling ratio ≤ 2.2: ${over.length === 0 ? 'every family' : `**not** ${over.join(', ')}`}. Inputs ≤ 1 MB over 1 s: ${slow.length === 0 ? 'none' : slow.join(', ')}.`,
+    '',
+  )
   return {lines, rows}
 }
 
@@ -694,8 +753,28 @@ async function corpusSection(): Promise<{lines: string[]; rows: CorpusRow[]}> {
     '| over emails | p50 | p95 | max |',
     '| --- | ---: | ---: | ---: |',
     `| apology-lint ms | ${fmt(quantile(ours, 0.5))} | ${fmt(quantile(ours, 0.95))} | ${fmt(Math.max(...ours))} |`,
-    `| alex ms | ${fmt(quantile(rows.map((r) => r.alex), 0.5))} | ${fmt(quantile(rows.map((r) => r.alex), 0.95))} | ${fmt(Math.max(...rows.map((r) => r.alex)))} |`,
-    `| write-good ms | ${fmt(quantile(rows.map((r) => r.writeGood), 0.5))} | ${fmt(quantile(rows.map((r) => r.writeGood), 0.95))} | ${fmt(Math.max(...rows.map((r) => r.writeGood)))} |`,
+    `| alex ms | ${fmt(
+      quantile(
+        rows.map((r) => r.alex),
+        0.5,
+      ),
+    )} | ${fmt(
+      quantile(
+        rows.map((r) => r.alex),
+        0.95,
+      ),
+    )} | ${fmt(Math.max(...rows.map((r) => r.alex)))} |`,
+    `| write-good ms | ${fmt(
+      quantile(
+        rows.map((r) => r.writeGood),
+        0.5,
+      ),
+    )} | ${fmt(
+      quantile(
+        rows.map((r) => r.writeGood),
+        0.95,
+      ),
+    )} | ${fmt(Math.max(...rows.map((r) => r.writeGood)))} |`,
     `| sentences sent to compromise | ${quantile(nlp, 0.5)} | ${quantile(nlp, 0.95)} | ${Math.max(...nlp)} |`,
     '',
     '| ratio over emails | p5 (worst) | p50 | p95 |',
@@ -710,15 +789,23 @@ async function corpusSection(): Promise<{lines: string[]; rows: CorpusRow[]}> {
   ]
   const bySlow = [...rows].sort((a, b) => b.ours - a.ours)
   for (const r of bySlow.slice(0, 5)) {
-    lines.push(`| ${r.file} | ${kb(r.bytes)} | ${r.words} | ${fmt(r.ours)} | ${fmt(r.parse)} | ${fmt(r.alex)} | ${fmt(r.writeGood)} | ${r.nlpSentences} | ${r.findings} |`)
+    lines.push(
+      `| ${r.file} | ${kb(r.bytes)} | ${r.words} | ${fmt(r.ours)} | ${fmt(r.parse)} | ${fmt(r.alex)} | ${fmt(r.writeGood)} | ${r.nlpSentences} | ${r.findings} |`,
+    )
   }
   const worst = bySlow[0]
   if (worst) {
     const share = worst.parse / worst.ours
-    lines.push('', `Worst: ${worst.file} (${kb(worst.bytes)}, ${worst.words} words): ${fmt(worst.ours)} ms, of which the document build is ${fmt(worst.parse)} ms (${(share * 100).toFixed(0)}%); ${worst.nlpSentences} sentences went to compromise.`)
+    lines.push(
+      '',
+      `Worst: ${worst.file} (${kb(worst.bytes)}, ${worst.words} words): ${fmt(worst.ours)} ms, of which the document build is ${fmt(worst.parse)} ms (${(share * 100).toFixed(0)}%); ${worst.nlpSentences} sentences went to compromise.`,
+    )
   }
   const slowestPerWord = [...rows].filter((r) => r.words >= 50).sort((a, b) => b.ours / b.words - a.ours / a.words)[0]
-  if (slowestPerWord) lines.push(`Most time per word: ${slowestPerWord.file} (${fmt((1000 * slowestPerWord.ours) / slowestPerWord.words)} µs a word over ${slowestPerWord.words} words; parse ${fmt(slowestPerWord.parse)} of ${fmt(slowestPerWord.ours)} ms, ${slowestPerWord.nlpSentences} compromise sentences).`)
+  if (slowestPerWord)
+    lines.push(
+      `Most time per word: ${slowestPerWord.file} (${fmt((1000 * slowestPerWord.ours) / slowestPerWord.words)} µs a word over ${slowestPerWord.words} words; parse ${fmt(slowestPerWord.parse)} of ${fmt(slowestPerWord.ours)} ms, ${slowestPerWord.nlpSentences} compromise sentences).`,
+    )
   lines.push('')
   return {lines, rows}
 }
@@ -749,7 +836,10 @@ async function main(): Promise<void> {
     }
     console.log(lines.join('\n'))
     mkdirSync(resultsDir, {recursive: true})
-    writeFileSync(join(resultsDir, 'sections.json'), `${JSON.stringify({startedAt, quick, environment: {node: process.version, cores: availableParallelism(), loadavgAtEnd: loadavg(), commit: gitCommit()}, ...json}, null, 2)}\n`)
+    writeFileSync(
+      join(resultsDir, 'sections.json'),
+      `${JSON.stringify({startedAt, quick, environment: {node: process.version, cores: availableParallelism(), loadavgAtEnd: loadavg(), commit: gitCommit()}, ...json}, null, 2)}\n`,
+    )
     return
   }
   if (runScaling) {

@@ -80,9 +80,21 @@ async function evaluate(dir: string): Promise<SetResult> {
   for (const f of readdirSync(dir).filter((f) => /^labels(?:\..*)?\.json$/.test(f))) {
     Object.assign(labels, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, Label>)
   }
-  const files = readdirSync(dir).filter((f) => /\.(?:eml|html|txt|md)$/.test(f) && f !== 'README.md' && !f.endsWith('.expected.md')).sort()
+  const files = readdirSync(dir)
+    .filter((f) => /\.(?:eml|html|txt|md)$/.test(f) && f !== 'README.md' && !f.endsWith('.expected.md'))
+    .sort()
   const stats = new Map(ruleIds.map((id): [string, Counts] => [id, {tp: 0, fp: 0, fn: 0, tn: 0, fpFiles: [], fnFiles: []}]))
-  const result: SetResult = {files: files.length, goodTotal: 0, goodClean: 0, stats, tp: 0, fp: 0, fn: 0, problems: [], unlabelledFiles: files.filter((f) => !labels[f])}
+  const result: SetResult = {
+    files: files.length,
+    goodTotal: 0,
+    goodClean: 0,
+    stats,
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    problems: [],
+    unlabelledFiles: files.filter((f) => !labels[f]),
+  }
   for (const file of files) {
     const label = labels[file]
     if (!label) continue
@@ -132,7 +144,9 @@ function table(name: string, r: SetResult, verbose: boolean): string {
   rows.push(`${'rule'.padEnd(26)} ${'TP'.padStart(4)} ${'FP'.padStart(4)} ${'FN'.padStart(4)} ${'TN'.padStart(4)}  precision  recall`)
   for (const id of ruleIds) {
     const s = r.stats.get(id)!
-    rows.push(`${id.padEnd(26)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)} ${String(s.tn).padStart(4)}  ${ratio(s.tp, s.tp + s.fp).padStart(9)}  ${ratio(s.tp, s.tp + s.fn).padStart(6)}`)
+    rows.push(
+      `${id.padEnd(26)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)} ${String(s.tn).padStart(4)}  ${ratio(s.tp, s.tp + s.fp).padStart(9)}  ${ratio(s.tp, s.tp + s.fn).padStart(6)}`,
+    )
     if (verbose && (s.fpFiles.length || s.fnFiles.length)) {
       if (s.fpFiles.length) rows.push(`    false positives: ${s.fpFiles.join(', ')}`)
       if (s.fnFiles.length) rows.push(`    false negatives: ${s.fnFiles.join(', ')}`)

@@ -31,13 +31,21 @@ const mb = (n: number): string => `${(n / MB).toFixed(2)} MB`
 const sizesFile = join(root, 'dist/browser/sizes.json')
 if (!existsSync(sizesFile)) throw new Error('dist/browser/sizes.json is missing: run npm run build first.')
 const sizes = JSON.parse(readFileSync(sizesFile, 'utf8')) as BundleSizes
-console.log(`browser bundle: ${kb(sizes.initial.gzip)} gzipped before the first lint (budget ${kb(sizes.budget)}), NLP chunk ${kb(sizes.lazy.gzip)}, ${kb(sizes.total.gzip)} in all`)
+console.log(
+  `browser bundle: ${kb(sizes.initial.gzip)} gzipped before the first lint (budget ${kb(sizes.budget)}), NLP chunk ${kb(sizes.lazy.gzip)}, ${kb(sizes.total.gzip)} in all`,
+)
 check(sizes.initial.gzip <= sizes.budget, `browser bundle ${kb(sizes.initial.gzip)} > ${kb(sizes.budget)}`)
 
 // The package, packed and installed.
 const work = mkdtempSync(join(tmpdir(), 'apology-lint-size-'))
 try {
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']})) as {
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  ) as {
     filename: string
     size: number
     unpackedSize: number
@@ -51,7 +59,10 @@ try {
   const app = join(work, 'app')
   execFileSync('mkdir', ['-p', app])
   writeFileSync(join(app, 'package.json'), '{"name":"size-check","version":"1.0.0","private":true,"type":"module"}\n')
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(work, packed!.filename)], {cwd: app, stdio: 'inherit'})
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', join(work, packed!.filename)], {
+    cwd: app,
+    stdio: 'inherit',
+  })
   const modules = join(app, 'node_modules')
   const packages = countPackages(modules)
   const bytes = diskUsage(modules)
@@ -60,12 +71,24 @@ try {
   check(bytes <= 20 * MB, `node_modules ${mb(bytes)} > 20 MB`)
 
   // What the install can do.
-  const lib = execFileSync(process.execPath, ['--input-type=module', '-e', "import {lint} from 'apology-lint'; const from = 'a <noreply@acme.example>'; const rs = [await lint({html: '<p>Oops, please do not reply.</p>', from}), await lint({markdown: '# Sorry\\n\\nOops, please do not reply.', from}), await lint('From: a <noreply@acme.example>\\r\\nSubject: =?UTF-8?B?U29ycnk=?=\\r\\n\\r\\nOops, please do not reply.\\r\\n', {format: 'eml'})]; console.log(rs.every((r) => r.diagnostics.some((d) => d.ruleId === 'no-reply-sender')))"], {cwd: app, encoding: 'utf8'})
+  const lib = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "import {lint} from 'apology-lint'; const from = 'a <noreply@acme.example>'; const rs = [await lint({html: '<p>Oops, please do not reply.</p>', from}), await lint({markdown: '# Sorry\\n\\nOops, please do not reply.', from}), await lint('From: a <noreply@acme.example>\\r\\nSubject: =?UTF-8?B?U29ycnk=?=\\r\\n\\r\\nOops, please do not reply.\\r\\n', {format: 'eml'})]; console.log(rs.every((r) => r.diagnostics.some((d) => d.ruleId === 'no-reply-sender')))",
+    ],
+    {cwd: app, encoding: 'utf8'},
+  )
   check(lib.trim() === 'true', 'the installed library did not lint')
   const bin = join(modules, 'apology-lint/bin/apology-lint.js')
   const lsp = await converse(bin, ['--lsp'], frame({jsonrpc: '2.0', id: 1, method: 'initialize', params: {processId: null, rootUri: null, capabilities: {}}}))
   check(/"capabilities"/.test(lsp), `--lsp did not answer initialize: ${lsp.slice(0, 200)}`)
-  const mcp = await converse(bin, ['--mcp'], `${JSON.stringify({jsonrpc: '2.0', id: 1, method: 'initialize', params: {protocolVersion: '2025-06-18', capabilities: {}, clientInfo: {name: 'size', version: '0'}}})}\n`)
+  const mcp = await converse(
+    bin,
+    ['--mcp'],
+    `${JSON.stringify({jsonrpc: '2.0', id: 1, method: 'initialize', params: {protocolVersion: '2025-06-18', capabilities: {}, clientInfo: {name: 'size', version: '0'}}})}\n`,
+  )
   check(/"serverInfo"/.test(mcp), `--mcp did not answer initialize: ${mcp.slice(0, 200)}`)
   console.log(`--lsp and --mcp from the install: ${/"capabilities"/.test(lsp) ? 'answer' : 'FAIL'} / ${/"serverInfo"/.test(mcp) ? 'answer' : 'FAIL'}`)
 } finally {

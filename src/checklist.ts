@@ -40,10 +40,22 @@ interface Point {
 
 /** The guidance points and their weights; the README documents the same table. */
 export const CHECKLIST_POINTS: readonly Point[] = [
-  {id: 'clear-subject', item: 'A clear subject line that says what the email is about', ruleIds: ['unclear-subject'], weight: 10, applies: (d) => d.subject !== undefined},
+  {
+    id: 'clear-subject',
+    item: 'A clear subject line that says what the email is about',
+    ruleIds: ['unclear-subject'],
+    weight: 10,
+    applies: (d) => d.subject !== undefined,
+  },
   {id: 'sincere-apology', item: 'A sincere, owned apology', ruleIds: ['missing-apology', 'evasive-wording'], weight: 15, applies: () => true},
   {id: 'explanation', item: 'A simple explanation of what went wrong', ruleIds: ['missing-explanation'], weight: 15, applies: () => true},
-  {id: 'action-steps', item: 'Practical steps for the reader (or that none are needed)', ruleIds: ['missing-action-steps', 'part-mismatch'], weight: 15, applies: () => true},
+  {
+    id: 'action-steps',
+    item: 'Practical steps for the reader (or that none are needed)',
+    ruleIds: ['missing-action-steps', 'part-mismatch'],
+    weight: 15,
+    applies: () => true,
+  },
   {id: 'lede-first', item: 'The apology and the error come first', ruleIds: ['buried-lede'], weight: 10, applies: () => true},
   {id: 'no-humour', item: 'No humour about the mistake', ruleIds: ['humour'], weight: 10, applies: () => true},
   {id: 'no-vague-wording', item: 'No vague wording', ruleIds: ['vague-wording'], weight: 5, applies: () => true},
@@ -97,8 +109,6 @@ export function formatChecklist(checklist: Checklist, color: boolean): string {
     const detail = item.status === 'fail' ? ` (${item.findings} finding${item.findings === 1 ? '' : 's'}: ${item.firedRuleIds.join(', ')})` : ''
     out += `  ${mark[item.status]}  ${item.item}${detail}\n`
   }
-  out += checklist.doNotSend
-    ? `  Readiness: 0/100 — do not send this email.\n`
-    : `  Readiness: ${checklist.score}/100\n`
+  out += checklist.doNotSend ? `  Readiness: 0/100 — do not send this email.\n` : `  Readiness: ${checklist.score}/100\n`
   return out
 }

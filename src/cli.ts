@@ -194,7 +194,9 @@ function parseArgv(argv: string[]): {values: ReturnType<typeof parseArgs<{option
       const flag = /--[\w-]+/.exec(message)?.[0] ?? 'an option'
       const option = OPTIONS[flag.slice(2) as keyof typeof OPTIONS] as {type: string} | undefined
       if (option?.type === 'boolean') throw new UsageError(`${flag} takes no value`)
-      throw new UsageError(/ambiguous/.test(message) ? `${flag} needs a value; to pass one that starts with a dash, write ${flag}=VALUE` : `${flag} needs a value`)
+      throw new UsageError(
+        /ambiguous/.test(message) ? `${flag} needs a value; to pass one that starts with a dash, write ${flag}=VALUE` : `${flag} needs a value`,
+      )
     }
     throw new UsageError(message.split('\n')[0]!)
   }
@@ -264,7 +266,13 @@ async function main(argv: string[], io: Io): Promise<number> {
     const plugins = values['no-config-lookup'] && !values.config ? [] : (await configFor(resolve(io.cwd, 'x'), values.config)).plugins
     const known = allRules(plugins)
     const text = explainRule(id, known)
-    if (!text) throw new UsageError(`unknown rule "${id}"${didYouMean(id, known.map((r) => r.id))}`)
+    if (!text)
+      throw new UsageError(
+        `unknown rule "${id}"${didYouMean(
+          id,
+          known.map((r) => r.id),
+        )}`,
+      )
     io.stdout(text)
     return 0
   }
@@ -272,7 +280,10 @@ async function main(argv: string[], io: Io): Promise<number> {
     try {
       const {path, branded} = await writeStarterConfig(io.cwd, io.isTTY && process.stdin.isTTY === true)
       io.stdout(`Wrote ${path}\n`)
-      if (!branded) io.stdout('Add your brand to it ("brand": {"name", "domains", "supportAddress"}) so that rules can check links and suggest your real support address.\n')
+      if (!branded)
+        io.stdout(
+          'Add your brand to it ("brand": {"name", "domains", "supportAddress"}) so that rules can check links and suggest your real support address.\n',
+        )
       return 0
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error))
@@ -280,7 +291,9 @@ async function main(argv: string[], io: Io): Promise<number> {
   }
   const outputFormat = values.format ?? 'stylish'
   if (!FORMATS.includes(outputFormat) && !isFormatterPath(outputFormat)) {
-    throw new UsageError(`unknown --format "${outputFormat}"${didYouMean(outputFormat, FORMATS)} (expected ${FORMATS.join(', ')}, or a formatter module such as ./my-formatter.js)`)
+    throw new UsageError(
+      `unknown --format "${outputFormat}"${didYouMean(outputFormat, FORMATS)} (expected ${FORMATS.join(', ')}, or a formatter module such as ./my-formatter.js)`,
+    )
   }
   if (values.fix && values.stdin) throw new UsageError('--fix works on files, not --stdin; use --fix-dry-run to see the fixes as a diff')
   const inputFormat = values['format-input']
@@ -373,7 +386,10 @@ async function main(argv: string[], io: Io): Promise<number> {
     // Ignored: the config's `ignores` (relative to the config file), .apologylintignore and --ignore-pattern (relative to cwd).
     const ignores = values['no-ignore']
       ? []
-      : [...anchorGlobs(rootConfig.config?.ignores ?? [], rootConfig.base), ...anchorGlobs([...readIgnoreFile(io.cwd), ...(values['ignore-pattern'] ?? [])], io.cwd)]
+      : [
+          ...anchorGlobs(rootConfig.config?.ignores ?? [], rootConfig.base),
+          ...anchorGlobs([...readIgnoreFile(io.cwd), ...(values['ignore-pattern'] ?? [])], io.cwd),
+        ]
     const {files, missing, ignored} = expandPatterns(positionals, io.cwd, ignores)
     for (const file of ignored) io.stderr(`apology-lint: ${visible(file)}: ignored because of a matching ignore pattern (use --no-ignore to lint it)\n`)
     if (missing.length > 0) throw new UsageError(`no files match ${missing.map((m) => `"${m}"`).join(', ')}`)
@@ -454,7 +470,9 @@ async function main(argv: string[], io: Io): Promise<number> {
           continue
         }
         writeFileAtomic(target, bytes)
-        io.stderr(`apology-lint: ${visible(target)}: applied ${applied.length} fix${applied.length === 1 ? '' : 'es'} (${visible(applied.map((a) => a.suggestion.text).join('; '))})\n`)
+        io.stderr(
+          `apology-lint: ${visible(target)}: applied ${applied.length} fix${applied.length === 1 ? '' : 'es'} (${visible(applied.map((a) => a.suggestion.text).join('; '))})\n`,
+        )
         // Lint the fixed file again, so that the report shows what is left.
         results[i] = await lintFile(target, fileOptions)
       }
@@ -471,7 +489,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   // The suppression-list verdict is the first thing to read: never send this email.
   results.forEach((r) => r.diagnostics.sort((a, b) => Number(b.ruleId === 'suppression-list-resend') - Number(a.ruleId === 'suppression-list-resend')))
 
-  const color = values['no-color'] ? false : values.color ? true : colorFromEnv(io.env) ?? (io.isTTY && !io.env.NO_COLOR && !values['output-file'])
+  const color = values['no-color'] ? false : values.color ? true : (colorFromEnv(io.env) ?? (io.isTTY && !io.env.NO_COLOR && !values['output-file']))
   let report: string
   const known = allRules(knownPlugins)
   if (outputFormat === 'json') report = `${formatJson(results)}\n`
@@ -485,7 +503,8 @@ async function main(argv: string[], io: Io): Promise<number> {
   else if (outputFormat !== 'stylish') report = await customFormat(outputFormat, results, known, io.cwd)
   else {
     report = formatStylish(results, {color, cwd: io.cwd})
-    if (values.checklist) for (const r of results) if (r.checklist) report += `\nChecklist for ${visible(r.filePath ?? '<stdin>')}:\n${formatChecklist(r.checklist, color)}`
+    if (values.checklist)
+      for (const r of results) if (r.checklist) report += `\nChecklist for ${visible(r.filePath ?? '<stdin>')}:\n${formatChecklist(r.checklist, color)}`
   }
   if (values['output-file']) writeReport(resolve(io.cwd, values['output-file']), values['output-file'], report)
   else if (report) io.stdout(report)
@@ -533,7 +552,12 @@ async function customFormat(path: string, results: readonly LintResult[], known:
     | ((results: unknown, context: unknown) => unknown)
     | undefined
   if (typeof format !== 'function') throw new UsageError(`formatter ${path} has no default export function (results, context) => string`)
-  const rulesMeta = Object.fromEntries(known.map((r) => [r.id, {type: 'suggestion', docs: {description: r.docs.summary, url: `https://github.com/apology-lint/apology-lint/blob/main/rules/${r.id}/README.md`}}]))
+  const rulesMeta = Object.fromEntries(
+    known.map((r) => [
+      r.id,
+      {type: 'suggestion', docs: {description: r.docs.summary, url: `https://github.com/apology-lint/apology-lint/blob/main/rules/${r.id}/README.md`}},
+    ]),
+  )
   const out = await format(toEslintJson(results), {cwd, rulesMeta})
   if (typeof out !== 'string') throw new UsageError(`formatter ${path} returned ${typeof out}, not a string`)
   return out
@@ -567,7 +591,9 @@ function writeReport(full: string, given: string, report: string): void {
     writeFileSync(full, report)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new UsageError(`cannot write --output-file ${given}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent of it is a file, not a folder' : (error as Error).message}`)
+    throw new UsageError(
+      `cannot write --output-file ${given}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent of it is a file, not a folder' : (error as Error).message}`,
+    )
   }
 }
 

@@ -62,7 +62,9 @@ const baseConfigShape = {
   language: z
     .union([z.enum(['auto', 'en', 'pl']), z.string().regex(/^[a-z]{2,3}$/, 'expected "auto", "en", "pl" or another ISO 639 code such as "de"')])
     .optional()
-    .describe('Language of the emails; "auto" detects it (default). Another ISO 639 code (for example "de") says the emails are in a language apology-lint has no word lists for: only structural and header checks run.'),
+    .describe(
+      'Language of the emails; "auto" detects it (default). Another ISO 639 code (for example "de") says the emails are in a language apology-lint has no word lists for: only structural and header checks run.',
+    ),
   defaultLanguage: z.enum(['en', 'pl']).optional().describe('Language used when detection is not sure (default "en").'),
   brand: brandSchema.optional(),
   incident: incidentSchema.optional(),
@@ -72,7 +74,10 @@ const baseConfigShape = {
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
-    extends: z.union([z.string(), z.array(z.string())]).optional().describe('Presets: "recommended" or "strict".'),
+    extends: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .describe('Presets: "recommended" or "strict".'),
     plugins: z.array(z.string()).optional().describe('npm packages whose default export is {rules: Rule[]}.'),
     ignores: z.array(z.string()).optional().describe('Globs of files not to lint when a folder is given (relative to the config file).'),
     ...baseConfigShape,
@@ -156,13 +161,16 @@ export function parseConfig(value: unknown, source?: string, knownRules?: readon
         const options = Array.isArray(setting) ? (setting[1] as unknown) : undefined
         if (!rule || options === undefined || typeof options !== 'object' || options === null) continue
         const parsed = rule.options.safeParse(options)
-        if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${prefix}.${id}${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`)
+        if (!parsed.success)
+          for (const issue of parsed.error.issues)
+            problems.push(`${prefix}.${id}${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${issue.message}`)
       }
     }
     check(raw.rules, 'rules')
     if (Array.isArray(raw.overrides)) raw.overrides.forEach((o: unknown, i) => check((o as {rules?: unknown} | null)?.rules, `overrides[${i}].rules`))
     for (const preset of typeof raw.extends === 'string' || Array.isArray(raw.extends) ? toArray(raw.extends as string | string[]) : []) {
-      if (typeof preset === 'string' && !(preset in PRESET_NAMES)) problems.push(`extends: unknown preset "${preset}"${didYouMean(preset, Object.keys(PRESET_NAMES))}`)
+      if (typeof preset === 'string' && !(preset in PRESET_NAMES))
+        problems.push(`extends: unknown preset "${preset}"${didYouMean(preset, Object.keys(PRESET_NAMES))}`)
     }
   }
   if (problems.length > 0 || !config) throw new ConfigError(problems, source)
@@ -244,11 +252,7 @@ export const DEFAULT_LIMITS = {maxBytes: 10 * 1024 * 1024, maxParts: 1000, maxDe
  * Resolves the config for one file: presets (default `recommended`), then the
  * config's own rules, then every override whose globs match `relativePath`.
  */
-export function resolveConfig(
-  config: Config | undefined,
-  rules: readonly AnyRule[],
-  relativePath?: string,
-): ResolvedConfig {
+export function resolveConfig(config: Config | undefined, rules: readonly AnyRule[], relativePath?: string): ResolvedConfig {
   const settings: Record<string, RuleSetting> = {}
   const presets = toArray(config?.extends)
   for (const preset of presets.length > 0 ? presets : ['recommended']) Object.assign(settings, presetRules(preset, rules))

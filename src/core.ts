@@ -8,7 +8,19 @@
  */
 export {lint, lintSync, allRules, type LintInput, type LintOptions, type LintResult} from './lint.js'
 export {defineRule, diagnosticSchema, type AnyRule, type Diagnostic, type Plugin, type Rule, type RuleContext, type Severity, type Suggestion} from './rule.js'
-export {configSchema, configJsonSchema, parseConfig, resolveConfig, ConfigError, type Brand, type Config, type Incident, type IncidentKind, type ResolvedConfig, type RuleSetting} from './config.js'
+export {
+  configSchema,
+  configJsonSchema,
+  parseConfig,
+  resolveConfig,
+  ConfigError,
+  type Brand,
+  type Config,
+  type Incident,
+  type IncidentKind,
+  type ResolvedConfig,
+  type RuleSetting,
+} from './config.js'
 export type {Checklist, ChecklistItem} from './checklist.js'
 export type {Sentence, Token} from './language.js'
 export {InputError, sniffFormat} from './parse/index.js'

@@ -180,9 +180,26 @@ function format(template: string, data: Record<string, string | number> | undefi
 
 /** Language names for the `unsupported-language` message, by ISO 639-3 (franc) and 639-1 code. */
 const LANGUAGE_NAMES: Record<string, string> = {
-  deu: 'German', de: 'German', fra: 'French', fr: 'French', spa: 'Spanish', es: 'Spanish', ita: 'Italian', it: 'Italian',
-  por: 'Portuguese', pt: 'Portuguese', nld: 'Dutch', nl: 'Dutch', ces: 'Czech', cs: 'Czech', slk: 'Slovak', sk: 'Slovak',
-  ukr: 'Ukrainian', uk: 'Ukrainian', rus: 'Russian', ru: 'Russian',
+  deu: 'German',
+  de: 'German',
+  fra: 'French',
+  fr: 'French',
+  spa: 'Spanish',
+  es: 'Spanish',
+  ita: 'Italian',
+  it: 'Italian',
+  por: 'Portuguese',
+  pt: 'Portuguese',
+  nld: 'Dutch',
+  nl: 'Dutch',
+  ces: 'Czech',
+  cs: 'Czech',
+  slk: 'Slovak',
+  sk: 'Slovak',
+  ukr: 'Ukrainian',
+  uk: 'Ukrainian',
+  rus: 'Russian',
+  ru: 'Russian',
 }
 
 /** True when the document's language has no word lists: only structural rules run. */
@@ -224,7 +241,12 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
     diagnostics.push({
       ruleId: 'unsupported-language',
       severity: 'info',
-      message: `The email is ${seen}, which apology-lint has no word lists for: only structural and header checks ran (${rules.filter((r) => r.rule.structural).map((r) => r.rule.id).join(', ') || 'none enabled'}). Review the wording yourself, or set "language" to "en" or "pl" if detection is wrong.`,
+      message: `The email is ${seen}, which apology-lint has no word lists for: only structural and header checks ran (${
+        rules
+          .filter((r) => r.rule.structural)
+          .map((r) => r.rule.id)
+          .join(', ') || 'none enabled'
+      }). Review the wording yourself, or set "language" to "en" or "pl" if detection is wrong.`,
       url: `${DOCS_BASE}/../README.md#languages`,
       range: document.lines.range(document.bodyStart, document.bodyStart),
       messageId: 'unsupportedLanguage',
@@ -468,7 +490,11 @@ export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly Activ
     return out
   }
   const indexes = new Map<string, {own: ReadonlySet<string> | undefined; list: Index}[]>()
-  for (const [id, targets] of yields) indexes.set(id, targets.map((t) => ({own: t.own, list: index(t.rule, t.theirs)})))
+  for (const [id, targets] of yields)
+    indexes.set(
+      id,
+      targets.map((t) => ({own: t.own, list: index(t.rule, t.theirs)})),
+    )
   const overlapsAny = (d: Diagnostic, index: Index): boolean => {
     const {key, start, end} = extent(d)
     const list = index.get(key)
@@ -492,7 +518,6 @@ export function resolveOverlaps(diagnostics: Diagnostic[], rules: readonly Activ
     return true
   })
 }
-
 
 /** The span in the header text of each finding in a header given by option (its range is empty at 0). */
 const headerSpans = new WeakMap<Diagnostic, readonly [number, number]>()

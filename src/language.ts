@@ -239,7 +239,10 @@ export function francOnly(value: string): string {
   // collapsed, trimmed, lower-cased. Its two replacements (runs of ASCII
   // punctuation and digits to one space, then runs of white space to one
   // space) turn every maximal run of either kind into one space, as one pass does.
-  const clean = ` ${text.replace(/[\u0021-\u0040\s]+/g, ' ').trim().toLowerCase()} `
+  const clean = ` ${text
+    .replace(/[\u0021-\u0040\s]+/g, ' ')
+    .trim()
+    .toLowerCase()} `
   // Trigrams of small code units are counted in an open-addressing table
   // (no allocation); the rare others in a Map.
   const table = trigramTable

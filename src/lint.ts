@@ -4,7 +4,19 @@
  */
 import {LineIndex, type EmailDocument, type Format, type Language, type LanguageSetting, type LanguageSource} from './document.js'
 import {z} from 'zod'
-import {brandSchema, ConfigError, configSchema, incidentSchema, parseConfig, resolveConfig, type Brand, type Config, type Incident, type ResolvedConfig, type RuleSetting} from './config.js'
+import {
+  brandSchema,
+  ConfigError,
+  configSchema,
+  incidentSchema,
+  parseConfig,
+  resolveConfig,
+  type Brand,
+  type Config,
+  type Incident,
+  type ResolvedConfig,
+  type RuleSetting,
+} from './config.js'
 import {activeRules, isUnsupportedLanguage, runRules, suppressedIn, type ActiveRule, type RunOptions, type Suppressed} from './engine.js'
 import {buildDocument, buildDocumentSync, formatFromFilename, InputError, sniffFormat, type DocumentOptions} from './parse/index.js'
 import type {AnyRule, Diagnostic, Settings} from './rule.js'
@@ -124,19 +136,22 @@ function configFor(options: LintOptions): ConfigPart {
     const config = options.config as {overrides?: unknown} | undefined
     // The file name matters only to `overrides` globs.
     const filename = config && typeof config === 'object' && config.overrides !== undefined ? options.filename : undefined
-    key = JSON.stringify([
-      options.config ?? null,
-      options.rules ?? null,
-      filename ?? null,
-      options.language ?? null,
-      options.brand ?? null,
-      options.incident ?? null,
-      options.maxBytes ?? null,
-      options.maxParts ?? null,
-      options.maxDepth ?? null,
-      options.maxFindings ?? null,
-      options.maxFindingsPerRule ?? null,
-    ], exactJson)
+    key = JSON.stringify(
+      [
+        options.config ?? null,
+        options.rules ?? null,
+        filename ?? null,
+        options.language ?? null,
+        options.brand ?? null,
+        options.incident ?? null,
+        options.maxBytes ?? null,
+        options.maxParts ?? null,
+        options.maxDepth ?? null,
+        options.maxFindings ?? null,
+        options.maxFindingsPerRule ?? null,
+      ],
+      exactJson,
+    )
   } catch {
     key = undefined // cyclic or otherwise unserialisable: not cached (and parseConfig will say what is wrong)
   }
@@ -228,9 +243,12 @@ function buildConfig(options: LintOptions): ConfigPart {
 
 function prepare(input: LintInput, options: LintOptions): Prepared {
   if (typeof input !== 'string' && (typeof input !== 'object' || input === null || Array.isArray(input))) {
-    throw new TypeError(`lint() expects the email as a string, or an object with one of html, text, markdown or eml; got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`)
+    throw new TypeError(
+      `lint() expects the email as a string, or an object with one of html, text, markdown or eml; got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`,
+    )
   }
-  if (typeof options !== 'object' || options === null) throw new TypeError(`lint() options must be an object; got ${options === null ? 'null' : typeof options}.`)
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError(`lint() options must be an object; got ${options === null ? 'null' : typeof options}.`)
   let source: string
   let format = options.format
   let from = options.from
@@ -279,7 +297,12 @@ function finish(prepared: Prepared, document: EmailDocument, options: LintOption
     notes: document.notes,
     document,
     // In a language without word lists only structural rules ran: the others' points are not applicable, not passed.
-    checklist: buildChecklist(document, diagnostics, settings, new Set(active.filter((a) => !isUnsupportedLanguage(document) || a.rule.structural).map((a) => a.rule.id))),
+    checklist: buildChecklist(
+      document,
+      diagnostics,
+      settings,
+      new Set(active.filter((a) => !isUnsupportedLanguage(document) || a.rule.structural).map((a) => a.rule.id)),
+    ),
     zones: documentZones(document).zones,
   }
   if (options.filename) result.filePath = options.filename

@@ -175,7 +175,10 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
         outcome = await pool.run(request, extra.signal)
       } catch (error) {
         if (error instanceof JobStopped) {
-          if (error.reason === 'timeout') return errorResult(`apology-lint stopped checking this email: ${error.message} It is too large or too complex; check it with the command line instead.`)
+          if (error.reason === 'timeout')
+            return errorResult(
+              `apology-lint stopped checking this email: ${error.message} It is too large or too complex; check it with the command line instead.`,
+            )
           if (error.reason === 'cancelled') return errorResult(`apology-lint: ${error.message}`)
           return errorResult(`apology-lint could not check this email: ${error.message}`)
         }
@@ -216,7 +219,13 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
       }
       const rules = allRules(plugins)
       const rule = rules.find((r) => r.id === id)
-      if (!rule) return errorResult(`Unknown rule "${id}"${didYouMean(id, rules.map((r) => r.id))}. Rules: ${rules.map((r) => r.id).join(', ')}.`)
+      if (!rule)
+        return errorResult(
+          `Unknown rule "${id}"${didYouMean(
+            id,
+            rules.map((r) => r.id),
+          )}. Rules: ${rules.map((r) => r.id).join(', ')}.`,
+        )
       const structured: z.infer<z.ZodObject<typeof explainOutput>> = {
         id: rule.id,
         severity: rule.severity,
@@ -240,7 +249,9 @@ export function createMcpServer(options: McpServerOptions = {}): McpServer {
 export async function main(options: McpServerOptions = {}): Promise<void> {
   // Last resort: a bug in a handler must not end the server for its client.
   process.on('uncaughtException', (error) => process.stderr.write(`apology-lint: ${error.stack ?? error.message}\n`))
-  process.on('unhandledRejection', (error) => process.stderr.write(`apology-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`))
+  process.on('unhandledRejection', (error) =>
+    process.stderr.write(`apology-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+  )
   const server = createMcpServer(options)
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = resolve
@@ -254,7 +265,8 @@ export async function main(options: McpServerOptions = {}): Promise<void> {
       process.stdout.write(`${JSON.stringify({jsonrpc: '2.0', id, error: {code: -32600, message}})}\n`)
     },
     // The SDK drops a line that is not JSON without a word; JSON-RPC answers it with a parse error.
-    onUnparsable: ({id, message}) => process.stdout.write(`${JSON.stringify({jsonrpc: '2.0', id, error: {code: -32700, message: `Parse error: ${message}`}})}\n`),
+    onUnparsable: ({id, message}) =>
+      process.stdout.write(`${JSON.stringify({jsonrpc: '2.0', id, error: {code: -32700, message: `Parse error: ${message}`}})}\n`),
   })
   await server.connect(new StdioServerTransport(input, process.stdout, {maxBufferSize: maxLineBytes + 1024 * 1024}))
   // The stdio transport does not notice the client going away; close when its input ends.

@@ -90,7 +90,50 @@ const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'nofram
 
 /** HTML elements that end foreign content when they start inside it (the tree builder's breakout list). */
 const BREAKOUT = new Set([
-  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strong', 'strike', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+  'b',
+  'big',
+  'blockquote',
+  'body',
+  'br',
+  'center',
+  'code',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'embed',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'hr',
+  'i',
+  'img',
+  'li',
+  'listing',
+  'menu',
+  'meta',
+  'nobr',
+  'ol',
+  'p',
+  'pre',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strong',
+  'strike',
+  'sub',
+  'sup',
+  'table',
+  'tt',
+  'u',
+  'ul',
+  'var',
 ])
 
 const BLOCKED_PREFIX = 'data-al-blocked-'
@@ -260,7 +303,16 @@ export function neutralizeRemoteContent(html: string): PreviewEdit[] {
     for (const a of attributes) {
       const base = a.name.includes(':') ? a.name.slice(a.name.indexOf(':') + 1) : a.name
       let block = false
-      if (FRAMES.has(name) && (a.name === 'src' || a.name === 'data' || a.name === 'srcdoc' || a.name === 'code' || a.name === 'codebase' || a.name === 'classid' || a.name === 'archive')) {
+      if (
+        FRAMES.has(name) &&
+        (a.name === 'src' ||
+          a.name === 'data' ||
+          a.name === 'srcdoc' ||
+          a.name === 'code' ||
+          a.name === 'codebase' ||
+          a.name === 'classid' ||
+          a.name === 'archive')
+      ) {
         block = true
         if (a.name !== 'srcdoc' && placeholderUrl === undefined) placeholderUrl = a.value
       } else if (name === 'link' && (a.name === 'href' || a.name === 'imagesrcset')) block = true

@@ -63,9 +63,7 @@ export const diagnosticSchema = z.object({
   url: z.string(),
   range: rangeSchema,
   actual: z.string().optional(),
-  suggestions: z
-    .array(z.object({text: z.string(), range: rangeSchema, replacement: z.string(), safe: z.boolean().optional()}))
-    .optional(),
+  suggestions: z.array(z.object({text: z.string(), range: rangeSchema, replacement: z.string(), safe: z.boolean().optional()})).optional(),
   part: z.enum(['html', 'text']).optional(),
   messageId: z.string().optional(),
   fatal: z.boolean().optional(),
@@ -224,9 +222,7 @@ const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\/[a-z][a-z0-9]*(?:-[a-z0-9]+)
  *   create(context) { … },
  * })
  */
-export function defineRule<Options = Record<string, never>, Lexicon = unknown>(
-  input: RuleInput<Options, Lexicon>,
-): Rule<Options, Lexicon> {
+export function defineRule<Options = Record<string, never>, Lexicon = unknown>(input: RuleInput<Options, Lexicon>): Rule<Options, Lexicon> {
   if (!RULE_ID.test(input.id)) throw new Error(`Expected a kebab-case rule id, got ${JSON.stringify(input.id)}`)
   for (const language of ['en', 'pl'] as const) {
     if (!(language in input.languages)) throw new Error(`Rule ${input.id}: missing data for language "${language}"`)

@@ -183,7 +183,9 @@ const watchedSchema = z.object({changes: z.array(z.object({uri: z.string()}))})
 
 const isPosition = (p: unknown): boolean => {
   const q = p as {line?: unknown; character?: unknown} | null
-  return typeof q === 'object' && q !== null && Number.isInteger(q.line) && (q.line as number) >= 0 && Number.isInteger(q.character) && (q.character as number) >= 0
+  return (
+    typeof q === 'object' && q !== null && Number.isInteger(q.line) && (q.line as number) >= 0 && Number.isInteger(q.character) && (q.character as number) >= 0
+  )
 }
 
 /** The same check as {@link didChangeSchema}, without allocating. */
@@ -195,7 +197,11 @@ function isDidChange(params: unknown): params is z.infer<typeof didChangeSchema>
   for (const c of p.contentChanges as unknown[]) {
     const change = c as {text?: unknown; range?: {start?: unknown; end?: unknown}} | null
     if (typeof change !== 'object' || change === null || typeof change.text !== 'string') return false
-    if (change.range !== undefined && (typeof change.range !== 'object' || change.range === null || !isPosition(change.range.start) || !isPosition(change.range.end))) return false
+    if (
+      change.range !== undefined &&
+      (typeof change.range !== 'object' || change.range === null || !isPosition(change.range.start) || !isPosition(change.range.end))
+    )
+      return false
   }
   return true
 }
@@ -259,7 +265,8 @@ export function startServer(
     (...args: A): void => {
       try {
         const out = handler(...args)
-        if (out instanceof Promise) out.catch((error: unknown) => log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+        if (out instanceof Promise)
+          out.catch((error: unknown) => log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
       } catch (error) {
         log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
       }
@@ -339,7 +346,11 @@ export function startServer(
         publishNotice(
           uri,
           request.version,
-          notice('lint-timeout', `apology-lint stopped checking this document after ${Math.round(lintTimeoutMs / 100) / 10} s: it is too large or too complex to check as you type. Run apology-lint on the file from the command line.`, DiagnosticSeverity.Warning),
+          notice(
+            'lint-timeout',
+            `apology-lint stopped checking this document after ${Math.round(lintTimeoutMs / 100) / 10} s: it is too large or too complex to check as you type. Run apology-lint on the file from the command line.`,
+            DiagnosticSeverity.Warning,
+          ),
         )
         dispatch(lane)
       }),
@@ -351,7 +362,11 @@ export function startServer(
       ensureWorker(lane).postMessage(message)
     } catch (error) {
       stopWorker(lane)
-      publishNotice(uri, request.version, notice('internal-error', `apology-lint could not check this document: ${error instanceof Error ? error.message : String(error)}`))
+      publishNotice(
+        uri,
+        request.version,
+        notice('internal-error', `apology-lint could not check this document: ${error instanceof Error ? error.message : String(error)}`),
+      )
       dispatch(lane)
     }
   }
@@ -387,7 +402,10 @@ export function startServer(
     if (!current || current.version !== outcome.version) return
     if (outcome.failure) {
       if (outcome.failure.kind === 'internal-error') log(outcome.failure.message)
-      const message = outcome.failure.kind === 'config-error' ? `apology-lint config: ${outcome.failure.message}` : `apology-lint crashed — please report it: ${outcome.failure.message.split('\n')[0]}`
+      const message =
+        outcome.failure.kind === 'config-error'
+          ? `apology-lint config: ${outcome.failure.message}`
+          : `apology-lint crashed — please report it: ${outcome.failure.message.split('\n')[0]}`
       publish(outcome.uri, {version: outcome.version, diagnostics: [notice(outcome.failure.kind, message)]})
       return
     }
@@ -432,7 +450,14 @@ export function startServer(
     // Checked here, before the text is copied to the lint thread.
     const bytes = Buffer.byteLength(text, 'utf8')
     if (bytes > maxBytes) {
-      publishNotice(uri, document.version, notice('parse-error', `This document is ${bytes} bytes, over maxBytes (${maxBytes}): apology-lint does not check it. Raise maxBytes in initializationOptions to check it.`))
+      publishNotice(
+        uri,
+        document.version,
+        notice(
+          'parse-error',
+          `This document is ${bytes} bytes, over maxBytes (${maxBytes}): apology-lint does not check it. Raise maxBytes in initializationOptions to check it.`,
+        ),
+      )
       return
     }
     const request: EditorLintRequest = {uri, version: document.version, text, format, roots}
@@ -629,7 +654,9 @@ export function startServer(
 export async function main(): Promise<void> {
   // Last resort: a bug in a handler must not take every open document's diagnostics with it.
   process.on('uncaughtException', (error) => process.stderr.write(`apology-lint: ${error.stack ?? error.message}\n`))
-  process.on('unhandledRejection', (error) => process.stderr.write(`apology-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`))
+  process.on('unhandledRejection', (error) =>
+    process.stderr.write(`apology-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+  )
   const connection = startServer()
   await new Promise<void>((resolve) => connection.onExit(resolve))
 }

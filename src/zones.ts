@@ -74,10 +74,12 @@ const HEADER_CUE =
 const SIGNOFF =
   /^(?:(?:best|kind|warm|warmest|many|with|all (?:the )?best|sincere|kindest)? ?(?:regards|wishes|thanks|apologies|gratitude)|(?:yours )?(?:sincerely|faithfully|truly|respectfully)(?: yours)?|best|all the best|cheers|thanks(?: again)?|thank you(?: again)?|warmly|respectfully|take care|talk soon|until next time|see you soon|pozdrawiam\w{0,2}|serdecznie pozdrawiam\w{0,2}|serdeczne pozdrowienia|łączę pozdrowienia|łączymy pozdrowienia|z poważaniem|z wyrazami szacunku|z pozdrowieniami|dziękuj\w{0,3}|do usłyszenia|do zobaczenia)\b/i
 /* A team or person signing: "The Acme Team", "Zespół Acme", "— Ana". */
-const SIGNATURE_LINE = /^(?:the [\p{L}\p{N}&.' -]{1,40} team|your [\p{L}\p{N}&.' -]{1,40} team|team [\p{L}\p{N}&.' -]{1,30}|zespół [\p{L}\p{N}&.' -]{1,40}|ekipa [\p{L}\p{N}&.' -]{1,40}|[-–—] ?\p{Lu}\p{L}{1,20})$/iu
+const SIGNATURE_LINE =
+  /^(?:the [\p{L}\p{N}&.' -]{1,40} team|your [\p{L}\p{N}&.' -]{1,40} team|team [\p{L}\p{N}&.' -]{1,30}|zespół [\p{L}\p{N}&.' -]{1,40}|ekipa [\p{L}\p{N}&.' -]{1,40}|[-–—] ?\p{Lu}\p{L}{1,20})$/iu
 
 /* Quoted earlier messages that are not `>`-prefixed. */
-const QUOTE_CUE = /^(?:-{2,} ?(?:original message|forwarded message|wiadomość oryginalna|oryginalna wiadomość|przekazana wiadomość) ?-{2,}|on .{1,200} wrote:$|w dniu .{1,200} napisał\w{0,2}:$|dnia .{1,200} napisał\w{0,2}:$)/i
+const QUOTE_CUE =
+  /^(?:-{2,} ?(?:original message|forwarded message|wiadomość oryginalna|oryginalna wiadomość|przekazana wiadomość) ?-{2,}|on .{1,200} wrote:$|w dniu .{1,200} napisał\w{0,2}:$|dnia .{1,200} napisał\w{0,2}:$)/i
 
 /* A greeting opening the email. */
 const GREETING =
@@ -197,10 +199,11 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
   for (let i = footerFrom; i < quoteFrom; i++) if (!kinds[i]) kinds[i] = 'footer'
   // A footer marked in the markup keeps the blocks after it (tables of links, addresses) in the footer.
   let firstMarkedFooter = -1
-  for (let i = 0; i < quoteFrom; i++) if (blocks[i]!.kind === 'footer') {
-    firstMarkedFooter = i
-    break
-  }
+  for (let i = 0; i < quoteFrom; i++)
+    if (blocks[i]!.kind === 'footer') {
+      firstMarkedFooter = i
+      break
+    }
   if (firstMarkedFooter > 0 && firstMarkedFooter > n / 2) for (let i = firstMarkedFooter; i < quoteFrom; i++) if (!kinds[i]) kinds[i] = 'footer'
 
   // Signature: from the sign-off to the footer, while the blocks stay short (names, titles, phone numbers).
@@ -243,7 +246,11 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
   for (let j = 0; j < n; j++) {
     if (kinds[j]) continue
     const block = blocks[j]!
-    kinds[j] = PROMO_CUE.test(head(block.text)) && (block.kind === 'button' || block.kind === 'heading' || block.kind === 'table-cell' || wordCount(block.text, 20) <= 20) ? 'promo' : 'body'
+    kinds[j] =
+      PROMO_CUE.test(head(block.text)) &&
+      (block.kind === 'button' || block.kind === 'heading' || block.kind === 'table-cell' || wordCount(block.text, 20) <= 20)
+        ? 'promo'
+        : 'body'
   }
   return makeZones(blocks, kinds as ZoneKind[])
 }

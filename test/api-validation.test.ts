@@ -25,7 +25,11 @@ describe('the library checks its input as strictly as the CLI', () => {
   })
 
   it('lists option and config problems together, in one error', async () => {
-    const error = await lint(HTML, {format: 'html', incident: {kind: 'breach' as never}, config: {rules: {humour: ['warn', {nope: true}], 'vage-wording': 'warn'}}}).catch((e: unknown) => e)
+    const error = await lint(HTML, {
+      format: 'html',
+      incident: {kind: 'breach' as never},
+      config: {rules: {humour: ['warn', {nope: true}], 'vage-wording': 'warn'}},
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConfigError)
     const problems = (error as ConfigError).problems.join('\n')
     expect(problems).toContain('options.incident.kind')

@@ -28,7 +28,11 @@ describe('public API', () => {
 
   it('lints each input field', async () => {
     const from = 'Acme <noreply@acme.example>'
-    for (const input of [{html: '<p>Hi</p>', from}, {text: 'Hi', from}, {markdown: 'Hi', from}]) {
+    for (const input of [
+      {html: '<p>Hi</p>', from},
+      {text: 'Hi', from},
+      {markdown: 'Hi', from},
+    ]) {
       const result = await api.lint(input, {rules: {'no-reply-sender': 'error'}})
       expect(result.diagnostics.filter((d) => d.ruleId === 'no-reply-sender')).toHaveLength(1)
     }

@@ -50,7 +50,21 @@ const FINE = `<p>We are sorry: the delivery date in yesterday's message was a we
 <p>Your parcel leaves our warehouse on Friday. Questions? Just reply to this message.</p>`
 
 function onlyNoReply(): Record<string, string> {
-  const ids = ['buried-lede', 'data-breach-notice', 'evasive-wording', 'humour', 'missing-action-steps', 'missing-apology', 'missing-explanation', 'part-mismatch', 'suppression-list-resend', 'unaffected-recipients', 'unbranded-layout', 'unclear-subject', 'vague-wording']
+  const ids = [
+    'buried-lede',
+    'data-breach-notice',
+    'evasive-wording',
+    'humour',
+    'missing-action-steps',
+    'missing-apology',
+    'missing-explanation',
+    'part-mismatch',
+    'suppression-list-resend',
+    'unaffected-recipients',
+    'unbranded-layout',
+    'unclear-subject',
+    'vague-wording',
+  ]
   return {...Object.fromEntries(ids.map((id) => [id, 'off'])), 'no-reply-sender': 'error'}
 }
 
@@ -198,7 +212,9 @@ describe('--cache: a hostile cache', () => {
     writeFileSync(victim, 'untouched\n')
     const entry = cache.entries[bad]!
     const diagnostic = entry.result.diagnostics[0]!
-    diagnostic.suggestions = [{text: 'owned', replacement: 'OWNED', safe: true, range: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 5, offset: 4}}}]
+    diagnostic.suggestions = [
+      {text: 'owned', replacement: 'OWNED', safe: true, range: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 5, offset: 4}}},
+    ]
     entry.mac = sign(bad, entry.key, entry.result)
     cache.entries[victim] = {...entry, mac: sign(victim, entry.key, entry.result)}
     writeCache(dir, cache)
@@ -222,7 +238,10 @@ describe('--cache: a hostile cache', () => {
   ])('a cache that is %s never fails the run', async (_name, data) => {
     const dir = workspace()
     const bad = join(dir, 'bad.html')
-    const content = typeof data === 'object' && data !== null && !Array.isArray(data) && typeof data.entries === 'object' && data.entries !== null ? {...data, entries: {[bad]: (data.entries as Record<string, unknown>).placeholder}} : data
+    const content =
+      typeof data === 'object' && data !== null && !Array.isArray(data) && typeof data.entries === 'object' && data.entries !== null
+        ? {...data, entries: {[bad]: (data.entries as Record<string, unknown>).placeholder}}
+        : data
     writeCache(dir, content)
     const r = await cli(['--cache', 'bad.html'], dir)
     expect(r.code).toBe(1)

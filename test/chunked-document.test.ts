@@ -15,7 +15,14 @@ describe('ChunkedDocument', () => {
     fc.assert(
       fc.property(
         fc.array(piece, {maxLength: 400}).map((p) => p.join('')),
-        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.array(piece, {maxLength: 6}).map((p) => p.join(''))), {maxLength: 40}),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.nat(),
+            fc.array(piece, {maxLength: 6}).map((p) => p.join('')),
+          ),
+          {maxLength: 40},
+        ),
         fc.constantFrom(1, 2, 3, 7, 64),
         (initial, edits, chunkSize) => {
           const ref = TextDocument.create('file:///x', 'html', 1, initial)

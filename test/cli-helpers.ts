@@ -29,7 +29,21 @@ export async function cli(args: string[], cwd: string, stdin = '', env: Record<s
 
 /** Every rule off but no-reply-sender, so that a test is about the CLI, not the other rules. */
 export function onlyNoReply(): Record<string, string> {
-  const ids = ['buried-lede', 'data-breach-notice', 'evasive-wording', 'humour', 'missing-action-steps', 'missing-apology', 'missing-explanation', 'part-mismatch', 'suppression-list-resend', 'unaffected-recipients', 'unbranded-layout', 'unclear-subject', 'vague-wording']
+  const ids = [
+    'buried-lede',
+    'data-breach-notice',
+    'evasive-wording',
+    'humour',
+    'missing-action-steps',
+    'missing-apology',
+    'missing-explanation',
+    'part-mismatch',
+    'suppression-list-resend',
+    'unaffected-recipients',
+    'unbranded-layout',
+    'unclear-subject',
+    'vague-wording',
+  ]
   return {...Object.fromEntries(ids.map((id) => [id, 'off'])), 'no-reply-sender': 'error'}
 }
 

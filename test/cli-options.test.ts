@@ -144,7 +144,10 @@ describe('output', () => {
 
   it('-f ./my-formatter.js runs a custom formatter with ESLint-shaped results', async () => {
     const dir = workspace()
-    writeFileSync(join(dir, 'my-formatter.mjs'), 'export default (results, context) => results.map((r) => `${r.filePath.slice(context.cwd.length + 1)}:${r.messages.map((m) => m.ruleId).join(",")}`).join("\\n") + "\\n"\n')
+    writeFileSync(
+      join(dir, 'my-formatter.mjs'),
+      'export default (results, context) => results.map((r) => `${r.filePath.slice(context.cwd.length + 1)}:${r.messages.map((m) => m.ruleId).join(",")}`).join("\\n") + "\\n"\n',
+    )
     const r = await cli(['-f', './my-formatter.mjs', 'bad.html'], dir)
     expect(r.stdout).toBe('bad.html:no-reply-sender\n')
     expect(r.code).toBe(1)

@@ -38,7 +38,21 @@ function workspace(config?: unknown): string {
 }
 
 function onlyNoReply(): Record<string, string> {
-  const ids = ['buried-lede', 'data-breach-notice', 'evasive-wording', 'humour', 'missing-action-steps', 'missing-apology', 'missing-explanation', 'part-mismatch', 'suppression-list-resend', 'unaffected-recipients', 'unbranded-layout', 'unclear-subject', 'vague-wording']
+  const ids = [
+    'buried-lede',
+    'data-breach-notice',
+    'evasive-wording',
+    'humour',
+    'missing-action-steps',
+    'missing-apology',
+    'missing-explanation',
+    'part-mismatch',
+    'suppression-list-resend',
+    'unaffected-recipients',
+    'unbranded-layout',
+    'unclear-subject',
+    'vague-wording',
+  ]
   return {...Object.fromEntries(ids.map((id) => [id, 'off'])), 'no-reply-sender': 'error'}
 }
 
@@ -62,7 +76,11 @@ describe('cli', () => {
   it('prints ESLint-compatible JSON', async () => {
     const dir = workspace()
     const r = await cli(['--format', 'json', '.'], dir)
-    const json = JSON.parse(r.stdout) as {filePath: string; errorCount: number; messages: {ruleId: string; severity: number; line: number; column: number; endLine: number; endColumn: number}[]}[]
+    const json = JSON.parse(r.stdout) as {
+      filePath: string
+      errorCount: number
+      messages: {ruleId: string; severity: number; line: number; column: number; endLine: number; endColumn: number}[]
+    }[]
     expect(json.map((f) => f.filePath.split('/').pop())).toEqual(['bad.html', 'good.html'])
     const m = json[0]!.messages[0]!
     expect(m).toMatchObject({ruleId: 'no-reply-sender', severity: 2, line: 1})
@@ -94,7 +112,14 @@ describe('cli', () => {
 
   it('exits 2 on usage errors, without a stack trace', async () => {
     const dir = workspace()
-    for (const args of [['--nope'], [], ['--format', 'xml', 'a.html'], ['--rule', 'humour', 'a.html'], ['missing.html'], ['--incident', 'meteor', 'good.html']]) {
+    for (const args of [
+      ['--nope'],
+      [],
+      ['--format', 'xml', 'a.html'],
+      ['--rule', 'humour', 'a.html'],
+      ['missing.html'],
+      ['--incident', 'meteor', 'good.html'],
+    ]) {
       const r = await cli(args, dir)
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.stderr).toMatch(/^apology-lint: /)
@@ -252,7 +277,10 @@ describe('plugins', () => {
         },
       }]}`,
     )
-    writeFileSync(join(dir, 'apology-lint.config.json'), JSON.stringify({plugins: ['apology-lint-plugin-acme'], rules: {...onlyNoReply(), 'no-reply-sender': 'off', 'acme/no-cheers': 'error'}}))
+    writeFileSync(
+      join(dir, 'apology-lint.config.json'),
+      JSON.stringify({plugins: ['apology-lint-plugin-acme'], rules: {...onlyNoReply(), 'no-reply-sender': 'off', 'acme/no-cheers': 'error'}}),
+    )
     writeFileSync(join(dir, 'cheers.html'), '<p>Cheers, we sent the wrong link.</p>')
     const r = await cli(['-f', 'json', 'cheers.html'], dir)
     const json = JSON.parse(r.stdout) as {messages: {ruleId: string; column: number}[]}[]

@@ -10,7 +10,11 @@ describe('config', () => {
   it('lists every problem by key path in one error', () => {
     let error: unknown
     try {
-      parseConfig({rules: {'vague-wording': 'loud', 'vage-wording': 'warn'}, language: 'German', brand: {domains: [3]}, extra: true}, 'apology-lint.config.json', ids)
+      parseConfig(
+        {rules: {'vague-wording': 'loud', 'vage-wording': 'warn'}, language: 'German', brand: {domains: [3]}, extra: true},
+        'apology-lint.config.json',
+        ids,
+      )
     } catch (e) {
       error = e
     }

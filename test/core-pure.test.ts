@@ -8,7 +8,11 @@ import {describe, expect, it} from 'vitest'
 import {lint} from '../src/core.js'
 
 const dirs = ['fixtures/examples', 'fixtures/holdout']
-const emls = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.eml')).map((f) => `${dir}/${f}`))
+const emls = dirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => `${dir}/${f}`),
+)
 
 describe('the core without Buffer', () => {
   it('has base64 and quoted-printable fixtures to check', () => {
@@ -31,7 +35,10 @@ describe('the core without Buffer', () => {
         globalThis.Buffer = saved
       }
       expect(without.diagnostics, file).toEqual(withBuffer.diagnostics)
-      expect(without.diagnostics.some((d) => d.ruleId === 'parse-error' || d.ruleId === 'internal-error'), file).toBe(false)
+      expect(
+        without.diagnostics.some((d) => d.ruleId === 'parse-error' || d.ruleId === 'internal-error'),
+        file,
+      ).toBe(false)
     }
   }, 60_000)
 })

@@ -15,9 +15,7 @@ function reference(document: EmailDocument, ruleId: string, offset: number): num
     }
     if (d.sourceEnd > offset || !applies(d.rules)) return
     if (d.kind === 'disable') {
-      const reenabled = document.directives.some(
-        (e) => e.kind === 'enable' && e.sourceStart >= d.sourceEnd && e.sourceEnd <= offset && applies(e.rules),
-      )
+      const reenabled = document.directives.some((e) => e.kind === 'enable' && e.sourceStart >= d.sourceEnd && e.sourceEnd <= offset && applies(e.rules))
       if (!reenabled) found = i
     }
   })
@@ -78,12 +76,29 @@ describe('directive sweep', () => {
   })
 
   it('an enable ends only the disables before it, for its own rules', () => {
-    const d = (kind: Directive['kind'], rules: string[], sourceStart: number, sourceEnd: number): Directive => ({kind, rules, sourceStart, sourceEnd, nextBlock: 0})
+    const d = (kind: Directive['kind'], rules: string[], sourceStart: number, sourceEnd: number): Directive => ({
+      kind,
+      rules,
+      sourceStart,
+      sourceEnd,
+      nextBlock: 0,
+    })
     const document = {
       blocks: [],
       directives: [d('disable', [], 0, 10), d('disable', ['humour'], 20, 30), d('enable', ['humour'], 40, 50)],
     } as unknown as EmailDocument
-    const at = (ruleId: string, offset: number): Diagnostic => ({ruleId, severity: 'warning', message: 'm', url: 'u', range: {start: {line: 1, column: 1, offset}, end: {line: 1, column: 1, offset}}})
-    expect(suppressingDirectives(document, [at('humour', 35), at('humour', 60), at('vague-wording', 60), at('humour', 5)])).toEqual([1, undefined, 0, undefined])
+    const at = (ruleId: string, offset: number): Diagnostic => ({
+      ruleId,
+      severity: 'warning',
+      message: 'm',
+      url: 'u',
+      range: {start: {line: 1, column: 1, offset}, end: {line: 1, column: 1, offset}},
+    })
+    expect(suppressingDirectives(document, [at('humour', 35), at('humour', 60), at('vague-wording', 60), at('humour', 5)])).toEqual([
+      1,
+      undefined,
+      0,
+      undefined,
+    ])
   })
 })

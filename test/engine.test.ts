@@ -26,7 +26,8 @@ const shout = defineRule({
   create(context) {
     for (const s of context.sentences) {
       for (const t of s.tokens) {
-        if (t.norm === context.lexicon.word) context.report({messageId: 'found', data: {word: t.text, suffix: context.options.suffix}, span: {block: s.block, start: t.start, end: t.end}})
+        if (t.norm === context.lexicon.word)
+          context.report({messageId: 'found', data: {word: t.text, suffix: context.options.suffix}, span: {block: s.block, start: t.start, end: t.end}})
       }
     }
   },
@@ -36,7 +37,10 @@ describe('engine', () => {
   it('runs a plugin rule with its language data, options and message data', () => {
     const en = lintSync('<p>We are sorry.</p>', {plugins: [shout], rules: {...offAll(), 'shout-test': ['warn', {suffix: '?'}]}})
     expect(en.diagnostics.map((d) => [d.ruleId, d.severity, d.message, d.actual])).toEqual([['shout-test', 'warning', 'Found `sorry`?', 'sorry']])
-    const pl = lintSync('<p>Bardzo przepraszamy za błędny link w naszym porannym newsletterze.</p>', {plugins: [shout], rules: {...offAll(), 'shout-test': 'error'}})
+    const pl = lintSync('<p>Bardzo przepraszamy za błędny link w naszym porannym newsletterze.</p>', {
+      plugins: [shout],
+      rules: {...offAll(), 'shout-test': 'error'},
+    })
     expect(pl.language).toBe('pl')
     expect(pl.diagnostics.map((d) => d.message)).toEqual(['Found `przepraszamy`!'])
   })
@@ -113,7 +117,8 @@ function offAll(): Record<string, 'off'> {
 }
 
 describe('incident context and the checklist', () => {
-  const breach = '<p>Oops! Your email address was exposed in a breach on 3 March. We are sorry. Reset your password at <a href="https://acme.example/reset">acme.example/reset</a> and call us on 020 7946 0321 with questions.</p>'
+  const breach =
+    '<p>Oops! Your email address was exposed in a breach on 3 March. We are sorry. Reset your password at <a href="https://acme.example/reset">acme.example/reset</a> and call us on 020 7946 0321 with questions.</p>'
 
   it('raises humour to an error in data-breach incidents', async () => {
     const plain = await lint(breach, {format: 'html'})
@@ -138,12 +143,9 @@ describe('incident context and the checklist', () => {
 
 describe('overlap policy', () => {
   const only = (...ids: string[]): Record<string, 'warn' | 'off'> =>
-    Object.fromEntries(
-      Object.keys(onlyNoReply).map((id) => [id, ids.includes(id) ? 'warn' : 'off']),
-    ) as Record<string, 'warn' | 'off'>
+    Object.fromEntries(Object.keys(onlyNoReply).map((id) => [id, ids.includes(id) ? 'warn' : 'off'])) as Record<string, 'warn' | 'off'>
   const minimiser = '<p>We are sorry: the wrong price reached only a small number of customers yesterday.</p>'
-  const found = (html: string, rules: Record<string, 'warn' | 'off'>): string[][] =>
-    lintSync(html, {rules}).diagnostics.map((d) => [d.ruleId, d.actual ?? ''])
+  const found = (html: string, rules: Record<string, 'warn' | 'off'>): string[][] => lintSync(html, {rules}).diagnostics.map((d) => [d.ruleId, d.actual ?? ''])
 
   it('reports the words once, as the preferred rule, when both rules are on', () => {
     expect(found(minimiser, only('vague-wording', 'evasive-wording'))).toEqual([['evasive-wording', 'only a small number']])
@@ -167,7 +169,10 @@ describe('overlap policy', () => {
   })
 
   it('applies to a subject given by option too, by the words in it', () => {
-    const rows = lintSync('<p>We are sorry: the wrong price reached some customers on Monday.</p>', {rules: only('vague-wording', 'evasive-wording') as never, subject: 'Only a small number of customers saw the wrong price'})
+    const rows = lintSync('<p>We are sorry: the wrong price reached some customers on Monday.</p>', {
+      rules: only('vague-wording', 'evasive-wording') as never,
+      subject: 'Only a small number of customers saw the wrong price',
+    })
       .diagnostics.filter((d) => d.location === 'subject')
       .map((d) => [d.ruleId, d.actual])
     expect(rows).toEqual([['evasive-wording', 'Only a small number']])
@@ -178,7 +183,7 @@ describe('overlap policy', () => {
     expect(rows.map((r) => r[0]).sort()).toEqual(['evasive-wording', 'evasive-wording', 'vague-wording'])
   })
 
-  it('applies a plugin rule\'s yieldsTo, and nothing else is dropped', () => {
+  it("applies a plugin rule's yieldsTo, and nothing else is dropped", () => {
     const word = (id: string, yieldsTo?: string[]) =>
       defineRule({
         id,
@@ -187,7 +192,8 @@ describe('overlap policy', () => {
         messages: {found: 'found'},
         ...(yieldsTo ? {yieldsTo} : {}),
         create(context) {
-          for (const s of context.sentences) for (const t of s.tokens) if (t.norm === 'sorry') context.report({messageId: 'found', span: {block: s.block, start: t.start, end: t.end}})
+          for (const s of context.sentences)
+            for (const t of s.tokens) if (t.norm === 'sorry') context.report({messageId: 'found', span: {block: s.block, start: t.start, end: t.end}})
         },
       })
     const plugins = [word('first-test', ['second-test']), word('second-test')]

@@ -16,8 +16,10 @@ function encode8bit(text: string, table: Record<string, number>): Buffer {
   return Buffer.from([...text].map((c) => table[c] ?? (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : 0x3f)))
 }
 
-const PL_BODY = 'Przepraszamy: w porannej wiadomości podaliśmy zły termin dostawy. Właściwy termin to środa, 12 maja.\r\nZespół obsługi odpowie na każde pytanie.\r\n'
-const FR_BODY = "Toutes nos excuses : le lien envoyé ce matin menait à une page périmée. Voici le bon lien : https://shop.example/facture\r\nRépondez à ce message si vous avez une question, notre équipe vous aidera.\r\n"
+const PL_BODY =
+  'Przepraszamy: w porannej wiadomości podaliśmy zły termin dostawy. Właściwy termin to środa, 12 maja.\r\nZespół obsługi odpowie na każde pytanie.\r\n'
+const FR_BODY =
+  'Toutes nos excuses : le lien envoyé ce matin menait à une page périmée. Voici le bon lien : https://shop.example/facture\r\nRépondez à ce message si vous avez une question, notre équipe vous aidera.\r\n'
 
 function eml(charset: string, body: Buffer, replyTo = 'noreply@shop.example'): Buffer {
   const head = [

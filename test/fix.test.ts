@@ -10,17 +10,36 @@ import type {Diagnostic} from '../src/rule.js'
 
 function withSuggestion(source: string, start: number, end: number, replacement: string, safe = true): Diagnostic {
   const lines = new LineIndex(source)
-  return {ruleId: 'test-rule', severity: 'warning', message: 'test', url: 'https://example.test', range: lines.range(start, end), suggestions: [{text: 'fix it', range: lines.range(start, end), replacement, safe}]}
+  return {
+    ruleId: 'test-rule',
+    severity: 'warning',
+    message: 'test',
+    url: 'https://example.test',
+    range: lines.range(start, end),
+    suggestions: [{text: 'fix it', range: lines.range(start, end), replacement, safe}],
+  }
 }
 
-const EML = ['From: Acme <noreply@acme.example>', 'To: ana@customer.example', 'Subject: Sorry', 'Content-Type: text/plain; charset=utf-8', '', 'We are sorry about the wrong date.', ''].join('\r\n')
+const EML = [
+  'From: Acme <noreply@acme.example>',
+  'To: ana@customer.example',
+  'Subject: Sorry',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'We are sorry about the wrong date.',
+  '',
+].join('\r\n')
 
 describe('applyFixes', () => {
   it('never writes inside a MIME body, nor non-ASCII into a header; applies a safe ASCII header fix', async () => {
     const {document} = await lint(EML, {format: 'eml'})
     const body = EML.indexOf('wrong')
     const header = EML.indexOf('noreply')
-    const outcome = applyFixes(EML, [withSuggestion(EML, body, body + 5, 'right'), withSuggestion(EML, header, header + 7, 'pomoc-ż'), withSuggestion(EML, header, header + 7, 'support')], document)
+    const outcome = applyFixes(
+      EML,
+      [withSuggestion(EML, body, body + 5, 'right'), withSuggestion(EML, header, header + 7, 'pomoc-ż'), withSuggestion(EML, header, header + 7, 'support')],
+      document,
+    )
     expect(outcome.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/inside a MIME body/), expect.stringMatching(/non-ASCII/)])
     expect(outcome.output).toBe(EML.replace('noreply@', 'support@'))
   })

@@ -83,7 +83,9 @@ describe('formatGithub', () => {
 
   it('keeps absolute paths outside the workspace and omits file for stdin', () => {
     const lines = formatGithub(results, {cwd: CWD}).split('\n')
-    expect(lines.find((l) => l.includes('parse-error'))).toBe('::error file=/elsewhere/broken.eml,line=1,col=1,endLine=1,endColumn=1,title=parse-error::not an RFC 5322 message: no headers found')
+    expect(lines.find((l) => l.includes('parse-error'))).toBe(
+      '::error file=/elsewhere/broken.eml,line=1,col=1,endLine=1,endColumn=1,title=parse-error::not an RFC 5322 message: no headers found',
+    )
     expect(lines).toContain('::warning line=1,col=1,endLine=1,endColumn=5,title=flag-word::Flagged `Oops`')
   })
 })

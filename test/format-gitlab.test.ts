@@ -17,7 +17,10 @@ const issueSchema = z
     severity: z.enum(['info', 'minor', 'major', 'critical', 'blocker']),
     location: z.object({
       path: z.string().min(1),
-      positions: z.object({begin: z.object({line: z.number().int().min(1), column: z.number().int().min(1)}), end: z.object({line: z.number().int().min(1), column: z.number().int().min(1)})}),
+      positions: z.object({
+        begin: z.object({line: z.number().int().min(1), column: z.number().int().min(1)}),
+        end: z.object({line: z.number().int().min(1), column: z.number().int().min(1)}),
+      }),
     }),
   })
   .strict()
@@ -58,7 +61,12 @@ describe('formatGitlab', () => {
 
   it('fingerprints are unique, and stay the same when lines are added above', async () => {
     const text = 'We are sorry.\n\nOops, the price was wrong. Oops, again.\n'
-    const options = {format: 'text' as const, filename: 'apology.txt', plugins, rules: {...allOff, 'flag-word': ['warn', {words: ['oops']}] as ['warn', {words: string[]}]}}
+    const options = {
+      format: 'text' as const,
+      filename: 'apology.txt',
+      plugins,
+      rules: {...allOff, 'flag-word': ['warn', {words: ['oops']}] as ['warn', {words: string[]}]},
+    }
     const before = JSON.parse(formatGitlab([await lint(text, options)])) as z.infer<typeof issueSchema>[]
     const after = JSON.parse(formatGitlab([await lint(`Hello,\n\n${text}`, options)])) as z.infer<typeof issueSchema>[]
     expect(before).toHaveLength(2)

@@ -85,7 +85,11 @@ describe('formatHtml: the page', () => {
     results[0]!.diagnostics.forEach((d, i) => {
       const text = DomUtils.textContent(items[i]!)
       // A finding in a header given by option names the header instead of a line.
-      expect(text.startsWith(`${i + 1} ${d.severity} ${d.ruleId} ${d.location ? `${d.location === 'from' ? 'From' : d.location} (given as an option)` : `${d.range.start.line}:${d.range.start.column}`}`)).toBe(true)
+      expect(
+        text.startsWith(
+          `${i + 1} ${d.severity} ${d.ruleId} ${d.location ? `${d.location === 'from' ? 'From' : d.location} (given as an option)` : `${d.range.start.line}:${d.range.start.column}`}`,
+        ),
+      ).toBe(true)
       // Backticked text is shown as code.
       expect(text).toContain(d.message.replace(/`/g, ''))
       expect(text).toContain(`Why: ${d.note!.replace(/`/g, '')}`)
@@ -171,7 +175,8 @@ describe('formatHtml: HTML previews', () => {
     expect(srcdoc).toContain(
       '<mark data-n="4" class="al-warning al-first"><mark data-n="3" class="al-info al-first">price</mark></mark></b><mark data-n="4" class="al-warning"> was wrong</mark>',
     )
-    for (const n of ['2', '3', '4', '5']) expect(elements(doc, 'mark').filter((m) => m.attribs['data-n'] === n && m.attribs.class?.includes('al-first'))).toHaveLength(1)
+    for (const n of ['2', '3', '4', '5'])
+      expect(elements(doc, 'mark').filter((m) => m.attribs['data-n'] === n && m.attribs.class?.includes('al-first'))).toHaveLength(1)
     // Everything else of the email is untouched.
     const stripped = srcdoc.replace(/<mark[^>]*>|<\/mark>/g, '').replace(/^<!doctype html>(<meta[^>]*>)+<base[^>]*><style>[^<]*<\/style>/, '<!doctype html>')
     expect(stripped).toBe(HTML_SOURCE)
@@ -196,7 +201,9 @@ describe('formatHtml: HTML previews', () => {
       at(source, image, source.indexOf('>', image) + 1),
       at(source, inTextarea, inTextarea + 4),
     ]
-    const {frames: [frame]} = read(formatHtml([{...result, diagnostics}], rules))
+    const {
+      frames: [frame],
+    } = read(formatHtml([{...result, diagnostics}], rules))
     const srcdoc = frame!.srcdoc
     const point = (n: number): string => `<mark data-n="${n}" class="al-warning al-first al-point"></mark>`
     // Each goes to the first place after its start where a mark renders: the title finding to the start of the body, the others after the element.
@@ -211,7 +218,9 @@ describe('formatHtml: HTML previews', () => {
   it('removes a meta refresh, which would navigate the preview away', async () => {
     const source = '<html><head><meta http-equiv="refresh" content="0;url=https://evil.example"></head><body><p>Hi</p></body></html>'
     const result = await lint(source, {plugins, rules: allOff})
-    const {frames: [frame]} = read(formatHtml([result], rules))
+    const {
+      frames: [frame],
+    } = read(formatHtml([result], rules))
     expect(frame!.srcdoc).not.toContain('evil.example')
     expect(frame!.srcdoc).toContain('<!-- apology-lint: meta http-equiv removed from the preview -->')
   })
@@ -220,7 +229,10 @@ describe('formatHtml: HTML previews', () => {
     const source = `<p title="a &amp; 'b'">Tom &amp; Jerry say "sorry" <script>alert("x")</script></p>`
     const result = await lint(source, {plugins, rules: allOff})
     const out = formatHtml([result], rules)
-    const {page: other, frames: [frame]} = read(out)
+    const {
+      page: other,
+      frames: [frame],
+    } = read(out)
     expect(elements(other, 'script')).toEqual([])
     expect(frame!.srcdoc.endsWith(source)).toBe(true)
   })
@@ -294,7 +306,9 @@ describe('formatHtml: .eml', () => {
       ['Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable', '<p>Przepraszamy, błąd =F0=9F=99=88 oops.</p>', 'błąd 🙈'],
     ] as const) {
       const result = await lint(single(headers, body), {format: 'eml', plugins, rules: {...allOff, 'flag-word': ['warn', {words: ['oops']}]}})
-      const {frames: [frame]} = read(formatHtml([result], rules))
+      const {
+        frames: [frame],
+      } = read(formatHtml([result], rules))
       expect(frame, headers).toBeDefined()
       expect(DomUtils.textContent(frame!.doc)).toContain(word)
       expect(markTexts(frame!.doc)).toEqual({'1': 'oops'})
@@ -327,10 +341,14 @@ describe('formatHtml: .eml', () => {
     })
     const byRule = result.diagnostics.map((d) => [d.ruleId, d.actual ?? '', d.part ?? ''])
     expect(byRule).toContainEqual(['flag-word', 'price was wrong', 'html'])
-    const {page: other, frames: [frame]} = read(formatHtml([result], rules))
+    const {
+      page: other,
+      frames: [frame],
+    } = read(formatHtml([result], rules))
     // Quoted-printable decoded: soft line breaks joined, UTF-8 bytes decoded, marks on the decoded words.
     expect(frame!.srcdoc).toContain('Zażółć')
-    const n = (ruleId: string, actual: string, part: string): string => String(result.diagnostics.findIndex((d) => d.ruleId === ruleId && d.actual === actual && d.part === part) + 1)
+    const n = (ruleId: string, actual: string, part: string): string =>
+      String(result.diagnostics.findIndex((d) => d.ruleId === ruleId && d.actual === actual && d.part === part) + 1)
     const marks = markTexts(frame!.doc)
     expect(marks[n('flag-word', 'oops', 'html')]).toBe('oops')
     expect(marks[n('flag-word', 'price was wrong', 'html')]).toBe('price was wrong')

@@ -121,7 +121,13 @@ export function xmlErrors(xml: string): string[] {
 export function parseXml(xml: string, arrays: readonly string[] = ['testsuite', 'testcase']): Record<string, unknown> {
   expect(xmlErrors(xml)).toEqual([])
   expect(XMLValidator.validate(xml)).toBe(true)
-  const parser = new XMLParser({ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && arrays.includes(name), htmlEntities: true, trimValues: false})
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && arrays.includes(name),
+    htmlEntities: true,
+    trimValues: false,
+  })
   return parser.parse(xml) as Record<string, unknown>
 }
 

@@ -45,7 +45,18 @@ function fakeResult(n: number): LintResult {
     const at = {line: 1 + i, column: 1, offset: i}
     diagnostics.push({ruleId: 'vague-wording', severity: 'warning', message: 'Vague.', url: 'https://example.invalid', range: {start: at, end: at}})
   }
-  return {format: 'text', language: 'en', languageSource: 'detected', diagnostics, errorCount: 0, warningCount: n, infoCount: 0, source: '', suppressed: [], notes: []}
+  return {
+    format: 'text',
+    language: 'en',
+    languageSource: 'detected',
+    diagnostics,
+    errorCount: 0,
+    warningCount: n,
+    infoCount: 0,
+    source: '',
+    suppressed: [],
+    notes: [],
+  }
 }
 
 describe('stylish on a huge report', () => {
@@ -56,7 +67,8 @@ describe('stylish on a huge report', () => {
   })
 })
 
-const PLAIN = "Hello,\n\nWe are sorry: the price in our email yesterday was wrong. The right price is 20 EUR. You do not need to do anything.\n\nAnna from Northwind\n"
+const PLAIN =
+  'Hello,\n\nWe are sorry: the price in our email yesterday was wrong. The right price is 20 EUR. You do not need to do anything.\n\nAnna from Northwind\n'
 
 describe('info findings are advice, not warnings or failures', () => {
   it('JSON gives them severity 0 and does not count them as warnings; JUnit does not fail on them; the checklist passes', async () => {
@@ -86,7 +98,8 @@ describe('info findings are advice, not warnings or failures', () => {
 })
 
 describe('parser notes are shown', () => {
-  const EML = 'From: Shop <help@shop.example>\nSubject: Correction: delivery date\nContent-Type: text/plain; charset=x-made-up\n\nWe are sorry: the delivery date in our last email was wrong. It is Friday.\n'
+  const EML =
+    'From: Shop <help@shop.example>\nSubject: Correction: delivery date\nContent-Type: text/plain; charset=x-made-up\n\nWe are sorry: the delivery date in our last email was wrong. It is Friday.\n'
   it('in stylish and JSON output', async () => {
     const result = await lint(EML, {format: 'eml'})
     expect(result.notes.join(' ')).toContain('x-made-up')

@@ -12,7 +12,14 @@ export function squashSpace(text: string): string {
 
 /** What a reader sees of an HTML source fragment: tags and comments removed, entities decoded. */
 export function visibleHtml(fragment: string): string {
-  return squashSpace(decodeHTML(fragment.replace(/<!--[^]*?-->/g, ' ').replace(/<br\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '')).replace(/\u00a0/g, ' '))
+  return squashSpace(
+    decodeHTML(
+      fragment
+        .replace(/<!--[^]*?-->/g, ' ')
+        .replace(/<br\b[^>]*>/gi, ' ')
+        .replace(/<[^>]*>/g, ''),
+    ).replace(/\u00a0/g, ' '),
+  )
 }
 
 /**

@@ -53,7 +53,7 @@ describe('bad input', () => {
       'MIME-Version: 1.0',
       'Content-Type: text/plain; charset=x-klingon-9',
       '',
-      'We are sorry: the link in this morning\'s email was wrong. Please do not reply.',
+      "We are sorry: the link in this morning's email was wrong. Please do not reply.",
     ].join('\n')
     const result = await lint(eml, {filename: 'x.eml', rules: {'no-reply-sender': 'error'}})
     expect(fatalMessage(result)).toBeUndefined()

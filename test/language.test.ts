@@ -62,11 +62,37 @@ describe('francOnly', () => {
   })
 
   it('agrees with franc on arbitrary strings', () => {
-    const words = fc.constantFrom('the', 'we', 'sorry', 'przepraszamy', 'błąd', 'nie', 'und', 'der', 'que', 'для', 'ошибка', '错误', '!', '12', 'ﬁ', '𝐖', 'İ', ' ', '\n')
+    const words = fc.constantFrom(
+      'the',
+      'we',
+      'sorry',
+      'przepraszamy',
+      'błąd',
+      'nie',
+      'und',
+      'der',
+      'que',
+      'для',
+      'ошибка',
+      '错误',
+      '!',
+      '12',
+      'ﬁ',
+      '𝐖',
+      'İ',
+      ' ',
+      '\n',
+    )
     fc.assert(
-      fc.property(fc.oneof(fc.string({unit: 'binary', maxLength: 300}), fc.array(words, {maxLength: 200}).map((w) => w.join(' '))), (text) => {
-        expect(francOnly(text)).toBe(reference(text))
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({unit: 'binary', maxLength: 300}),
+          fc.array(words, {maxLength: 200}).map((w) => w.join(' ')),
+        ),
+        (text) => {
+          expect(francOnly(text)).toBe(reference(text))
+        },
+      ),
       {numRuns: 400},
     )
   })
@@ -74,17 +100,32 @@ describe('francOnly', () => {
 
 describe('splitSentences', () => {
   it('matches Intl.Segmenter whether or not the block has a terminator', () => {
-    const texts = ['Contact us', 'Step 1: open the app', 'Sorry. We sent the wrong link!', 'Line one\nline two', 'Wait… what', 'Ends with a dot.', 'Dr. Smith called', '']
+    const texts = [
+      'Contact us',
+      'Step 1: open the app',
+      'Sorry. We sent the wrong link!',
+      'Line one\nline two',
+      'Wait… what',
+      'Ends with a dot.',
+      'Dr. Smith called',
+      '',
+    ]
     for (const language of ['en', 'pl'] as const) {
       for (const text of texts) {
-        expect(splitSentences(block(text), 0, language).map((s) => [s.start, s.end]), text).toEqual(segmenterSentences(text, language))
+        expect(
+          splitSentences(block(text), 0, language).map((s) => [s.start, s.end]),
+          text,
+        ).toEqual(segmenterSentences(text, language))
       }
     }
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('We', 'are', 'sorry', '.', '!', '?', '…', ' ', '\n', '\u2029', '。', '؟', 'Dr', 'a', '"', ')'), {maxLength: 60}), (parts) => {
-        const text = parts.join('')
-        expect(splitSentences(block(text), 0, 'en').map((s) => [s.start, s.end])).toEqual(segmenterSentences(text, 'en'))
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('We', 'are', 'sorry', '.', '!', '?', '…', ' ', '\n', '\u2029', '。', '؟', 'Dr', 'a', '"', ')'), {maxLength: 60}),
+        (parts) => {
+          const text = parts.join('')
+          expect(splitSentences(block(text), 0, 'en').map((s) => [s.start, s.end])).toEqual(segmenterSentences(text, 'en'))
+        },
+      ),
       {numRuns: 300},
     )
   })
@@ -95,12 +136,29 @@ describe('tokenize', () => {
   const reference = (text: string): [string, number, number][] => [...text.matchAll(WORD)].map((m) => [m[0], m.index, m.index + m[0].length])
 
   it('finds exactly the matches of the WORD pattern', () => {
-    const texts = ["We're sorry, don't worry: d'oh!", 'Przepraszamy za błąd’ ’x x’’y', '𝐖𝐞 𝐚𝐫𝐞 café naïve e\u0301', '\ud835 lone \udc00 surrogates', "''a'' 'b' c'", '12,5 zł — 3rd']
-    for (const text of texts) expect(tokenize(text).map((t) => [t.text, t.start, t.end]), text).toEqual(reference(text))
+    const texts = [
+      "We're sorry, don't worry: d'oh!",
+      'Przepraszamy za błąd’ ’x x’’y',
+      '𝐖𝐞 𝐚𝐫𝐞 café naïve e\u0301',
+      '\ud835 lone \udc00 surrogates',
+      "''a'' 'b' c'",
+      '12,5 zł — 3rd',
+    ]
+    for (const text of texts)
+      expect(
+        tokenize(text).map((t) => [t.text, t.start, t.end]),
+        text,
+      ).toEqual(reference(text))
     fc.assert(
-      fc.property(fc.oneof(fc.string({unit: 'binary', maxLength: 200}), fc.array(fc.constantFrom('a', 'Ł', "'", '’', ' ', '1', '\u0301', '𝐖', '\ud835', '\udc00', '-', '.'), {maxLength: 60}).map((x) => x.join(''))), (text) => {
-        expect(tokenize(text, 7).map((t) => [t.text, t.start - 7, t.end - 7])).toEqual(reference(text))
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({unit: 'binary', maxLength: 200}),
+          fc.array(fc.constantFrom('a', 'Ł', "'", '’', ' ', '1', '\u0301', '𝐖', '\ud835', '\udc00', '-', '.'), {maxLength: 60}).map((x) => x.join('')),
+        ),
+        (text) => {
+          expect(tokenize(text, 7).map((t) => [t.text, t.start - 7, t.end - 7])).toEqual(reference(text))
+        },
+      ),
       {numRuns: 1000},
     )
   })
@@ -112,15 +170,18 @@ describe('splitSentences fast path', () => {
     for (const language of ['en', 'pl'] as const) {
       const segmenter = new Intl.Segmenter(language, {granularity: 'sentence'})
       fc.assert(
-        fc.property(fc.array(pieces, {maxLength: 30}).map((a) => a.join('')), (text) => {
-          const want: string[] = []
-          for (const s of segmenter.segment(text)) {
-            const t = s.segment.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '')
-            if (t) want.push(t)
-          }
-          const block = {kind: 'paragraph', text, map: new PointMapper(0), prose: true, sourceStart: 0, sourceEnd: 0} as Block
-          expect(splitSentences(block, 0, language).map((s) => s.text)).toEqual(want)
-        }),
+        fc.property(
+          fc.array(pieces, {maxLength: 30}).map((a) => a.join('')),
+          (text) => {
+            const want: string[] = []
+            for (const s of segmenter.segment(text)) {
+              const t = s.segment.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '')
+              if (t) want.push(t)
+            }
+            const block = {kind: 'paragraph', text, map: new PointMapper(0), prose: true, sourceStart: 0, sourceEnd: 0} as Block
+            expect(splitSentences(block, 0, language).map((s) => s.text)).toEqual(want)
+          },
+        ),
         {numRuns: 3000},
       )
     }
@@ -144,7 +205,10 @@ describe('PhraseMatcher.find with an acceptance test', () => {
   })
 
   it('tries shorter entries at the same token when the longest is rejected', () => {
-    const m = new PhraseMatcher([{phrase: 'small number of', tag: 'long'}, {phrase: 'small number', tag: 'short'}])
+    const m = new PhraseMatcher([
+      {phrase: 'small number of', tag: 'long'},
+      {phrase: 'small number', tag: 'short'},
+    ])
     const text = 'a small number of orders'
     const tokens = tokenize(text)
     expect(m.find(tokens, text, (h) => h.entry.tag === 'short').map((h) => h.text)).toEqual(['small number'])
@@ -160,7 +224,11 @@ describe('PhraseMatcher.find with an acceptance test', () => {
   })
 
   it('offers every entry of the same phrase, stems included, longest first', () => {
-    const m = new PhraseMatcher([{phrase: 'nie odpowiada*', tag: 'stem'}, {phrase: 'nie odpowiadaj', tag: 'exact'}, {phrase: 'nie', tag: 'one'}])
+    const m = new PhraseMatcher([
+      {phrase: 'nie odpowiada*', tag: 'stem'},
+      {phrase: 'nie odpowiadaj', tag: 'exact'},
+      {phrase: 'nie', tag: 'one'},
+    ])
     const tokens = tokenize('nie odpowiadaj')
     expect(m.candidatesAt(tokens, 0).map((c) => [c.entry.tag, c.end])).toEqual([
       ['exact', 2],

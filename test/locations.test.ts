@@ -7,7 +7,7 @@ import {lint, lintSync} from '../src/index.js'
 import {diagnosticSchema} from '../src/rule.js'
 import {formatStylish} from '../src/format/stylish.js'
 
-const body = '<p>We are sorry: the link in this morning\'s email pointed to last year\'s timetable. The right one is at https://acme.example/timetable.</p>'
+const body = "<p>We are sorry: the link in this morning's email pointed to last year's timetable. The right one is at https://acme.example/timetable.</p>"
 
 describe('findings outside the source', () => {
   it('mark a subject given by option, with the flagged text and no range in the body', () => {
@@ -32,7 +32,8 @@ describe('findings outside the source', () => {
   })
 
   it('leave findings in a real Subject header at their place in the source', async () => {
-    const eml = 'From: Acme <support@acme.example>\r\nSubject: Oops!!\r\nContent-Type: text/plain\r\n\r\nWe are sorry: the link in this morning\'s email pointed to last year\'s timetable.\r\n'
+    const eml =
+      "From: Acme <support@acme.example>\r\nSubject: Oops!!\r\nContent-Type: text/plain\r\n\r\nWe are sorry: the link in this morning's email pointed to last year's timetable.\r\n"
     const result = await lint(eml, {filename: 'x.eml'})
     const humour = result.diagnostics.find((d) => d.ruleId === 'humour' && d.actual === 'Oops')!
     expect(humour.location).toBeUndefined()

@@ -9,7 +9,17 @@ import {join, resolve} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection} from 'vscode-jsonrpc/node'
-import type {CodeAction, Diagnostic, Hover, InitializeResult, MarkupContent, PublishDiagnosticsParams, Range, RegistrationParams, TextEdit} from 'vscode-languageserver'
+import type {
+  CodeAction,
+  Diagnostic,
+  Hover,
+  InitializeResult,
+  MarkupContent,
+  PublishDiagnosticsParams,
+  Range,
+  RegistrationParams,
+  TextEdit,
+} from 'vscode-languageserver'
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
 
@@ -43,7 +53,10 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => offsetOf(b.range.start.line, b.range.start.character) - offsetOf(a.range.start.line, a.range.start.character))
   let out = text
   for (const edit of sorted) {
-    out = out.slice(0, offsetOf(edit.range.start.line, edit.range.start.character)) + edit.newText + out.slice(offsetOf(edit.range.end.line, edit.range.end.character))
+    out =
+      out.slice(0, offsetOf(edit.range.start.line, edit.range.start.character)) +
+      edit.newText +
+      out.slice(offsetOf(edit.range.end.line, edit.range.end.character))
   }
   return out
 }
@@ -77,7 +90,9 @@ describe('language server (stdio)', () => {
       }
       const timer = setTimeout(() => {
         waiters.delete(waiter)
-        reject(new Error(`no matching publishDiagnostics in ${timeout} ms; got ${JSON.stringify(published.slice(from).map((p) => [p.uri, p.version]))}\n${stderr}`))
+        reject(
+          new Error(`no matching publishDiagnostics in ${timeout} ms; got ${JSON.stringify(published.slice(from).map((p) => [p.uri, p.version]))}\n${stderr}`),
+        )
       }, timeout)
       waiters.add(waiter)
     })
@@ -152,13 +167,22 @@ describe('language server (stdio)', () => {
 
     // Versions 3–5 back to back: one lint, of version 5.
     const burst = published.length
-    for (const [version, text] of [[3, BAD], [4, GOOD], [5, BAD]] as const) {
+    for (const [version, text] of [
+      [3, BAD],
+      [4, GOOD],
+      [5, BAD],
+    ] as const) {
       await client.sendNotification('textDocument/didChange', {textDocument: {uri: htmlUri, version}, contentChanges: [{text}]})
     }
     const latest = await published$((q) => q.uri === htmlUri && q.version === 5, burst)
     expect(noReply(latest)).toBeDefined()
     await new Promise((r) => setTimeout(r, 400))
-    expect(published.slice(burst).filter((q) => q.uri === htmlUri).map((q) => q.version)).toEqual([5])
+    expect(
+      published
+        .slice(burst)
+        .filter((q) => q.uri === htmlUri)
+        .map((q) => q.version),
+    ).toEqual([5])
   })
 
   it('explains the rule on hover over the flagged range', async () => {
@@ -196,8 +220,16 @@ describe('language server (stdio)', () => {
 
   it('places the disable directive where it applies: inline after a block on the same line, and in Markdown', async () => {
     const cases = [
-      {uri: pathToFileURL(join(dir, 'one-line.html')).href, languageId: 'html', text: `<p>We're sorry: the link in this morning's email was wrong.</p><p>Please do not reply.</p>\n`},
-      {uri: pathToFileURL(join(dir, 'apology.md')).href, languageId: 'markdown', text: `# Correction\n\nWe're sorry: the link in this morning's email was wrong.\n\n  Please do not reply.\n`},
+      {
+        uri: pathToFileURL(join(dir, 'one-line.html')).href,
+        languageId: 'html',
+        text: `<p>We're sorry: the link in this morning's email was wrong.</p><p>Please do not reply.</p>\n`,
+      },
+      {
+        uri: pathToFileURL(join(dir, 'apology.md')).href,
+        languageId: 'markdown',
+        text: `# Correction\n\nWe're sorry: the link in this morning's email was wrong.\n\n  Please do not reply.\n`,
+      },
     ]
     for (const {uri, languageId, text} of cases) {
       const from = published.length
@@ -226,7 +258,11 @@ describe('language server (stdio)', () => {
     expect(d).toBeDefined()
     expect(d!.range).toEqual({start: {line: 1, character: 21}, end: {line: 1, character: 46}})
 
-    const actions = await client.sendRequest<CodeAction[]>('textDocument/codeAction', {textDocument: {uri: emlUri}, range: d!.range, context: {diagnostics: [d]}})
+    const actions = await client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: {uri: emlUri},
+      range: d!.range,
+      context: {diagnostics: [d]},
+    })
     const fix = actions.find((a) => a.title === 'Replace with help@northwind.example')
     expect(fix, JSON.stringify(actions.map((a) => a.title))).toBeDefined()
     expect(fix!.isPreferred).toBe(true)

@@ -50,17 +50,31 @@ describe('MCP server (stdio)', () => {
     const lintTool = byName.get('lint_apology_email')!
     expect(lintTool.inputSchema.required).toEqual(['email'])
     expect(Object.keys(lintTool.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['email', 'format', 'from', 'subject', 'language', 'incident']))
-    expect(Object.keys(lintTool.outputSchema?.properties ?? {})).toEqual(expect.arrayContaining(['diagnostics', 'checklist', 'errorCount', 'warningCount', 'language']))
+    expect(Object.keys(lintTool.outputSchema?.properties ?? {})).toEqual(
+      expect.arrayContaining(['diagnostics', 'checklist', 'errorCount', 'warningCount', 'language']),
+    )
     expect(byName.get('explain_rule')!.inputSchema.required).toEqual(['rule'])
   })
 
   it('lint_apology_email returns structured diagnostics, the checklist and a text summary', async () => {
     const result = await client.callTool({
       name: 'lint_apology_email',
-      arguments: {email: BAD, format: 'html', from: 'Northwind <noreply@northwind.example>', subject: 'Correction: wrong link to your invoice', incident: {kind: 'wrong-link'}},
+      arguments: {
+        email: BAD,
+        format: 'html',
+        from: 'Northwind <noreply@northwind.example>',
+        subject: 'Correction: wrong link to your invoice',
+        incident: {kind: 'wrong-link'},
+      },
     })
     expect(result.isError, stderr).toBeFalsy()
-    const structured = result.structuredContent as {diagnostics: Diagnostic[]; checklist: {score: number; items: {id: string; status: string}[]}; errorCount: number; warningCount: number; language: string}
+    const structured = result.structuredContent as {
+      diagnostics: Diagnostic[]
+      checklist: {score: number; items: {id: string; status: string}[]}
+      errorCount: number
+      warningCount: number
+      language: string
+    }
     const noReply = structured.diagnostics.filter((d) => d.ruleId === 'no-reply-sender')
     expect(noReply.length).toBeGreaterThan(0)
     const body = noReply.find((d) => d.range.start.line === 2)!

@@ -18,7 +18,10 @@ const EMAIL = /\.(?:eml|html|txt|md)$/
 
 /** A message without the text it quotes from the email (`…`, "…", “…”), which can be any length. */
 function ownWords(message: string): string {
-  return message.replace(/`[^`]*`/g, '``').replace(/"[^"]*"/g, '""').replace(/“[^”]*”/g, '“”')
+  return message
+    .replace(/`[^`]*`/g, '``')
+    .replace(/"[^"]*"/g, '""')
+    .replace(/“[^”]*”/g, '“”')
 }
 
 describe('message templates', () => {
@@ -130,7 +133,10 @@ describe('examples fit the incident', () => {
         for (const examples of Object.values(incidentExamples[id][language])) {
           for (const example of typeof examples === 'string' ? [examples] : Object.values(examples ?? {})) {
             const flagged = lintSync(example, {format: 'text', language, rules: {[id]: 'error'}}).diagnostics.filter((d) => d.ruleId === id)
-            expect(flagged.map((d) => d.message), example).toEqual([])
+            expect(
+              flagged.map((d) => d.message),
+              example,
+            ).toEqual([])
           }
         }
       }
@@ -143,8 +149,13 @@ describe('incident subject examples', () => {
     for (const language of ['en', 'pl'] as const) {
       for (const subject of Object.values(incidentExamples['unclear-subject'][language]) as string[]) {
         const body = incidentExamples['missing-apology'][language]['wrong-link'] as string
-        const flagged = lintSync(body, {format: 'text', language, subject, rules: {'unclear-subject': 'error'}}).diagnostics.filter((d) => d.ruleId === 'unclear-subject')
-        expect(flagged.map((d) => d.message), subject).toEqual([])
+        const flagged = lintSync(body, {format: 'text', language, subject, rules: {'unclear-subject': 'error'}}).diagnostics.filter(
+          (d) => d.ruleId === 'unclear-subject',
+        )
+        expect(
+          flagged.map((d) => d.message),
+          subject,
+        ).toEqual([])
       }
     }
   })

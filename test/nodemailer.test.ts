@@ -158,13 +158,19 @@ describe('apologyGuard (nodemailer plugin)', () => {
     expect(received).toHaveLength(1)
     expect(received[0]!.toString('latin1')).toBe(raw.toString('latin1').replace(/\r?\n/g, '\r\n'))
     const bad = (await nodemailer.createTransport({streamTransport: true, buffer: true}).sendMail(BAD)).message as Buffer
-    await expect(transporter.sendMail({raw: bad, envelope: {from: 'noreply@tidewell.example', to: ['passenger@mail.example']}})).rejects.toBeInstanceOf(UnsendableError)
+    await expect(transporter.sendMail({raw: bad, envelope: {from: 'noreply@tidewell.example', to: ['passenger@mail.example']}})).rejects.toBeInstanceOf(
+      UnsendableError,
+    )
     expect(received).toHaveLength(1)
   })
 
   it('refuses on warnings above maxWarnings, like --max-warnings', async () => {
     // Good otherwise, but the sign-off jokes: a humour warning, no error.
-    const joking = {...GOOD, text: GOOD_TEXT.replace('Alasdair Reid', 'Our bad! Alasdair Reid'), html: GOOD_HTML.replace('<p>Alasdair Reid', '<p>Our bad! Alasdair Reid')}
+    const joking = {
+      ...GOOD,
+      text: GOOD_TEXT.replace('Alasdair Reid', 'Our bad! Alasdair Reid'),
+      html: GOOD_HTML.replace('<p>Alasdair Reid', '<p>Our bad! Alasdair Reid'),
+    }
     const lenient = transport()
     lenient.use('stream', apologyGuard())
     await lenient.sendMail(joking)
@@ -195,7 +201,11 @@ describe('apologyGuard (nodemailer plugin)', () => {
   })
 
   it('uses the lint options it is given (incident kind makes humour an error)', async () => {
-    const joking = {...GOOD, html: GOOD_HTML.replace('<p>Alasdair Reid', '<p>Our bad! Alasdair Reid'), text: GOOD_TEXT.replace('Alasdair Reid', 'Our bad! Alasdair Reid')}
+    const joking = {
+      ...GOOD,
+      html: GOOD_HTML.replace('<p>Alasdair Reid', '<p>Our bad! Alasdair Reid'),
+      text: GOOD_TEXT.replace('Alasdair Reid', 'Our bad! Alasdair Reid'),
+    }
     const transporter = transport()
     transporter.use('stream', apologyGuard({incident: {kind: 'data-breach'}}))
     await expect(transporter.sendMail(joking)).rejects.toBeInstanceOf(UnsendableError)

@@ -2,7 +2,11 @@ import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../src/index.js'
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {repository?: {url?: string}; homepage?: string; bugs?: {url?: string}}
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  repository?: {url?: string}
+  homepage?: string
+  bugs?: {url?: string}
+}
 
 describe('package.json', () => {
   it('declares the repository that rule docs links point at', async () => {

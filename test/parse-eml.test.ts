@@ -30,7 +30,14 @@ function decodeQP(fragment: string, charset: string): string {
 
 /** What a reader sees of an HTML fragment: tags removed, entities decoded. */
 function visibleHtml(fragment: string): string {
-  return squash(decodeHTML(fragment.replace(/<br\b[^>]{0,200}>/gi, ' ').replace(/<[^>]{0,500}>?/g, '').replace(/^[^<]{0,500}>/, '')))
+  return squash(
+    decodeHTML(
+      fragment
+        .replace(/<br\b[^>]{0,200}>/gi, ' ')
+        .replace(/<[^>]{0,500}>?/g, '')
+        .replace(/^[^<]{0,500}>/, ''),
+    ),
+  )
 }
 
 /**
@@ -161,7 +168,9 @@ describe('parseEml: multipart/alternative with quoted-printable parts (CRLF)', a
     expect(eml.headers.get('x-note')?.value).toBe('plain text folded over two lines')
     expect(eml.headers.get('subject')?.name).toBe('Subject')
     const subject = eml.headers.get('subject')!
-    expect(ALTERNATIVE.slice(subject.sourceStart, subject.sourceEnd)).toBe('Subject: =?UTF-8?Q?Przepraszamy_za_b=C5=82=C4=85d_w_zam?=\r\n =?UTF-8?Q?=C3=B3wieniu?=')
+    expect(ALTERNATIVE.slice(subject.sourceStart, subject.sourceEnd)).toBe(
+      'Subject: =?UTF-8?Q?Przepraszamy_za_b=C5=82=C4=85d_w_zam?=\r\n =?UTF-8?Q?=C3=B3wieniu?=',
+    )
   })
 
   it('maps each decoded header character to the raw characters that encode it', () => {
@@ -300,8 +309,11 @@ describe('parseEml: nested multipart/mixed with attachments (LF, 7bit and 8bit)'
 
 describe('parseEml: base64 parts', () => {
   const html = '<p>Przepraszamy za błąd.</p><p>Zwrot: <a href="https://acme.example/zwrot">tutaj</a></p>'
-  const encoded = Buffer.from(html, 'utf8').toString('base64').replace(/.{1,76}/g, '$&\r\n')
-  const source = crlf(`From: Acme <noreply@acme.example>
+  const encoded = Buffer.from(html, 'utf8')
+    .toString('base64')
+    .replace(/.{1,76}/g, '$&\r\n')
+  const source =
+    crlf(`From: Acme <noreply@acme.example>
 Subject: =?utf-8?B?${Buffer.from('Przepraszamy za błąd', 'utf8').toString('base64')}?=
 Content-Type: text/html; charset=utf-8
 Content-Transfer-Encoding: base64
@@ -368,7 +380,7 @@ describe('parseEml: RFC 2047 subjects in other charsets', () => {
     })
   }
 
-  it('uses postal-mime\'s subject when the two decodings disagree, with a coarse map and a note', async () => {
+  it("uses postal-mime's subject when the two decodings disagree, with a coarse map and a note", async () => {
     // Two padded base64 words each hold half of `ł`; postal-mime decodes them separately.
     const source = 'Subject: =?UTF-8?B?xQ==?= =?UTF-8?B?gg==?=\r\n\r\nBody.\r\n'
     const eml = await parseEml(source)
@@ -452,7 +464,7 @@ Content-Transfer-Encoding: quoted-printable
     expect(cut.notes.some((n) => /inside its headers/.test(n))).toBe(true)
   })
 
-  it('prefers postal-mime\'s text when its own decoding disagrees', async () => {
+  it("prefers postal-mime's text when its own decoding disagrees", async () => {
     // postal-mime skips the comment before the encoding; this parser does not, and falls back.
     const source = 'Subject: x\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: (old mailer) quoted-printable\n\nb=C5=82=C4=85d\n'
     const eml = await parseEml(source)

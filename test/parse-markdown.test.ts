@@ -164,7 +164,20 @@ describe('parseMarkdown', () => {
       ['code', 'indented code'],
       ['paragraph', 'Read our post or https://acme.example/blog.'],
     ])
-    expect(body.blocks.map((b) => b.level)).toEqual([1, undefined, 2, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined])
+    expect(body.blocks.map((b) => b.level)).toEqual([
+      1,
+      undefined,
+      2,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ])
     expect(body.blocks.filter((b) => !b.prose).map((b) => b.kind)).toEqual(['quote', 'code', 'code'])
     expect(body.bodyStart).toBe(0)
   })
@@ -232,7 +245,8 @@ describe('parseMarkdown', () => {
   })
 
   it('parses visible text in raw HTML blocks, with maps into the Markdown source', () => {
-    const source = 'Intro line.\n\n<div class="note">\n<p>We are <b>sorry</b> &amp; <a href="https://acme.example/help">here to help</a>.</p>\n</div>\n\nAfter.\n'
+    const source =
+      'Intro line.\n\n<div class="note">\n<p>We are <b>sorry</b> &amp; <a href="https://acme.example/help">here to help</a>.</p>\n</div>\n\nAfter.\n'
     const html = parseMarkdown(source)
     expect(html.blocks.map((b) => b.text)).toEqual(['Intro line.', 'We are sorry & here to help.', 'After.'])
     expect(slice(source, html.blocks[1]!, 'sorry & here')).toBe('sorry</b> &amp; <a href="https://acme.example/help">here')

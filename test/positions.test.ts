@@ -38,18 +38,20 @@ function decodeQp(text: string): string {
 
 /** Decodes RFC 2047 encoded words (Q and B). */
 function decode2047(text: string): string {
-  return text
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]{1,40})\?([QqBb])\?([^?]*)\?=/g, (_w, charset: string, enc: string, data: string) => {
-      const bytes =
-        enc.toUpperCase() === 'B'
-          ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
-          : Uint8Array.from(
-              data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})|([^=])/g, (_m, hex: string | undefined, ch: string | undefined) => (hex ? String.fromCharCode(Number.parseInt(hex, 16)) : ch!)),
-              (c) => c.charCodeAt(0),
-            )
-      return new TextDecoder(charset.toLowerCase()).decode(bytes)
-    })
+  return text.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]{1,40})\?([QqBb])\?([^?]*)\?=/g, (_w, charset: string, enc: string, data: string) => {
+    const bytes =
+      enc.toUpperCase() === 'B'
+        ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+        : Uint8Array.from(
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})|([^=])/g, (_m, hex: string | undefined, ch: string | undefined) =>
+                hex ? String.fromCharCode(Number.parseInt(hex, 16)) : ch!,
+              ),
+            (c) => c.charCodeAt(0),
+          )
+    return new TextDecoder(charset.toLowerCase()).decode(bytes)
+  })
 }
 
 /**
@@ -88,8 +90,17 @@ function decodeFor(document: EmailDocument, block: Block): (fragment: string) =>
       text = block.kind === 'subject' ? (text.startsWith('=?') ? decode2047(text) : decodeQp(text.replace(/_/g, ' '))) : decodeQp(text)
     }
     const isHtml = document.format === 'html' || (document.format === 'eml' && block.part === 'html')
-    if (isHtml || document.format === 'markdown') text = text.replace(/<!--[^]*?-->/g, ' ').replace(/<br\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '')
-    if (document.format === 'markdown') text = text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[*_`]+/g, '').replace(/\]\([^)]*\)/g, '').replace(/[[\]]/g, '')
+    if (isHtml || document.format === 'markdown')
+      text = text
+        .replace(/<!--[^]*?-->/g, ' ')
+        .replace(/<br\b[^>]*>/gi, ' ')
+        .replace(/<[^>]*>/g, '')
+    if (document.format === 'markdown')
+      text = text
+        .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+        .replace(/[*_`]+/g, '')
+        .replace(/\]\([^)]*\)/g, '')
+        .replace(/[[\]]/g, '')
     if (isHtml || document.format === 'markdown') text = decodeHTML(text)
     return text.replace(/[\s\u00a0]+/g, ' ').trim()
   }

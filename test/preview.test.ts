@@ -34,7 +34,9 @@ describe('neutralizePreview', () => {
 
   it('removes every meta http-equiv and breaks CSS that loads', () => {
     expect(neutralizePreview(`<meta http-equiv="refresh" content="0;url=${URL}">`)).not.toContain(URL)
-    expect(neutralizePreview(`<style>@import "${URL}";p{background:URL(${URL})}</style>`)).toBe(`<style>@al-blocked-import "${URL}";p{background:al-blocked-URL(${URL})}</style>`)
+    expect(neutralizePreview(`<style>@import "${URL}";p{background:URL(${URL})}</style>`)).toBe(
+      `<style>@al-blocked-import "${URL}";p{background:al-blocked-URL(${URL})}</style>`,
+    )
     expect(neutralizePreview(`<style>p{background:\\75 rl(${URL})}</style>`)).not.toContain(URL)
     expect(neutralizePreview(`<svg><style>rect{fill:&#117;rl(${URL})}</style></svg>`)).not.toContain(URL)
   })

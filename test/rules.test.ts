@@ -23,15 +23,29 @@ for (const rule of builtinRules) {
     it('has good and bad fixtures in English and Polish', () => {
       expect(existsSync(dir), `fixtures/${rule.id}/ is missing`).toBe(true)
       const files = readdirSync(dir).filter((f) => EMAIL.test(f))
-      expect(files.some((f) => f.startsWith('good-')), 'no good-* fixture').toBe(true)
-      expect(files.some((f) => f.startsWith('bad-')), 'no bad-* fixture').toBe(true)
-      expect(files.some((f) => /(^|-)pl-/.test(f)), 'no Polish fixture (name it good-pl-… or bad-pl-…)').toBe(true)
-      expect(files.some((f) => !/(^|-)pl-/.test(f)), 'no English fixture').toBe(true)
+      expect(
+        files.some((f) => f.startsWith('good-')),
+        'no good-* fixture',
+      ).toBe(true)
+      expect(
+        files.some((f) => f.startsWith('bad-')),
+        'no bad-* fixture',
+      ).toBe(true)
+      expect(
+        files.some((f) => /(^|-)pl-/.test(f)),
+        'no Polish fixture (name it good-pl-… or bad-pl-…)',
+      ).toBe(true)
+      expect(
+        files.some((f) => !/(^|-)pl-/.test(f)),
+        'no English fixture',
+      ).toBe(true)
     })
     if (!existsSync(dir)) return
     const optionsFile = join(dir, 'options.json')
     const folderOptions: FolderOptions = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FolderOptions) : {}
-    for (const file of readdirSync(dir).filter((f) => EMAIL.test(f)).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => EMAIL.test(f))
+      .sort()) {
       it(file, async () => {
         const {source, markers} = readMarkers(readFileSync(join(dir, file), 'utf8'))
         const {ruleOptions, ...options} = {...folderOptions['*'], ...folderOptions[file]}
@@ -57,7 +71,14 @@ for (const rule of builtinRules) {
           // The marker's text may quote the message or its note (why, fix and the example for this email).
           message: d.note ? `${d.message}\n${d.note}` : d.message,
         }))
-        const expected = markers.map((m) => ({ruleId: m.ruleId, start: m.start, text: source.slice(m.start, m.end), message: m.message, toLineEnd: m.toLineEnd, end: m.end}))
+        const expected = markers.map((m) => ({
+          ruleId: m.ruleId,
+          start: m.start,
+          text: source.slice(m.start, m.end),
+          message: m.message,
+          toLineEnd: m.toLineEnd,
+          end: m.end,
+        }))
         // Compare as readable rows so a failure shows what is missing and what is extra.
         const row = (r: {ruleId: string; start: number; text: string}): string => `${r.ruleId} @${r.start} ${JSON.stringify(r.text)}`
         const actualRows = actual.map((a) => {
@@ -71,7 +92,10 @@ for (const rule of builtinRules) {
           if (!m.message) continue
           // Two findings may share a position; the marker's message picks which one it means.
           const atSpot = actual.filter((a) => a.ruleId === m.ruleId && a.start === m.start)
-          expect(atSpot.map((a) => a.message).some((message) => message.includes(m.message!)), `no ${m.ruleId} finding at ${m.start} says "${m.message}"`).toBe(true)
+          expect(
+            atSpot.map((a) => a.message).some((message) => message.includes(m.message!)),
+            `no ${m.ruleId} finding at ${m.start} says "${m.message}"`,
+          ).toBe(true)
         }
       })
     }

@@ -8,7 +8,8 @@ const fired = (text: string, rules: string[], language: 'en' | 'pl' = 'en'): str
 }
 
 describe('statements of what went wrong (missing-explanation)', () => {
-  const explained = (body: string): boolean => !fired(`Hi Ola,\n\nWe are sorry.\n\n${body}\n\nBest,\nThe Lamp team`, ['missing-explanation']).includes('missing-explanation')
+  const explained = (body: string): boolean =>
+    !fired(`Hi Ola,\n\nWe are sorry.\n\n${body}\n\nBest,\nThe Lamp team`, ['missing-explanation']).includes('missing-explanation')
 
   it('counts passive data loss, cause and effect, and first-person admissions', () => {
     expect(explained('Customer names and phone numbers were copied from an old backup server last week.')).toBe(true)
@@ -57,7 +58,11 @@ describe('action steps (missing-action-steps)', () => {
   })
 
   it('stays silent when the reader is advised in words the lexicon does not list', () => {
-    expect(missing('Yesterday we sent you a newsletter meant for our wholesale partners. You may find the catalogue useful anyway, at https://kiln.example/catalogue.')).toBe(false)
+    expect(
+      missing(
+        'Yesterday we sent you a newsletter meant for our wholesale partners. You may find the catalogue useful anyway, at https://kiln.example/catalogue.',
+      ),
+    ).toBe(false)
   })
 
   it('counts Polish advice to act offline', () => {
@@ -128,20 +133,25 @@ describe('breach notices: mixed evidence of a missing part (data-breach-notice)'
 
 describe('declaratives with a link (missing-action-steps)', () => {
   const found = (text: string, language: 'en' | 'pl'): string[] =>
-    lintSync(text, {format: 'text', language}).diagnostics.filter((d) => d.ruleId === 'missing-action-steps').map((d) => d.messageId ?? '')
+    lintSync(text, {format: 'text', language})
+      .diagnostics.filter((d) => d.ruleId === 'missing-action-steps')
+      .map((d) => d.messageId ?? '')
 
   it('counts a formal Polish declarative with a link as the step', () => {
-    const text = 'Dzień dobry,\n\nw czwartkowym newsletterze podaliśmy błędną godzinę koncertu. Przepraszamy.\n\nAktualny program znajdą Państwo pod adresem https://filharmonia-kalisz.example/program\n\nZ poważaniem\nFilharmonia Kaliska'
+    const text =
+      'Dzień dobry,\n\nw czwartkowym newsletterze podaliśmy błędną godzinę koncertu. Przepraszamy.\n\nAktualny program znajdą Państwo pod adresem https://filharmonia-kalisz.example/program\n\nZ poważaniem\nFilharmonia Kaliska'
     expect(found(text, 'pl')).toEqual([])
   })
 
   it('does not take the same declarative without a link for a step', () => {
-    const text = 'Dzień dobry,\n\nw czwartkowym newsletterze podaliśmy błędną godzinę koncertu. Przepraszamy.\n\nAktualny program znajdą Państwo w kasie filharmonii.\n\nZ poważaniem\nFilharmonia Kaliska'
+    const text =
+      'Dzień dobry,\n\nw czwartkowym newsletterze podaliśmy błędną godzinę koncertu. Przepraszamy.\n\nAktualny program znajdą Państwo w kasie filharmonii.\n\nZ poważaniem\nFilharmonia Kaliska'
     expect(found(text, 'pl')).toEqual(['missing'])
   })
 
   it('counts an English "is available at" with a link', () => {
-    const text = 'Hello,\n\nThe timetable in Friday\'s email listed the wrong start times. We are sorry.\n\nThe corrected timetable is available at https://rowing.example/timetable\n\nThe Rowing Club'
+    const text =
+      "Hello,\n\nThe timetable in Friday's email listed the wrong start times. We are sorry.\n\nThe corrected timetable is available at https://rowing.example/timetable\n\nThe Rowing Club"
     expect(found(text, 'en')).toEqual([])
   })
 })
@@ -149,7 +159,9 @@ describe('declaratives with a link (missing-action-steps)', () => {
 describe('Polish wrong actions (missing-explanation)', () => {
   it('counts a first-person action limited in the wrong way as the explanation', () => {
     const text = (body: string): string[] =>
-      lintSync(`Dzień dobry,\n\nprzepraszamy. ${body}\n\nZespół Sklepu Kret`, {format: 'text', language: 'pl'}).diagnostics.filter((d) => d.ruleId === 'missing-explanation').map((d) => d.ruleId)
+      lintSync(`Dzień dobry,\n\nprzepraszamy. ${body}\n\nZespół Sklepu Kret`, {format: 'text', language: 'pl'})
+        .diagnostics.filter((d) => d.ruleId === 'missing-explanation')
+        .map((d) => d.ruleId)
     expect(text('W poniedziałkowym newsletterze ustawiliśmy kod rabatowy tylko dla nowych klientów.')).toEqual([])
     expect(text('W poniedziałek wysłaliśmy do Państwa nasz newsletter.')).toEqual(['missing-explanation'])
   })

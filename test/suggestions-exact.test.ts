@@ -7,7 +7,8 @@ import {describe, expect, it} from 'vitest'
 import {lint} from '../src/lint.js'
 
 // Our own sentences: an evasive apology with a minimiser the rule offers to remove.
-const BODY = '<p>Hi Marta,</p><p>Out of an abundance of caution we are writing about the invoice we sent you on Monday: the total was wrong.</p><p>The corrected invoice is attached. Reply to this email with any questions.</p>'
+const BODY =
+  '<p>Hi Marta,</p><p>Out of an abundance of caution we are writing about the invoice we sent you on Monday: the total was wrong.</p><p>The corrected invoice is attached. Reply to this email with any questions.</p>'
 
 function eml(encoding: 'base64' | '8bit' | 'quoted-printable', body: string): string {
   const encoded = encoding === 'base64' ? Buffer.from(body).toString('base64').replace(/.{76}/g, '$&\r\n') : body
@@ -25,7 +26,13 @@ function eml(encoding: 'base64' | '8bit' | 'quoted-printable', body: string): st
 }
 
 function suggestionsOf(result: Awaited<ReturnType<typeof lint>>): {rule: string; raw: string; actual?: string}[] {
-  return result.diagnostics.flatMap((d) => (d.suggestions ?? []).map((s) => ({rule: d.ruleId, raw: result.source.slice(s.range.start.offset, s.range.end.offset), ...(d.actual !== undefined ? {actual: d.actual} : {})})))
+  return result.diagnostics.flatMap((d) =>
+    (d.suggestions ?? []).map((s) => ({
+      rule: d.ruleId,
+      raw: result.source.slice(s.range.start.offset, s.range.end.offset),
+      ...(d.actual !== undefined ? {actual: d.actual} : {}),
+    })),
+  )
 }
 
 describe('suggestions map exactly to decoded text', () => {

@@ -28,9 +28,22 @@ describe('zones', () => {
   })
 
   it('keeps a quoted earlier message in its own zone', () => {
-    const source = ['Hello,', '', 'We charged your card twice for one ticket and have refunded the second charge today.', '', '> Why did you take the money twice?', '> Piotr'].join('\n')
+    const source = [
+      'Hello,',
+      '',
+      'We charged your card twice for one ticket and have refunded the second charge today.',
+      '',
+      '> Why did you take the money twice?',
+      '> Piotr',
+    ].join('\n')
     expect(kindsOf(source)).toEqual(['greeting', 'lede', 'quote'])
-    const forwarded = ['Sorry, the invoice we sent this morning had the wrong total. The right one is attached.', '', 'On Tue, 4 Mar 2025, Billing <billing@shop.example> wrote:', '', 'Please find your invoice attached.'].join('\n')
+    const forwarded = [
+      'Sorry, the invoice we sent this morning had the wrong total. The right one is attached.',
+      '',
+      'On Tue, 4 Mar 2025, Billing <billing@shop.example> wrote:',
+      '',
+      'Please find your invoice attached.',
+    ].join('\n')
     expect(kindsOf(forwarded)).toEqual(['lede', 'quote', 'quote'])
   })
 
@@ -87,7 +100,9 @@ describe('zones', () => {
   })
 
   it('marks promotion after the lede', () => {
-    const blocks = parseText('Sorry: the discount code in our last email expired a day early. It works again until Sunday.\n\nNew arrivals: shop now for spring jackets.').blocks
+    const blocks = parseText(
+      'Sorry: the discount code in our last email expired a day early. It works again until Sunday.\n\nNew arrivals: shop now for spring jackets.',
+    ).blocks
     expect(computeZones(blocks).kinds).toEqual(['lede', 'promo'])
   })
 
@@ -104,7 +119,8 @@ describe('zones', () => {
 
 describe('plain-text headings', () => {
   it('reads a short line without closing punctuation above a paragraph as a heading', () => {
-    const source = 'What Happened\nOn 2 May someone copied our customer list from a backup server.\n\nWhat We Are Doing\n\nWe closed the server and told the regulator the same day.'
+    const source =
+      'What Happened\nOn 2 May someone copied our customer list from a backup server.\n\nWhat We Are Doing\n\nWe closed the server and told the regulator the same day.'
     const kinds = parseText(source).blocks.map((b) => [b.kind, b.text])
     expect(kinds).toEqual([
       ['heading', 'What Happened'],
@@ -115,7 +131,8 @@ describe('plain-text headings', () => {
   })
 
   it('does not read greetings, sign-offs, sentences or address lines as headings', () => {
-    const source = 'Dear Ana\nWe sent you the wrong parcel yesterday and a courier will swap it on Friday.\n\nBest regards\nThe Post Room team\n\nThe item you ordered\nwas a blue lamp'
+    const source =
+      'Dear Ana\nWe sent you the wrong parcel yesterday and a courier will swap it on Friday.\n\nBest regards\nThe Post Room team\n\nThe item you ordered\nwas a blue lamp'
     const kinds = parseText(source).blocks.map((b) => b.kind)
     expect(kinds).not.toContain('heading')
   })

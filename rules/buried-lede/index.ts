@@ -148,7 +148,8 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
   for (let i = 0; i < apologyBlock && i < blocks.length; i++) {
     const block = blocks[i]!
     const late = apology !== undefined && (words > options.maxWords || contentBlocks >= options.maxBlocks)
-    const statement = lede || late ? undefined : (findErrorStatements(context, [block], 1)[0] ?? (zones.kinds[i] === 'lede' ? announcement(context, block) : undefined))
+    const statement =
+      lede || late ? undefined : (findErrorStatements(context, [block], 1)[0] ?? (zones.kinds[i] === 'lede' ? announcement(context, block) : undefined))
     if (statement && !promotionBefore(i, statement.start)) {
       lede = statement
       ledeBlock = i

@@ -109,7 +109,8 @@ export default defineRule({
   // The shared action-step detector asks compromise about English imperatives.
   usesNlp: true,
   docs: {
-    summary: 'An email about exposed personal data must say what data, what happened and when, what you are doing, what the reader should do, and how to reach a person.',
+    summary:
+      'An email about exposed personal data must say what data, what happened and when, what you are doing, what the reader should do, and how to reach a person.',
     why: 'Readers whose data leaked need specifics to judge their risk and protect themselves, and in many places the law requires them; a vague notice reads as a cover-up and brings more complaints.',
     fix: 'Name the data involved, the date and what happened, what you have done, the exact steps the reader should take, and a phone number or monitored address where a person answers.',
   },
@@ -118,11 +119,15 @@ export default defineRule({
       elements: z
         .array(z.enum(ELEMENTS))
         .default([...ELEMENTS])
-        .describe('Elements to require: "data", "happened" (what and when), "doing" (your response), "steps" (what the reader should do), "contact" (how to reach a person).'),
+        .describe(
+          'Elements to require: "data", "happened" (what and when), "doing" (your response), "steps" (what the reader should do), "contact" (how to reach a person).',
+        ),
       detectFromText: z
         .boolean()
         .default(true)
-        .describe('Also treat an email as a breach notice when a sentence says personal data was exposed, leaked or accessed; when false, only incident.kind "data-breach" turns the rule on.'),
+        .describe(
+          'Also treat an email as a breach notice when a sentence says personal data was exposed, leaked or accessed; when false, only incident.kind "data-breach" turns the rule on.',
+        ),
     })
     .strict(),
   messages: {
@@ -138,26 +143,16 @@ export default defineRule({
     caHeading: 'California Civ. Code 1798.82: the heading "{heading}" is missing.',
   },
   notes: {
-    data:
-      'Readers cannot judge their risk from "your data" or "some information". Name each kind of data. For example: "{example}"',
-    happened:
-      'Without a date readers cannot tell whether activity they saw is related. Say what happened and when. For example: "{example}"',
-    doing:
-      'Readers need to know the hole is closed and who was told. For example: "{example}"',
-    steps:
-      'Without steps readers are left worried and unprotected. For example: "{example}"',
-    contact:
-      'Worried readers need a phone number or a monitored address. For example: "{example}"',
-    consequences:
-      'Say what someone could do with the data, so readers know what to watch for. For example: "{example}"',
-    dpo:
-      'Name the inspektor ochrony danych and how to reach them. For example: "{example}"',
-    plainLanguage:
-      'GDPR Art. 34 asks for clear and plain language; readers skim past jargon and miss what it means for them.',
-    caTitle:
-      'Put the title in the subject or as the first heading. For example: "{example}"',
-    caHeading:
-      'Readers and regulators look for these sections. Add a heading "{heading}" and put that information under it.',
+    data: 'Readers cannot judge their risk from "your data" or "some information". Name each kind of data. For example: "{example}"',
+    happened: 'Without a date readers cannot tell whether activity they saw is related. Say what happened and when. For example: "{example}"',
+    doing: 'Readers need to know the hole is closed and who was told. For example: "{example}"',
+    steps: 'Without steps readers are left worried and unprotected. For example: "{example}"',
+    contact: 'Worried readers need a phone number or a monitored address. For example: "{example}"',
+    consequences: 'Say what someone could do with the data, so readers know what to watch for. For example: "{example}"',
+    dpo: 'Name the inspektor ochrony danych and how to reach them. For example: "{example}"',
+    plainLanguage: 'GDPR Art. 34 asks for clear and plain language; readers skim past jargon and miss what it means for them.',
+    caTitle: 'Put the title in the subject or as the first heading. For example: "{example}"',
+    caHeading: 'Readers and regulators look for these sections. Add a heading "{heading}" and put that information under it.',
   },
   create(context) {
     const {document, lexicon, options, settings} = context
@@ -243,7 +238,8 @@ export default defineRule({
     // "Call us with questions" is the contact element, not a step that protects the reader.
     if (wanted.has('steps') && !present.has('steps')) {
       const isProtective = (s: {means: string}): boolean => s.means !== 'contact'
-      if (findActionSteps(context as RuleContext<unknown, unknown>, document.blocks, undefined, {stopWhen: isProtective}).some(isProtective)) present.add('steps')
+      if (findActionSteps(context as RuleContext<unknown, unknown>, document.blocks, undefined, {stopWhen: isProtective}).some(isProtective))
+        present.add('steps')
       // Advice in words the lists do not know, or a page to go to: mixed evidence, so no finding.
       else if (hasMixedStepEvidence(context as RuleContext<unknown, unknown>, document.blocks)) unsure.add('steps')
     }
@@ -269,7 +265,11 @@ export default defineRule({
       const legalese = context.matcher('legalese', lexicon.legalese)
       for (const sentence of scan.sentences) {
         for (const hit of legalese.find(scan.tokens(sentence), sentence.block.text)) {
-          context.report({messageId: 'plainLanguage', data: {phrase: hit.text, plain: hit.entry.plain}, span: {block: sentence.block, start: hit.start, end: hit.end}})
+          context.report({
+            messageId: 'plainLanguage',
+            data: {phrase: hit.text, plain: hit.entry.plain},
+            span: {block: sentence.block, start: hit.start, end: hit.end},
+          })
         }
       }
     }
@@ -278,7 +278,10 @@ export default defineRule({
       const titled = [...headSentences, ...scan.sentences.slice(0, 3)].some((s) => title.test(scan.tokens(s)))
       if (!titled) report('caTitle', lexicon.examples.caTitle)
       for (const {heading, phrases} of lexicon.caHeadings) {
-        const matcher = context.matcher(`ca:${heading}`, phrases.map((phrase) => ({phrase})))
+        const matcher = context.matcher(
+          `ca:${heading}`,
+          phrases.map((phrase) => ({phrase})),
+        )
         if (!scan.blocks.some((b) => startsWithPhrase(context, b, matcher))) {
           context.report({messageId: 'caHeading', data: {heading}, at: document.bodyStart})
         }

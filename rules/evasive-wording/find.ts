@@ -118,11 +118,20 @@ class Scanner {
     this.informantLeads = context.matcher('evasive:informant-leads', lexicon.informant.passiveLeads)
     this.firstPerson = wordList(lexicon.ownedAction.pronouns)
     const extra = options.extraPhrases.map((p) => p.trim()).filter((p) => p.length > 0)
-    this.extra = extra.length > 0 ? context.matcher(`evasive:extra:${JSON.stringify(extra)}`, extra.map((phrase) => ({phrase}))) : undefined
+    this.extra =
+      extra.length > 0
+        ? context.matcher(
+            `evasive:extra:${JSON.stringify(extra)}`,
+            extra.map((phrase) => ({phrase})),
+          )
+        : undefined
     this.allow = allowMatcher(context, options.allow)
     this.conditions = wordList(lexicon.conditions)
 
-    const hits = findApologyHits(context, blocks.map((b) => b.block))
+    const hits = findApologyHits(
+      context,
+      blocks.map((b) => b.block),
+    )
     const regret = wordList(lexicon.harm.regretVerbs)
     const ownership = context.matcher('evasive:ownership', lexicon.ownership)
     const negations = wordList(lexicon.ownershipNegations)
@@ -215,7 +224,9 @@ class Scanner {
     }
     const document = this.context.document
     // Placeholders and allowed phrases drop a finding before overlaps are settled, so that it hides no other finding.
-    return longestFirst(found.filter((f) => !touchesPlaceholder(document, f.block, f.start, f.end) && !isAllowed(this.allow, sentence, f.firstToken, f.lastToken)))
+    return longestFirst(
+      found.filter((f) => !touchesPlaceholder(document, f.block, f.start, f.end) && !isAllowed(this.allow, sentence, f.firstToken, f.lastToken)),
+    )
   }
 
   /** A finding over tokens `[first, last)` with the sentence-level owned template as a fallback quick fix. */
@@ -278,7 +289,11 @@ class Scanner {
         const cut = deletion(sentence, hit.start, hit.end)
         suggestions.push({text: `Remove "${hit.text}"`, replacement: cut.replacement, span: {block: sentence.block, start: cut.start, end: cut.end}})
       } else if (entry.rewrite) {
-        suggestions.push({text: `Replace with "${entry.rewrite}"`, replacement: matchCase(hit.text, entry.rewrite), span: {block: sentence.block, start: hit.start, end: hit.end}})
+        suggestions.push({
+          text: `Replace with "${entry.rewrite}"`,
+          replacement: matchCase(hit.text, entry.rewrite),
+          span: {block: sentence.block, start: hit.start, end: hit.end},
+        })
       }
       found.push(this.finding(entry.category, sentence, hit.firstToken, hit.lastToken, suggestions))
     }
@@ -379,7 +394,8 @@ class Scanner {
     const withAgent = (hit: PhraseHit<PhraseEntry>): boolean => {
       // Look for the agent in the same clause, a few words on; the last one wins ("błędu systemu naszego dostawcy").
       let stop = hit.lastToken
-      while (stop < tokens.length && stop - hit.lastToken < window + 2 && (stop === hit.lastToken || joinedLoose(text, tokens[stop - 1]!, tokens[stop]!))) stop++
+      while (stop < tokens.length && stop - hit.lastToken < window + 2 && (stop === hit.lastToken || joinedLoose(text, tokens[stop - 1]!, tokens[stop]!)))
+        stop++
       let end = -1
       for (const agent of this.agents.find(tokens.slice(hit.lastToken, stop), text)) {
         if (agent.firstToken <= window) end = hit.lastToken + agent.lastToken
@@ -462,7 +478,8 @@ class Scanner {
       if (a.determiners.length > 0) {
         // "our website", "the booking system": a determiner one or two words before.
         if (t > 0 && determiners.has(tokens[t - 1]!.norm)) first = t - 1
-        else if (t > 1 && determiners.has(tokens[t - 2]!.norm) && joined(text, tokens[t - 2]!, tokens[t - 1]!) && joined(text, tokens[t - 1]!, tokens[t]!)) first = t - 2
+        else if (t > 1 && determiners.has(tokens[t - 2]!.norm) && joined(text, tokens[t - 2]!, tokens[t - 1]!) && joined(text, tokens[t - 1]!, tokens[t]!))
+          first = t - 2
         else continue
       }
       let v = -1
@@ -552,7 +569,11 @@ class Scanner {
       const stripped = strip(text, tokens, i, end, (t) => adverbs.has(t.norm) || adjectives.has(t.norm))
       if (stripped.length > 0) {
         const replacement = matchCase(tokens[i]!.text, stripped)
-        suggestions.push({text: `Drop the minimiser: "${replacement}"`, replacement, span: {block: sentence.block, start: tokens[i]!.start, end: tokens[end - 1]!.end}})
+        suggestions.push({
+          text: `Drop the minimiser: "${replacement}"`,
+          replacement,
+          span: {block: sentence.block, start: tokens[i]!.start, end: tokens[end - 1]!.end},
+        })
       }
       found.push(this.finding('minimiser', sentence, i, end, suggestions))
       i = end - 1

@@ -27,44 +27,35 @@ export default defineRule({
       allow: z
         .array(z.string())
         .default([])
-        .describe('Phrases to accept even though they look evasive (same syntax as the lexicon: a word ending in `*` matches by prefix), e.g. ["human error"].'),
+        .describe(
+          'Phrases to accept even though they look evasive (same syntax as the lexicon: a word ending in `*` matches by prefix), e.g. ["human error"].',
+        ),
       extraPhrases: z
         .array(z.string())
         .default([])
         .describe('More phrases to flag as evasive, in any language (a word ending in `*` matches by prefix), e.g. ["unfortunately an error occurred"].'),
-      passives: z
-        .boolean()
-        .default(true)
-        .describe('Also flag agentless passives about the mistake ("an incorrect email was sent", "podano błędną datę").'),
+      passives: z.boolean().default(true).describe('Also flag agentless passives about the mistake ("an incorrect email was sent", "podano błędną datę").'),
     })
     .strict(),
   messages: {
     conditional: '`{phrase}` makes the apology conditional: apologise for what you did.',
-    feelings: '`{phrase}` apologises for the reader\'s feelings, not for your mistake.',
+    feelings: "`{phrase}` apologises for the reader's feelings, not for your mistake.",
     regret: '`{phrase}` expresses regret without apologising or owning the mistake.',
     passive: '`{phrase}` hides who made the mistake: say "we".',
     blame: '`{phrase}` puts the blame on someone or something else.',
-    assurance: '`{phrase}` leans on someone else\'s promise instead of yours.',
+    assurance: "`{phrase}` leans on someone else's promise instead of yours.",
     minimiser: '`{phrase}` plays down the mistake or its impact.',
-    extra: '`{phrase}` is on this project\'s list of evasive phrases.',
+    extra: "`{phrase}` is on this project's list of evasive phrases.",
   },
   notes: {
-    conditional:
-      'It doubts that anyone was harmed, which tells affected readers their problem may not be real. For example: "{example}"',
-    feelings:
-      'It shifts the blame onto the reader. Apologise for what you did. For example: "{example}"',
-    regret:
-      'Regret without "sorry" or a "we" reads as a form letter. Say sorry and own it. For example: "{example}"',
-    passive:
-      'An agentless passive reads as dodging responsibility. For example: "{example}"',
-    blame:
-      'Readers hold you responsible anyway. Name the cause if it helps, and own the result. For example: "{example}"',
-    assurance:
-      'Readers have no reason to believe a promise you did not make. Say what you changed. For example: "{example}"',
-    minimiser:
-      'It tells the readers it hurt that their problem does not matter. State the facts and let readers judge. For example: "{example}"',
-    extra:
-      'Own the mistake instead. For example: "{example}"',
+    conditional: 'It doubts that anyone was harmed, which tells affected readers their problem may not be real. For example: "{example}"',
+    feelings: 'It shifts the blame onto the reader. Apologise for what you did. For example: "{example}"',
+    regret: 'Regret without "sorry" or a "we" reads as a form letter. Say sorry and own it. For example: "{example}"',
+    passive: 'An agentless passive reads as dodging responsibility. For example: "{example}"',
+    blame: 'Readers hold you responsible anyway. Name the cause if it helps, and own the result. For example: "{example}"',
+    assurance: 'Readers have no reason to believe a promise you did not make. Say what you changed. For example: "{example}"',
+    minimiser: 'It tells the readers it hurt that their problem does not matter. State the facts and let readers judge. For example: "{example}"',
+    extra: 'Own the mistake instead. For example: "{example}"',
   },
   incidentExamples: incidentExamples['evasive-wording'],
   create(context) {

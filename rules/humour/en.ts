@@ -76,8 +76,16 @@ const en: HumourLexicon = {
     {phrase: 'the intern did it', kind: 'scapegoat'},
     {phrase: 'blame the intern', kind: 'scapegoat'},
     {phrase: 'blame it on the intern', kind: 'scapegoat'},
-    {phrase: 'intern', kind: 'scapegoat', unlessBefore: ['program', 'programme', 'programs', 'programmes', 'position', 'positions', 'scheme', 'vacancy', 'vacancies', 'applications']},
-    {phrase: 'interns', kind: 'scapegoat', unlessBefore: ['program', 'programme', 'programs', 'programmes', 'position', 'positions', 'scheme', 'vacancy', 'vacancies', 'applications']},
+    {
+      phrase: 'intern',
+      kind: 'scapegoat',
+      unlessBefore: ['program', 'programme', 'programs', 'programmes', 'position', 'positions', 'scheme', 'vacancy', 'vacancies', 'applications'],
+    },
+    {
+      phrase: 'interns',
+      kind: 'scapegoat',
+      unlessBefore: ['program', 'programme', 'programs', 'programmes', 'position', 'positions', 'scheme', 'vacancy', 'vacancies', 'applications'],
+    },
     {phrase: 'gremlin*', kind: 'scapegoat'},
     {phrase: 'cat walked across the keyboard', kind: 'scapegoat'},
     {phrase: 'cat walked on the keyboard', kind: 'scapegoat'},

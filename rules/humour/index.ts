@@ -94,14 +94,10 @@ export default defineRule({
     exclamations: '`{marks}` sounds excited or joking in an apology: use a full stop.',
   },
   notes: {
-    phrase:
-      'Humour reads as if you do not take the harm to the reader seriously. Say plainly what went wrong and apologise. For example: "{example}"',
-    emoji:
-      'Readers who lost time or money read it as mockery. Keep the tone plain. For example: "{example}"',
-    emoticon:
-      'Readers who lost time or money read it as mockery. Keep the tone plain. For example: "{example}"',
-    exclamations:
-      'It reads as if the reader\'s problem were not serious. For example: "{example}"',
+    phrase: 'Humour reads as if you do not take the harm to the reader seriously. Say plainly what went wrong and apologise. For example: "{example}"',
+    emoji: 'Readers who lost time or money read it as mockery. Keep the tone plain. For example: "{example}"',
+    emoticon: 'Readers who lost time or money read it as mockery. Keep the tone plain. For example: "{example}"',
+    exclamations: 'It reads as if the reader\'s problem were not serious. For example: "{example}"',
   },
   incidentExamples: incidentExamples['humour'],
   create(context) {

@@ -273,14 +273,38 @@ function verbsOf(context: RuleContext<unknown, unknown>, sentence: Sentence, bud
   if (!verbs) {
     if (budget.left <= 0) return undefined
     budget.left--
-    verbs = context.nlp(sentence).match('#Verb').out('offset').map((v) => [v.offset.start, v.offset.start + v.offset.length] as [number, number])
+    verbs = context
+      .nlp(sentence)
+      .match('#Verb')
+      .out('offset')
+      .map((v) => [v.offset.start, v.offset.start + v.offset.length] as [number, number])
     verbCache.set(sentence, verbs)
   }
   return verbs
 }
 
 /** Adverbs that may stand between a modal of advice and its verb ("you should also change", "we recommend that you immediately"). */
-const ADVICE_FILLERS = new Set(['also', 'still', 'immediately', 'now', 'always', 'then', 'simply', 'just', 'promptly', 'urgently', 'first', 'consider', 'to', 'that', 'you', 'please', 'carefully', 'regularly', 'remain'])
+const ADVICE_FILLERS = new Set([
+  'also',
+  'still',
+  'immediately',
+  'now',
+  'always',
+  'then',
+  'simply',
+  'just',
+  'promptly',
+  'urgently',
+  'first',
+  'consider',
+  'to',
+  'that',
+  'you',
+  'please',
+  'carefully',
+  'regularly',
+  'remain',
+])
 
 /**
  * A modal of advice and the verb after it, whatever the verb: "you should

@@ -36,7 +36,9 @@ export default defineRule({
       accept: z
         .array(z.string().min(1))
         .default([])
-        .describe('Extra phrases that count as an instruction to the reader, e.g. "open the Acme app" (words separated by spaces; a word ending in * matches by prefix).'),
+        .describe(
+          'Extra phrases that count as an instruction to the reader, e.g. "open the Acme app" (words separated by spaces; a word ending in * matches by prefix).',
+        ),
     })
     .strict(),
   messages: {
@@ -44,17 +46,17 @@ export default defineRule({
     noMeans: '`{phrase}` asks readers to act but gives them no {what}.',
   },
   notes: {
-    missing:
-      'Left to guess, some readers write to support and others do nothing when they should act. Add one plain instruction. For example: "{example}"',
-    noMeans:
-      'Readers who cannot act on the spot give up or write in. Put a {what} next to the instruction. For example: "{example}"',
+    missing: 'Left to guess, some readers write to support and others do nothing when they should act. Add one plain instruction. For example: "{example}"',
+    noMeans: 'Readers who cannot act on the spot give up or write in. Put a {what} next to the instruction. For example: "{example}"',
   },
   create(context) {
     const {document, options} = context
     const lexicon: ActionStepsLexicon = context.lexicon
     const severity = context.settings.incident?.kind === 'data-breach' ? 'error' : undefined
     // One usable step is enough to pass: stop there rather than analyse every later sentence.
-    const steps = options.requireMeans ? findActionSteps(context, document.blocks, undefined, {stopWhen: (s) => s.hasMeans}) : findActionSteps(context, document.blocks, undefined, {stopWhen: () => true})
+    const steps = options.requireMeans
+      ? findActionSteps(context, document.blocks, undefined, {stopWhen: (s) => s.hasMeans})
+      : findActionSteps(context, document.blocks, undefined, {stopWhen: () => true})
 
     if (steps.length === 0 && !hasAcceptedPhrase()) {
       // Report only on strong evidence: nothing in the message speaks to the reader about acting or offers a way to.

@@ -156,11 +156,30 @@ const pl: ActionStepsLexicon = {
     ),
     ...done('contact', 'prosimy o kontakt', 'proszę o kontakt', 'zapraszamy do kontaktu', 'zachęcamy do kontaktu'),
     // Poprawiony link podany wprost („Poprawny link do rezerwacji:” przed przyciskiem).
-    ...done('link', 'oto poprawny link', 'oto prawidłowy link', 'oto właściwy link', 'oto nowy link', 'poprawny link', 'prawidłowy link', 'właściwy link', 'nowy link'),
-    // Formalne zdania oznajmujące z linkiem: krok tylko wtedy, gdy link stoi obok.
-    ...['znajdą państwo', 'znajdzie pan', 'znajdzie pani', 'znajdziesz', 'znajdziecie', 'dostępn* pod adresem', 'dostępn* na stronie', 'pod adresem', 'pod linkiem', 'pod tym linkiem'].map(
-      (phrase): StepPhrase => ({phrase, form: 'done', means: 'link', linkOnly: true}),
+    ...done(
+      'link',
+      'oto poprawny link',
+      'oto prawidłowy link',
+      'oto właściwy link',
+      'oto nowy link',
+      'poprawny link',
+      'prawidłowy link',
+      'właściwy link',
+      'nowy link',
     ),
+    // Formalne zdania oznajmujące z linkiem: krok tylko wtedy, gdy link stoi obok.
+    ...[
+      'znajdą państwo',
+      'znajdzie pan',
+      'znajdzie pani',
+      'znajdziesz',
+      'znajdziecie',
+      'dostępn* pod adresem',
+      'dostępn* na stronie',
+      'pod adresem',
+      'pod linkiem',
+      'pod tym linkiem',
+    ].map((phrase): StepPhrase => ({phrase, form: 'done', means: 'link', linkOnly: true})),
     ...done('link', 'prosimy o zmianę hasła', 'prosimy o zresetowanie', 'zachęcamy do zmiany hasła'),
     // Wstępy, po których musi przyjść bezokolicznik.
     ...modal(
@@ -192,16 +211,7 @@ const pl: ActionStepsLexicon = {
     // "Można" opisuje też rzeczy, które nie są poleceniem ("można je kupić"): liczy się tylko ze znanym bezokolicznikiem.
     {phrase: 'można', form: 'modal', strict: true},
     // Wyglądają jak polecenia, ale nimi nie są.
-    ...exclude(
-      'nie odpowiadaj',
-      'nie odpowiadajcie',
-      'nie odpisuj',
-      'wypisz się',
-      'sprawdź nowości',
-      'sprawdź ofert*',
-      'sprawdź kolekcj*',
-      'sprawdź promocj*',
-    ),
+    ...exclude('nie odpowiadaj', 'nie odpowiadajcie', 'nie odpisuj', 'wypisz się', 'sprawdź nowości', 'sprawdź ofert*', 'sprawdź kolekcj*', 'sprawdź promocj*'),
   ],
   leadWords: [],
   objectWords: [],
@@ -223,18 +233,28 @@ const pl: ActionStepsLexicon = {
   ],
   negation: 'nie',
   contactWords: ['kontakt', 'pomoc', 'obsluga', 'obsługa', 'contact', 'support', 'help'],
-  thirdParties: ['bank', 'banku', 'bankiem', 'banków', 'bankami', 'policj*', 'policję', 'policji', 'operator', 'operatorem', 'wystawc*', 'ubezpieczyciel*', 'biur*', 'bik', 'urzęd*', 'urząd'],
+  thirdParties: [
+    'bank',
+    'banku',
+    'bankiem',
+    'banków',
+    'bankami',
+    'policj*',
+    'policję',
+    'policji',
+    'operator',
+    'operatorem',
+    'wystawc*',
+    'ubezpieczyciel*',
+    'biur*',
+    'bik',
+    'urzęd*',
+    'urząd',
+  ],
   adviceObjects: ['linków', 'linki', 'załączników', 'załączniki', 'podejrzan*', 'nieznan*'],
   notActions: [],
   // Modały z bezokolicznikiem rozpoznaje już detektor; te bywają z rzeczownikiem ("zalecamy zmianę hasła").
-  readerCues: [
-    'zalecamy',
-    'rekomendujemy',
-    'sugerujemy',
-    'radzimy',
-    'należy',
-    'powinn*',
-  ].map((phrase) => ({phrase})),
+  readerCues: ['zalecamy', 'rekomendujemy', 'sugerujemy', 'radzimy', 'należy', 'powinn*'].map((phrase) => ({phrase})),
   suggestions: {
     default: 'Nie musisz nic robić. Jeśli masz pytania, odpowiedz na tę wiadomość albo zadzwoń do nas: <numer telefonu>.',
     'wrong-content': 'Zignoruj poprzednią wiadomość: poprawne informacje znajdziesz poniżej. Masz pytania? Odpowiedz na tę wiadomość.',

@@ -39,7 +39,9 @@ export default defineRule({
       phrases: z
         .array(z.string().min(1))
         .default([])
-        .describe('More phrases that count as an apology, in the lexicon syntax (words separated by spaces, `*` at the end of a word for a stem), e.g. "mea culpa".'),
+        .describe(
+          'More phrases that count as an apology, in the lexicon syntax (words separated by spaces, `*` at the end of a word for a stem), e.g. "mea culpa".',
+        ),
       countOwnership: z
         .boolean()
         .default(false)

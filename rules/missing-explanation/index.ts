@@ -46,10 +46,7 @@ export default defineRule({
   },
   options: z
     .object({
-      countSubject: z
-        .boolean()
-        .default(true)
-        .describe('Accept a statement of what went wrong that appears only in the subject or the preheader.'),
+      countSubject: z.boolean().default(true).describe('Accept a statement of what went wrong that appears only in the subject or the preheader.'),
     })
     .strict(),
   messages: {
@@ -78,7 +75,8 @@ export default defineRule({
       : []
     const vague = firstVague(context)
     // "Only as `X`" points at X, where the reader sees the vague wording.
-    if (vague) context.report({messageId: 'vague', data: {phrase: vague.block.text.slice(vague.start, vague.end), example: lexicon.example}, span: vague, suggestions})
+    if (vague)
+      context.report({messageId: 'vague', data: {phrase: vague.block.text.slice(vague.start, vague.end), example: lexicon.example}, span: vague, suggestions})
     else context.report({messageId: 'missing', data: {example: lexicon.example}, at, suggestions})
   },
 })

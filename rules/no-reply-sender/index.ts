@@ -81,10 +81,8 @@ export default defineRule({
   notes: {
     address:
       'After a mistake readers have questions; a no-reply address leaves them no way to reach a person. Send from a monitored address such as `{suggestion}`.',
-    displayName:
-      'Readers who cannot answer an apology feel shut out. Use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
-    body:
-      'After a mistake readers have questions; shutting the door makes them angrier. Remove it and say how to reach a person. For example: "{example}"',
+    displayName: 'Readers who cannot answer an apology feel shut out. Use the brand or team name (e.g. `{brand} Support`) and a monitored address.',
+    body: 'After a mistake readers have questions; shutting the door makes them angrier. Remove it and say how to reach a person. For example: "{example}"',
   },
   create(context) {
     const {document, lexicon, options} = context

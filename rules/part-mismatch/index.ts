@@ -40,7 +40,9 @@ export default defineRule({
       checkLinks: z
         .boolean()
         .default(true)
-        .describe('Report a plain-text part whose steps have no link, phone number or address while the same steps in the HTML part have one (a button not written out as a URL).'),
+        .describe(
+          'Report a plain-text part whose steps have no link, phone number or address while the same steps in the HTML part have one (a button not written out as a URL).',
+        ),
     })
     .strict(),
   messages: {
@@ -51,10 +53,8 @@ export default defineRule({
   notes: {
     apology:
       'People whose mail app, watch or filter shows only the text part get a correction without a "sorry". Add the same apology to the plain-text part. For example: "{apology}"',
-    steps:
-      'People who see only the text part miss the fix. Copy the steps into the plain-text part with their links written out. For example: "{example}"',
-    link:
-      'A button does not exist in plain text, so text-only readers cannot act. Write the URL or number out. For example: "{example}"',
+    steps: 'People who see only the text part miss the fix. Copy the steps into the plain-text part with their links written out. For example: "{example}"',
+    link: 'A button does not exist in plain text, so text-only readers cannot act. Write the URL or number out. For example: "{example}"',
   },
   create(context) {
     const {document, lexicon, options} = context
@@ -96,7 +96,10 @@ export default defineRule({
       const missing = bare[0]!
       context.report({
         messageId: 'link',
-        data: {step: quote(sentenceAround(shared, acted.span)), example: linkExample(lexicon, quote(sentenceAround(shared, missing.span)), hrefNear(html, acted))},
+        data: {
+          step: quote(sentenceAround(shared, acted.span)),
+          example: linkExample(lexicon, quote(sentenceAround(shared, missing.span)), hrefNear(html, acted)),
+        },
         span: missing.span,
         part: 'text',
       })
@@ -106,11 +109,7 @@ export default defineRule({
 
 /** An instruction's words, normalised, to compare the two parts ("Reset" and "reset" are the same step). */
 function stepKey(step: ActionStep): string {
-  return step.span.block.text
-    .slice(step.span.start, step.span.end)
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, ' ')
+  return step.span.block.text.slice(step.span.start, step.span.end).toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ')
 }
 
 /** The sentence a span sits in, as the reader sees it. */

@@ -113,11 +113,7 @@ export interface FindApologyOptions {
  * @example
  * const first = findApologyHits(context, context.document.blocks, {explicitOnly: true})[0]
  */
-export function findApologyHits(
-  context: RuleContext<unknown, unknown>,
-  blocks: readonly Block[],
-  options: FindApologyOptions = {},
-): ApologyHit[] {
+export function findApologyHits(context: RuleContext<unknown, unknown>, blocks: readonly Block[], options: FindApologyOptions = {}): ApologyHit[] {
   const language = context.language
   const matcher = context.matcher<ApologyPhrase>('shared:apology', apologyPhrases[language])
   const extra = options.extra && options.extra.length > 0 ? options.extra : undefined

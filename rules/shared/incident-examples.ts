@@ -133,7 +133,10 @@ type Build = (s: Sentences, language: Language, kind: Kind) => string | Record<s
 
 function table(build: Build): Record<Language, IncidentExamples> {
   const out: Record<Language, IncidentExamples> = {en: {}, pl: {}}
-  for (const [language, sentences] of [['en', en], ['pl', pl]] as const) {
+  for (const [language, sentences] of [
+    ['en', en],
+    ['pl', pl],
+  ] as const) {
     for (const kind of Object.keys(sentences) as Kind[]) out[language][kind] = build(sentences[kind], language, kind)
   }
   return out
@@ -155,7 +158,14 @@ export const incidentExamples = {
     ...(kind === 'data-breach' ? {blame: breach[language].blame, assurance: breach[language].assurance} : {}),
   })),
   'vague-wording': table((s, language, kind) => {
-    const byMessage: Record<string, string> = {what: s.statement, who: s.statement, when: s.statement, hedge: s.statement, euphemism: s.apology, extra: s.statement}
+    const byMessage: Record<string, string> = {
+      what: s.statement,
+      who: s.statement,
+      when: s.statement,
+      hedge: s.statement,
+      euphemism: s.apology,
+      extra: s.statement,
+    }
     if (kind === 'data-breach') byMessage.data = breach[language].data
     return byMessage
   }),

@@ -208,7 +208,10 @@ export function tokenTags(context: RuleContext<unknown, unknown>, sentence: Sent
 export function allowMatcher(context: RuleContext<unknown, unknown>, allow: readonly string[]): PhraseMatcher<PhraseEntry> | undefined {
   const phrases = allow.map((p) => p.trim()).filter((p) => p.length > 0)
   if (phrases.length === 0) return undefined
-  return context.matcher(`allow:${JSON.stringify(phrases)}`, phrases.map((phrase) => ({phrase})))
+  return context.matcher(
+    `allow:${JSON.stringify(phrases)}`,
+    phrases.map((phrase) => ({phrase})),
+  )
 }
 
 /** True when the tokens `[first, last)` of a sentence contain an allowed phrase. */

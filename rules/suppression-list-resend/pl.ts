@@ -2,6 +2,7 @@
 import type {SuppressionLexicon} from './index.js'
 
 const pl: SuppressionLexicon = {
-  instead: 'anuluj wysyłkę, przywróć listę wykluczeń i odpowiadaj osobiście osobom, które napiszą, np. „Ma Pan rację, wypisał się Pan z listy i nie powinien był dostać tej wiadomości. Ponownie usunęliśmy Pana adres – przepraszamy.”',
+  instead:
+    'anuluj wysyłkę, przywróć listę wykluczeń i odpowiadaj osobiście osobom, które napiszą, np. „Ma Pan rację, wypisał się Pan z listy i nie powinien był dostać tej wiadomości. Ponownie usunęliśmy Pana adres – przepraszamy.”',
 }
 export default pl

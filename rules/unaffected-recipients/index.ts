@@ -38,12 +38,7 @@ export default defineRule({
   },
   options: z
     .object({
-      maxExtra: z
-        .number()
-        .int()
-        .min(0)
-        .default(0)
-        .describe('How many more recipients than affected people to accept, e.g. internal seed and test addresses.'),
+      maxExtra: z.number().int().min(0).default(0).describe('How many more recipients than affected people to accept, e.g. internal seed and test addresses.'),
     })
     .strict(),
   messages: {

@@ -2,7 +2,9 @@
 import type {UnbrandedLexicon} from './index.js'
 
 const en: UnbrandedLexicon = {
-  legalForms: ['ltd', 'limited', 'plc', 'llc', 'llp', 'inc', 'incorporated', 'corp', 'corporation', 'gmbh', 'ag', 'bv', 'pty ltd', 'co ltd', 'cic'].map((phrase) => ({phrase})),
+  legalForms: ['ltd', 'limited', 'plc', 'llc', 'llp', 'inc', 'incorporated', 'corp', 'corporation', 'gmbh', 'ag', 'bv', 'pty ltd', 'co ltd', 'cic'].map(
+    (phrase) => ({phrase}),
+  ),
   legalLines: [
     'registered in',
     'registered office',
@@ -59,7 +61,20 @@ const en: UnbrandedLexicon = {
     'house',
     'po box',
   ],
-  unsubscribeWords: ['unsub', 'opt out', 'opt-out', 'optout', 'preferences', 'manage subscription', 'manage your subscription', 'manage your email', 'email settings', 'notification settings', 'subscription settings', 'update your profile'],
+  unsubscribeWords: [
+    'unsub',
+    'opt out',
+    'opt-out',
+    'optout',
+    'preferences',
+    'manage subscription',
+    'manage your subscription',
+    'manage your email',
+    'email settings',
+    'notification settings',
+    'subscription settings',
+    'update your profile',
+  ],
   logoWords: ['logo', 'wordmark', 'brandmark', 'masthead'],
 }
 export default en

@@ -56,10 +56,44 @@ const ALWAYS_ALLOWED = [
 ]
 
 /** Second-level public suffixes, so that `mail.acme.co.uk` is brand `acme`, not `co`. */
-const SECOND_LEVEL = new Set(['co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'com.pl', 'net.pl', 'org.pl', 'gov.pl', 'com.au', 'net.au', 'org.au', 'co.nz', 'co.jp', 'com.br', 'co.za', 'com.mx', 'co.in'])
+const SECOND_LEVEL = new Set([
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'com.pl',
+  'net.pl',
+  'org.pl',
+  'gov.pl',
+  'com.au',
+  'net.au',
+  'org.au',
+  'co.nz',
+  'co.jp',
+  'com.br',
+  'co.za',
+  'com.mx',
+  'co.in',
+])
 
 /** Domain labels too generic to stand for a brand name. */
-const GENERIC_LABELS = new Set(['mail', 'email', 'news', 'info', 'shop', 'app', 'web', 'www', 'online', 'home', 'example', 'gmail', 'outlook', 'yahoo', 'hotmail'])
+const GENERIC_LABELS = new Set([
+  'mail',
+  'email',
+  'news',
+  'info',
+  'shop',
+  'app',
+  'web',
+  'www',
+  'online',
+  'home',
+  'example',
+  'gmail',
+  'outlook',
+  'yahoo',
+  'hotmail',
+])
 
 /** How many blocks at the top, and at the bottom, count as header and footer. */
 const TOP_BLOCKS = 4
@@ -93,7 +127,8 @@ export default defineRule({
   structural: true,
   languages: {en, pl},
   docs: {
-    summary: 'Send the apology in the brand\'s own template: logo, brand name at the top, a footer that names the company, an unsubscribe link, and links and a From address on the brand\'s domains.',
+    summary:
+      "Send the apology in the brand's own template: logo, brand name at the top, a footer that names the company, an unsubscribe link, and links and a From address on the brand's domains.",
     why: 'A familiar, branded template tells readers the message is genuine; a bare email about a mistake, with links to unknown domains, looks like phishing and draws spam complaints.',
     fix: 'Use the same template as the email you are correcting: logo and brand name at the top, company name with address or legal line and an unsubscribe link in the footer, links on your own domain (or your tracking domain, allowed in config), and a From address on your domain.',
   },
@@ -107,25 +142,21 @@ export default defineRule({
         .array(z.string().min(1))
         .default([])
         .describe('Extra link domains to accept, with their subdomains: ESP click-tracking domains such as "click.esp.example".'),
-      ignore: z
-        .array(z.enum(CHECKS))
-        .default([])
-        .describe('Checks to skip: "logo", "brand-name", "footer", "unsubscribe", "link-domain", "from-domain".'),
+      ignore: z.array(z.enum(CHECKS)).default([]).describe('Checks to skip: "logo", "brand-name", "footer", "unsubscribe", "link-domain", "from-domain".'),
     })
     .strict(),
   messages: {
-    logo: 'No logo image: add the brand\'s logo at the top.',
+    logo: "No logo image: add the brand's logo at the top.",
     brandName: 'The brand name `{brand}` is not visible near the top.',
     footer: 'The footer does not identify the sender.',
     unsubscribe: 'No unsubscribe or preferences link, and no List-Unsubscribe header.',
-    linkDomain: 'Link to `{host}` is not on the brand\'s domain ({domains}){more}.',
-    fromDomain: 'From address domain `{domain}` is not the brand\'s ({domains}).',
-    fromUnrelated: 'From address `{address}` puts the sender name in the local part of someone else\'s domain `{domain}`.',
+    linkDomain: "Link to `{host}` is not on the brand's domain ({domains}){more}.",
+    fromDomain: "From address domain `{domain}` is not the brand's ({domains}).",
+    fromUnrelated: "From address `{address}` puts the sender name in the local part of someone else's domain `{domain}`.",
     plainText: 'Plain text has no branded template.',
   },
   notes: {
-    logo:
-      'A message without the brand\'s logo looks like phishing to readers who are already wary after a mistake. For example: `<img src="https://{domain}/logo.png" alt="{brand}">`.',
+    logo: 'A message without the brand\'s logo looks like phishing to readers who are already wary after a mistake. For example: `<img src="https://{domain}/logo.png" alt="{brand}">`.',
     brandName:
       'Readers decide in the first lines whether a message is genuine. Put the name in the header or first line, e.g. a header cell reading "{brand}" (or a logo with alt="{brand}").',
     footer:
@@ -134,10 +165,8 @@ export default defineRule({
       'Readers who cannot opt out mark the message as spam instead. Add one to the footer, e.g. `<a href="https://{domain}/unsubscribe">Unsubscribe</a>`.',
     linkDomain:
       'Readers who hover over a link to an unknown domain suspect phishing. Link to {domain} directly, or add a tracking domain you own to `allowDomains`.',
-    fromDomain:
-      'Readers and spam filters trust mail that comes from the brand\'s own domain. Send from an address on it, e.g. `support@{brandDomain}`.',
-    fromUnrelated:
-      'Readers and spam filters trust mail from the brand\'s own domain. Send from an address on your domain, e.g. `support@<your-domain>`.',
+    fromDomain: "Readers and spam filters trust mail that comes from the brand's own domain. Send from an address on it, e.g. `support@{brandDomain}`.",
+    fromUnrelated: "Readers and spam filters trust mail from the brand's own domain. Send from an address on your domain, e.g. `support@<your-domain>`.",
     plainText:
       'Readers recognise a genuine message by its logo, footer and unsubscribe link. Send an HTML version in your usual template, or set the option plainText to "off" if a plain message is deliberate.',
   },
@@ -256,7 +285,12 @@ function resolveBrand(configured: Brand | undefined, fromName: string, fromAddre
   const sender = squash(fromName)
   const fromLabel = brandLabel(fromDomain)
   const fromUnrelated =
-    at >= 0 && sender.length >= 4 && squash(fromAddress.slice(0, at)).includes(sender) && fromLabel !== undefined && !sender.includes(fromLabel) && !fromLabel.includes(sender)
+    at >= 0 &&
+    sender.length >= 4 &&
+    squash(fromAddress.slice(0, at)).includes(sender) &&
+    fromLabel !== undefined &&
+    !sender.includes(fromLabel) &&
+    !fromLabel.includes(sender)
   const isConfigured = (configured?.domains?.length ?? 0) > 0
   const domains = isConfigured ? configured!.domains!.map(cleanDomain) : fromDomain && !fromUnrelated ? [fromDomain] : []
   const labels: string[] = []
@@ -415,7 +449,10 @@ function hostOf(href: string): string | undefined {
 
 /** True when the link's path is the site root ("/" or empty, any query). */
 function isHomePath(href: string): boolean {
-  const h = href.trim().toLowerCase().replace(/^(?:https?:)?\/\//, '')
+  const h = href
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:https?:)?\/\//, '')
   const slash = h.indexOf('/')
   if (slash < 0) return true
   const path = h.slice(slash)
@@ -458,10 +495,7 @@ function foldTokens(text: string): string[] {
 
 /** Folds Polish (and other Latin) diacritics so that inflected and plain forms compare: "ł" → "l", "ó" → "o". */
 function fold(word: string): string {
-  return normalizeWord(word)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
+  return normalizeWord(word).normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l')
 }
 
 /** Finds `needle` in a decoded header value and maps it to source offsets. */

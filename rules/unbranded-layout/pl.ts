@@ -3,7 +3,9 @@ import type {UnbrandedLexicon} from './index.js'
 
 const pl: UnbrandedLexicon = {
   // "sp. z o.o." and "S.A." are tokenised without their dots.
-  legalForms: ['sp z o o', 'sp k', 'sp j', 'sp p', 's a', 'spółka', 'spółka z ograniczoną odpowiedzialnością', 'spółka akcyjna', 's c', 'p s a'].map((phrase) => ({phrase})),
+  legalForms: ['sp z o o', 'sp k', 'sp j', 'sp p', 's a', 'spółka', 'spółka z ograniczoną odpowiedzialnością', 'spółka akcyjna', 's c', 'p s a'].map(
+    (phrase) => ({phrase}),
+  ),
   legalLines: [
     'krs',
     'nip',
@@ -16,7 +18,19 @@ const pl: UnbrandedLexicon = {
     'wpisan* do rejestru',
   ].map((phrase) => ({phrase})),
   streetWords: ['ul', 'ulica', 'al', 'aleja', 'aleje', 'pl', 'plac', 'os', 'osiedle', 'rondo', 'skr', 'skrytka pocztowa', 'lok', 'lokal'],
-  unsubscribeWords: ['wypisz', 'wypisani', 'rezygnuj', 'rezygnacj', 'zrezygnuj', 'preferencj', 'ustawienia powiadomień', 'ustawienia newslettera', 'ustawienia subskrypcji', 'zarządzaj subskrypcją', 'zarządzaj zgodami'],
+  unsubscribeWords: [
+    'wypisz',
+    'wypisani',
+    'rezygnuj',
+    'rezygnacj',
+    'zrezygnuj',
+    'preferencj',
+    'ustawienia powiadomień',
+    'ustawienia newslettera',
+    'ustawienia subskrypcji',
+    'zarządzaj subskrypcją',
+    'zarządzaj zgodami',
+  ],
   logoWords: ['logo', 'logotyp', 'znak firmowy'],
 }
 export default pl

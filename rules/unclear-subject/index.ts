@@ -57,7 +57,10 @@ export default defineRule({
   options: z
     .object({
       allow: z.array(z.string()).default([]).describe('Subjects to accept as they are, compared case-insensitively.'),
-      vague: z.array(z.string().min(1)).default([]).describe('More phrases that say nothing on their own (lexicon syntax: words separated by spaces, `*` for a stem).'),
+      vague: z
+        .array(z.string().min(1))
+        .default([])
+        .describe('More phrases that say nothing on their own (lexicon syntax: words separated by spaces, `*` for a stem).'),
       clickbait: z.array(z.string().min(1)).default([]).describe('More clickbait phrases (lexicon syntax).'),
       topic: z
         .array(z.string().min(1))
@@ -86,12 +89,10 @@ export default defineRule({
       'Readers cannot tell what the email is about, and an empty subject looks like spam. Name the mistake and the email it was in ({pattern}). For example: "{example}"',
     vague:
       'Readers who acted on the earlier email will not know this one concerns them and may skip it. Name the mistake and the email it was in ({pattern}). For example: "{example}"',
-    fakeReply:
-      'A fake "Re:" reads as a trick and looks like phishing. Remove it and name the correction ({pattern}). For example: "{example}"',
+    fakeReply: 'A fake "Re:" reads as a trick and looks like phishing. Remove it and name the correction ({pattern}). For example: "{example}"',
     clickbait:
       'Teasing readers about a correction reads as a marketing trick and erodes trust. Say plainly what was wrong ({pattern}). For example: "{example}"',
-    caps:
-      'It reads as shouting and looks like spam. Write it in sentence case and name the correction ({pattern}). For example: "{example}"',
+    caps: 'It reads as shouting and looks like spam. Write it in sentence case and name the correction ({pattern}). For example: "{example}"',
     noTopic:
       'Readers will take it for one more promotion and miss that an earlier email was wrong. Name the mistake and the email it was in ({pattern}). For example: "{example}"',
   },
@@ -138,7 +139,10 @@ export default defineRule({
     // Template placeholders are filled in at send time: their words are not the subject's.
     const placeholders = findPlaceholders(text)
     const inPlaceholder = (t: Token): boolean => placeholders.some(([s, e]) => t.start < e && t.end > s)
-    const tokens = context.sentencesOf(subject).flatMap((s) => s.tokens).filter((t) => t.start >= restStart && !inPlaceholder(t))
+    const tokens = context
+      .sentencesOf(subject)
+      .flatMap((s) => s.tokens)
+      .filter((t) => t.start >= restStart && !inPlaceholder(t))
     if (tokens.length === 0) return
 
     const vague = context.matcher(`vague:${options.vague.join('|')}`, [...lexicon.vague, ...options.vague.map((phrase) => ({phrase}))])

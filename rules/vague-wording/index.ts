@@ -47,11 +47,15 @@ export default defineRule({
       extraPhrases: z
         .array(z.string())
         .default([])
-        .describe('More phrases to flag as vague, whatever the email\'s language (a word ending in `*` matches by prefix), e.g. ["a small subset", "pewn* okoliczności"].'),
+        .describe(
+          'More phrases to flag as vague, whatever the email\'s language (a word ending in `*` matches by prefix), e.g. ["a small subset", "pewn* okoliczności"].',
+        ),
       allow: z
         .array(z.string())
         .default([])
-        .describe('Phrases to accept: a finding that contains one of them is not reported (same syntax), e.g. ["recently"] for a team that always gives the date next to it.'),
+        .describe(
+          'Phrases to accept: a finding that contains one of them is not reported (same syntax), e.g. ["recently"] for a team that always gives the date next to it.',
+        ),
     })
     .strict(),
   messages: {
@@ -62,25 +66,17 @@ export default defineRule({
     hedge: '`{phrase}` hedges about what happened.',
     euphemism: '`{phrase}` is a stock phrase that names no harm.',
     reason: '`{phrase}` gives no reason at all.',
-    extra: '`{phrase}` is on this project\'s list of vague phrases.',
+    extra: "`{phrase}` is on this project's list of vague phrases.",
   },
   notes: {
-    what:
-      'Readers cannot tell whether it affects them and assume the worst. Name the mistake. For example: "{example}"',
-    who:
-      'Every reader has to guess whether they are one of them. Say who, or how many. For example: "{example}"',
-    when:
-      'Readers cannot match it to what they saw. Give the date and time. For example: "{example}"',
-    data:
-      'Readers cannot judge their risk. List the data. For example: "{example}"',
-    hedge:
-      'It reads as not knowing or not telling. State what you know, and say plainly what you do not know yet. For example: "{example}"',
-    euphemism:
-      'It reads as a form letter. Name what the reader went through. For example: "{example}"',
-    reason:
-      'It reads as hiding one. Say why it happened. For example: "{example}"',
-    extra:
-      'Be specific instead. For example: "{example}"',
+    what: 'Readers cannot tell whether it affects them and assume the worst. Name the mistake. For example: "{example}"',
+    who: 'Every reader has to guess whether they are one of them. Say who, or how many. For example: "{example}"',
+    when: 'Readers cannot match it to what they saw. Give the date and time. For example: "{example}"',
+    data: 'Readers cannot judge their risk. List the data. For example: "{example}"',
+    hedge: 'It reads as not knowing or not telling. State what you know, and say plainly what you do not know yet. For example: "{example}"',
+    euphemism: 'It reads as a form letter. Name what the reader went through. For example: "{example}"',
+    reason: 'It reads as hiding one. Say why it happened. For example: "{example}"',
+    extra: 'Be specific instead. For example: "{example}"',
   },
   incidentExamples: incidentExamples['vague-wording'],
   create(context) {
@@ -91,9 +87,15 @@ export default defineRule({
     const quantifiers = context.matcher<Quantifier>('vague:quantifiers', lexicon.quantifiers)
     const extra = extraMatcher(context, options)
     const allow = allowMatcher(context, options.allow)
-    const conditions = context.matcher('vague:conditions', lexicon.conditions.map((phrase) => ({phrase})))
+    const conditions = context.matcher(
+      'vague:conditions',
+      lexicon.conditions.map((phrase) => ({phrase})),
+    )
 
-    const apologies = findApologyHits(context, blocks.map((b) => b.block))
+    const apologies = findApologyHits(
+      context,
+      blocks.map((b) => b.block),
+    )
 
     for (const {block, sentences} of blocks) {
       for (const sentence of sentences) {
@@ -141,7 +143,10 @@ export default defineRule({
 function extraMatcher(context: RuleContext<Options, VagueLexicon>, options: Options) {
   const phrases = options.extraPhrases.map((p) => p.trim()).filter((p) => p.length > 0)
   if (phrases.length === 0) return undefined
-  return context.matcher(`vague:extra:${JSON.stringify(phrases)}`, phrases.map((phrase) => ({phrase})))
+  return context.matcher(
+    `vague:extra:${JSON.stringify(phrases)}`,
+    phrases.map((phrase) => ({phrase})),
+  )
 }
 
 /** Index of the first token of the first condition ("if", "w razie"), or Infinity. */
@@ -158,7 +163,13 @@ type Add = (category: VagueCategory, first: number, last: number) => void
  * English, compromise confirms that the words in between are adjectives or
  * nouns and the head is a noun.
  */
-function quantified(context: RuleContext<Options, VagueLexicon>, lexicon: VagueLexicon, sentence: Sentence, quantifiers: PhraseMatcher<Quantifier>, add: Add): void {
+function quantified(
+  context: RuleContext<Options, VagueLexicon>,
+  lexicon: VagueLexicon,
+  sentence: Sentence,
+  quantifiers: PhraseMatcher<Quantifier>,
+  add: Add,
+): void {
   const tokens = sentence.tokens
   const text = sentence.block.text
   const fillers = wordList(lexicon.fillers)
@@ -167,7 +178,10 @@ function quantified(context: RuleContext<Options, VagueLexicon>, lexicon: VagueL
   const data = wordList(lexicon.nouns.data)
   const things = wordList(lexicon.nouns.things)
   const events = wordList(lexicon.nouns.events)
-  const cleared = context.matcher('vague:cleared', lexicon.clearedBy.map((phrase) => ({phrase})))
+  const cleared = context.matcher(
+    'vague:cleared',
+    lexicon.clearedBy.map((phrase) => ({phrase})),
+  )
   const isTarget = (norm: string): boolean => people.has(norm) || things.has(norm) || events.has(norm) || data.has(norm)
   // A quantifier counts when it is vague where it stands: a longer one that is not ("a few of", then no noun) hides no shorter one.
   const vagueAt = new Map<number, {category: VagueCategory; last: number}>()
@@ -286,4 +300,3 @@ function modalPerfect(context: RuleContext<Options, VagueLexicon>, lexicon: Vagu
     i = k
   }
 }
-

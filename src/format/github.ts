@@ -56,5 +56,3 @@ export function formatGithub(results: readonly LintResult[], options: GithubOpti
   }
   return out
 }
-
-

@@ -478,13 +478,26 @@ function envelopeOf(d: Diagnostic, document: EmailDocument | undefined): 'subjec
     if (document.format === 'eml') {
       const field = document.headers.get('subject')
       if (field && spansHeader(d, field)) return 'subject'
-    } else if (d.range.start.offset === d.range.end.offset && subject.sourceStart === subject.sourceEnd && d.range.start.offset === subject.sourceStart && d.actual && subject.text.includes(d.actual)) {
+    } else if (
+      d.range.start.offset === d.range.end.offset &&
+      subject.sourceStart === subject.sourceEnd &&
+      d.range.start.offset === subject.sourceStart &&
+      d.actual &&
+      subject.text.includes(d.actual)
+    ) {
       return 'subject'
     }
   }
   for (const address of document.addresses) {
     if (address.field && spansHeader(d, address.field)) return 'sender'
-    if (!address.field && d.range.start.offset === d.range.end.offset && d.actual === undefined && address.address && d.message.includes(`\`${address.address}\``)) return 'sender'
+    if (
+      !address.field &&
+      d.range.start.offset === d.range.end.offset &&
+      d.actual === undefined &&
+      address.address &&
+      d.message.includes(`\`${address.address}\``)
+    )
+      return 'sender'
   }
   return undefined
 }
@@ -542,7 +555,9 @@ function renderFinding(f: Finding, rulesById: ReadonlyMap<string, AnyRule>, resu
   const d = f.diagnostic
   const rule = rulesById.get(d.ruleId)
   const href = safeHref(d.url) ?? (rule ? safeHref(ruleUrl(rule)) : undefined)
-  const ruleLink = href ? `<a class="al-rule" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(d.ruleId)}</a>` : `<span class="al-rule">${escapeHtml(d.ruleId)}</span>`
+  const ruleLink = href
+    ? `<a class="al-rule" href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(d.ruleId)}</a>`
+    : `<span class="al-rule">${escapeHtml(d.ruleId)}</span>`
   const where: Record<Finding['where'], string> = {
     preview: '',
     text: ' · plain-text part',

@@ -199,12 +199,16 @@ export function toSarif(results: readonly LintResult[], rules: readonly AnyRule[
         level: SARIF_LEVEL[d.severity],
         message: {text: d.message},
         // A header given by option is not in the file: the file without a region, and the header as a logical location.
-        locations: [d.location ? {physicalLocation: {artifactLocation: {...location}}, logicalLocations: [{name: d.location, kind: 'header'}]} : toLocation(d.range)],
+        locations: [
+          d.location ? {physicalLocation: {artifactLocation: {...location}}, logicalLocations: [{name: d.location, kind: 'header'}]} : toLocation(d.range),
+        ],
       }
       if (d.suggestions?.length) {
         sarif.fixes = d.suggestions.map((s) => ({
           description: {text: s.text},
-          artifactChanges: [{artifactLocation: {...location}, replacements: [{deletedRegion: region(result.source, s.range), insertedContent: {text: s.replacement}}]}],
+          artifactChanges: [
+            {artifactLocation: {...location}, replacements: [{deletedRegion: region(result.source, s.range), insertedContent: {text: s.replacement}}]},
+          ],
         }))
       }
       const properties: Record<string, unknown> = {severity: d.severity}
@@ -336,11 +340,27 @@ function directoryUri(path: string): string {
 /** The artifact URI: relative to `cwd` when the file lies under it (or is already relative), a `file:` URI otherwise. */
 export function artifactUri(filePath: string, cwd?: string): {uri: string; relative: boolean} {
   const path = toSlashes(filePath)
-  if (!isAbsolutePath(path)) return {uri: path.split('/').filter((s) => s !== '.').map(encodeSegment).join('/'), relative: true}
+  if (!isAbsolutePath(path))
+    return {
+      uri: path
+        .split('/')
+        .filter((s) => s !== '.')
+        .map(encodeSegment)
+        .join('/'),
+      relative: true,
+    }
   if (cwd !== undefined) {
     let base = toSlashes(cwd)
     while (base.endsWith('/')) base = base.slice(0, -1)
-    if (path.startsWith(`${base}/`)) return {uri: path.slice(base.length + 1).split('/').map(encodeSegment).join('/'), relative: true}
+    if (path.startsWith(`${base}/`))
+      return {
+        uri: path
+          .slice(base.length + 1)
+          .split('/')
+          .map(encodeSegment)
+          .join('/'),
+        relative: true,
+      }
   }
   return {uri: fileUri(path), relative: false}
 }

@@ -137,7 +137,12 @@ export class ResultCache {
     if (!parsed.success) {
       // An older cache format is replaced silently; anything else is worth a word.
       const version = (data as {version?: unknown} | null)?.version
-      const old = typeof data === 'object' && data !== null && !Array.isArray(data) && (version === undefined || (typeof version === 'number' && version < FORMAT_VERSION)) && 'salt' in data
+      const old =
+        typeof data === 'object' &&
+        data !== null &&
+        !Array.isArray(data) &&
+        (version === undefined || (typeof version === 'number' && version < FORMAT_VERSION)) &&
+        'salt' in data
       if (!old) this.notice(`apology-lint: ignoring the cache ${path}: not an apology-lint cache (${firstIssue(parsed.error)}); linting every file afresh.`)
       return
     }
@@ -156,10 +161,7 @@ export class ResultCache {
   }
 
   private mac(file: string, key: string, result: unknown): string {
-    return createHmac('sha256', this.secret)
-      .update(`${FORMAT_VERSION}\u0000${file}\u0000${key}\u0000`)
-      .update(JSON.stringify(result))
-      .digest('hex')
+    return createHmac('sha256', this.secret).update(`${FORMAT_VERSION}\u0000${file}\u0000${key}\u0000`).update(JSON.stringify(result)).digest('hex')
   }
 
   private reject(reason: string): undefined {

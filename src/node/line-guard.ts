@@ -90,7 +90,10 @@ export function guardLines(input: Readable, options: LineGuardOptions): PassThro
       }
       return
     }
-    const joined = tail.length + segment.length > 2 * EDGE ? Buffer.concat([tail.subarray(Math.max(0, tail.length - EDGE)), segment.subarray(Math.max(0, segment.length - EDGE))]) : Buffer.concat([tail, segment])
+    const joined =
+      tail.length + segment.length > 2 * EDGE
+        ? Buffer.concat([tail.subarray(Math.max(0, tail.length - EDGE)), segment.subarray(Math.max(0, segment.length - EDGE))])
+        : Buffer.concat([tail, segment])
     tail = Buffer.from(joined.subarray(Math.max(0, joined.length - EDGE)))
   }
 

@@ -192,7 +192,10 @@ export async function lintForEditor(request: EditorLintRequest): Promise<EditorL
       diagnostics: [],
       disableEdits: [],
       docs: {},
-      failure: {kind: isConfig ? 'config-error' : 'internal-error', message: error instanceof Error ? (isConfig ? error.message : (error.stack ?? error.message)) : String(error)},
+      failure: {
+        kind: isConfig ? 'config-error' : 'internal-error',
+        message: error instanceof Error ? (isConfig ? error.message : (error.stack ?? error.message)) : String(error),
+      },
     }
   }
 }

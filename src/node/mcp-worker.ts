@@ -54,7 +54,8 @@ if (port) {
   port.on('message', (message: PoolMessage<McpLintRequest>) => {
     lintForMcp(message.request).then(
       (result) => port.postMessage({id: message.id, result} satisfies PoolReply<McpLintOutcome>),
-      (error: unknown) => port.postMessage({id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)} satisfies PoolReply<McpLintOutcome>),
+      (error: unknown) =>
+        port.postMessage({id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)} satisfies PoolReply<McpLintOutcome>),
     )
   })
 }

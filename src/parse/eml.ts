@@ -14,16 +14,7 @@
  * coarse (they point at the start of the header value or part), with a note.
  */
 import PostalMime, {decodeWords, type Address as MimeAddress, type Email} from 'postal-mime'
-import {
-  ChainedMapper,
-  PointMapper,
-  TextBuilder,
-  type Address,
-  type Block,
-  type Header,
-  type PartKind,
-  type SourceMapper,
-} from '../document.js'
+import {ChainedMapper, PointMapper, TextBuilder, type Address, type Block, type Header, type PartKind, type SourceMapper} from '../document.js'
 import {decodeBase64} from './bytes.js'
 import {EmlParseError} from './eml-error.js'
 import {parseHtml} from './html.js'
@@ -671,7 +662,9 @@ function decodePart(source: string, leaf: Entity, kind: PartKind, notes: string[
   const label = leaf.params.get('charset')
   const charset = resolveCharset(label)
   if (!charset) {
-    notes.push(`The ${PART_NAME[kind]} part declares an unknown charset "${label ?? ''}": its text is postal-mime's best effort and positions in it point at the part's start.`)
+    notes.push(
+      `The ${PART_NAME[kind]} part declares an unknown charset "${label ?? ''}": its text is postal-mime's best effort and positions in it point at the part's start.`,
+    )
     return undefined
   }
   const {bodyStart: start, end} = leaf
@@ -758,7 +751,9 @@ function readPart(source: string, leaf: Entity, kind: PartKind, email: Email, no
     // postal-mime joins every inline text part of a kind, so ours need only be part of its text.
     if (ours.length > 0 && !(theirs !== undefined && collapse(theirs).includes(ours))) {
       if (theirs !== undefined) {
-        notes.push(`The ${PART_NAME[kind]} part decodes differently here than in postal-mime; postal-mime's text is used and positions in it point at the part's start.`)
+        notes.push(
+          `The ${PART_NAME[kind]} part decodes differently here than in postal-mime; postal-mime's text is used and positions in it point at the part's start.`,
+        )
         decoded = {text: theirs, map: new PointMapper(leaf.bodyStart), coarse: true, comparable: true}
       } else {
         notes.push(`postal-mime found no ${PART_NAME[kind]} text where this parser did; the part is read as decoded here.`)
@@ -851,7 +846,9 @@ export async function parseEml(source: string, options: EmlParseOptions = {}): P
     const field = top.fields.find((f) => f.name.toLowerCase() === 'subject')!
     subject.value = email.subject ?? ''
     subject.map = new PointMapper(valueStart(source, field))
-    notes.push('The Subject decodes differently here than in postal-mime; postal-mime\'s text is used and positions in it point at the start of the header value.')
+    notes.push(
+      "The Subject decodes differently here than in postal-mime; postal-mime's text is used and positions in it point at the start of the header value.",
+    )
   }
 
   const addresses: Address[] = []

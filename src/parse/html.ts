@@ -15,20 +15,7 @@ import type {AnyNode, Element} from 'domhandler'
 import {TextBuilder, type Block, type BlockKind, type Image, type Link} from '../document.js'
 import {parseDirective, type ParsedBody} from './shared.js'
 
-const SKIP = new Set([
-  'head',
-  'style',
-  'script',
-  'noscript',
-  'template',
-  'svg',
-  'object',
-  'iframe',
-  'select',
-  'textarea',
-  'map',
-  'math',
-])
+const SKIP = new Set(['head', 'style', 'script', 'noscript', 'template', 'svg', 'object', 'iframe', 'select', 'textarea', 'map', 'math'])
 
 const BLOCK_KIND: Record<string, BlockKind> = {
   p: 'paragraph',
@@ -139,7 +126,9 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
   let deepNoted = false
   const imageAlts = new Map<Link, string>()
   if (guarded.blanked > 0) {
-    body.notes.push(`${guarded.blanked} tags nested deeper than ${maxDepth} levels (unclosed or deeply nested elements) were ignored, and the content under them was skipped (maxDepth).`)
+    body.notes.push(
+      `${guarded.blanked} tags nested deeper than ${maxDepth} levels (unclosed or deeply nested elements) were ignored, and the content under them was skipped (maxDepth).`,
+    )
   }
 
   const flush = (end: number): void => {
@@ -410,7 +399,11 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
         if (kind === 'heading') open.level = Number(name.slice(1))
         // A div or table cell inherits a more specific kind from nothing; p inside li stays a list item.
         const parent = openBlocks[openBlocks.length - 1]
-        if (parent && (kind === 'paragraph' || kind === 'table-cell') && (parent.kind === 'list-item' || parent.kind === 'quote' || parent.kind === 'heading')) {
+        if (
+          parent &&
+          (kind === 'paragraph' || kind === 'table-cell') &&
+          (parent.kind === 'list-item' || parent.kind === 'quote' || parent.kind === 'heading')
+        ) {
           open.kind = parent.kind
           if (parent.level !== undefined) open.level = parent.level
         }
@@ -490,7 +483,27 @@ function size(attr: string | undefined, style: string, prop: 'width' | 'height')
 }
 
 /** Elements htmlparser2 never puts on its stack. */
-const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+])
 /** Elements whose content is raw text up to their own end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp'])
 const P_ONLY = new Set(['p'])
@@ -511,9 +524,36 @@ const IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ['tbody', new Set(['thead', 'tbody'])],
   ['tfoot', new Set(['thead', 'tbody'])],
   ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((t): [string, ReadonlySet<string>] => [t, FORM]),
-  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map(
-    (t): [string, ReadonlySet<string>] => [t, P_ONLY],
-  ),
+  ...[
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'details',
+    'div',
+    'dl',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'header',
+    'hr',
+    'main',
+    'nav',
+    'ol',
+    'pre',
+    'section',
+    'table',
+    'ul',
+  ].map((t): [string, ReadonlySet<string>] => [t, P_ONLY]),
 ])
 
 function isNameChar(c: number): boolean {

@@ -154,7 +154,11 @@ export function parseAddressOption(value: string, header: Address['header']): Ad
     const open = part.lastIndexOf('<')
     const close = part.lastIndexOf('>')
     if (open >= 0 && close > open && part.slice(close + 1).trim() === '') {
-      const name = part.slice(0, open).trim().replace(/^"(.*)"$/s, '$1').trim()
+      const name = part
+        .slice(0, open)
+        .trim()
+        .replace(/^"(.*)"$/s, '$1')
+        .trim()
       out.push({header, name, address: part.slice(open + 1, close).trim()})
     } else if (part.trim()) out.push({header, name: '', address: part.trim()})
   }
@@ -311,8 +315,7 @@ export function buildDocumentSync(source: string, options: DocumentOptions = {})
       body.notes.push(`Read as plain text, not Markdown: ${risk}.`)
       draft = fromBody(format, source, body)
     } else draft = fromBody(format, source, parseMarkdown(source))
-  }
-  else {
+  } else {
     throw new InputError('.eml input is parsed asynchronously: use lint() or lintFile(), not lintSync().')
   }
   return finish(draft, options)

@@ -74,7 +74,12 @@ function runAction(files: Record<string, string>, inputs: Record<string, string>
 }
 
 function annotations(stdout: string): {level: string; file: string; line: number; title: string}[] {
-  return [...stdout.matchAll(/^::(error|warning|notice) file=([^,]+),line=(\d+),[^:]*title=([^:]+)::/gm)].map((m) => ({level: m[1]!, file: m[2]!, line: Number(m[3]), title: m[4]!}))
+  return [...stdout.matchAll(/^::(error|warning|notice) file=([^,]+),line=(\d+),[^:]*title=([^:]+)::/gm)].map((m) => ({
+    level: m[1]!,
+    file: m[2]!,
+    line: Number(m[3]),
+    title: m[4]!,
+  }))
 }
 
 describe('action.yml', () => {
@@ -124,7 +129,8 @@ describe('the action, run as the workflow runs it', () => {
 
   it('passes the incident kind to the linter', () => {
     // In a data breach a joke is an error, not a warning.
-    const joke = 'Subject: Correction: wrong opening hours in yesterday\'s email\n\nOops! We\'re sorry: yesterday\'s email said we open at 10:00 on Sundays; we open at 11:00. You don\'t need to do anything.\n'
+    const joke =
+      "Subject: Correction: wrong opening hours in yesterday's email\n\nOops! We're sorry: yesterday's email said we open at 10:00 on Sundays; we open at 11:00. You don't need to do anything.\n"
     const plain = runAction({'a.txt': joke}, {paths: 'a.txt'})
     expect(annotations(plain.stdout).find((a) => a.title === 'humour')?.level).toBe('warning')
     const breach = runAction({'a.txt': joke}, {paths: 'a.txt', incident: 'data-breach'})

@@ -18,7 +18,15 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {lint} from '../../src/core.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const root = resolve(import.meta.dirname, '../..')
 const bundleDir = join(root, 'dist/browser')
 
@@ -52,7 +60,9 @@ let base = ''
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (CI does the same), or set CHROMIUM_PATH. This test does not skip.`)
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (CI does the same), or set CHROMIUM_PATH. This test does not skip.`,
+    )
   }
   // The test builds the bundle it checks, so that it can never check a stale one.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-browser.ts'], {cwd: root, stdio: 'pipe'})
@@ -123,7 +133,10 @@ describe('the core in Chromium', () => {
       const node = comparable(await lint(email.source, {filename: email.file, config: email.config}))
       expect(inBrowser[i], email.file).toEqual(node)
       const diagnostics = (node as {diagnostics: {ruleId: string}[]}).diagnostics
-      expect(diagnostics.filter((d) => d.ruleId === 'parse-error' || d.ruleId === 'internal-error'), email.file).toEqual([])
+      expect(
+        diagnostics.filter((d) => d.ruleId === 'parse-error' || d.ruleId === 'internal-error'),
+        email.file,
+      ).toEqual([])
       findings += diagnostics.length
     }
     // The comparison is not vacuous: the bad examples have findings.

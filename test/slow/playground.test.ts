@@ -15,7 +15,15 @@ import {chromium, type Browser, type Frame, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const root = resolve(import.meta.dirname, '../..')
 const page_ = join(root, 'dist/playground/index.html')
 
@@ -25,7 +33,8 @@ let base = ''
 const hits: string[] = []
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH. This test does not skip.`)
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH. This test does not skip.`)
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-browser.ts'], {cwd: root, stdio: 'pipe'})
   server = createServer((request, response) => {
     hits.push(request.url ?? '')
@@ -71,7 +80,12 @@ async function preview(page: Page): Promise<Frame> {
       async () => {
         for (const f of page.frames()) {
           if (f === page.mainFrame() || f.parentFrame() === page.mainFrame()) continue
-          if ((await f.locator('mark[data-n]').count().catch(() => 0)) > 0) {
+          if (
+            (await f
+              .locator('mark[data-n]')
+              .count()
+              .catch(() => 0)) > 0
+          ) {
             found = f
             return true
           }

@@ -98,12 +98,53 @@ const emailish = fc
   .array(
     fc.oneof(
       fc.constantFrom(
-        '<p>', '</p>', '<div style="display:none">', '</div>', '<a href="https://acme.example/x">', '</a>', '<b>', '</b>', '<br>', '<table><tr><td>',
-        '</td></tr></table>', '<!-- apology-lint-disable humour -- ok -->', '<title>', '</title>', '&nbsp;', '&amp;', '&#8217;', '&#x1F600;', '&bogus;',
-        'From: Acme <noreply@acme.example>\r\n', 'Subject: =?UTF-8?B?UHJ6ZXByYXN6YW15?=\r\n', 'Content-Type: multipart/alternative; boundary="b"\r\n',
-        '\r\n--b\r\n', '\r\n--b--\r\n', 'Content-Transfer-Encoding: quoted-printable\r\n', 'Content-Transfer-Encoding: base64\r\n', '=C4=85=\r\n',
-        'We are sorry.', 'Oops! ', 'Przepraszamy za błąd. ', 'Please do not reply. ', 'Your password was exposed. ', '{{first_name}}', '# Sorry\n',
-        '- item\n', '> quoted\n', '-- \n', '\n\n', ' ', '\t', '\u00a0', '\u2028', '\ufeff', '\ud800', '💥', 'ł', 'İ',
+        '<p>',
+        '</p>',
+        '<div style="display:none">',
+        '</div>',
+        '<a href="https://acme.example/x">',
+        '</a>',
+        '<b>',
+        '</b>',
+        '<br>',
+        '<table><tr><td>',
+        '</td></tr></table>',
+        '<!-- apology-lint-disable humour -- ok -->',
+        '<title>',
+        '</title>',
+        '&nbsp;',
+        '&amp;',
+        '&#8217;',
+        '&#x1F600;',
+        '&bogus;',
+        'From: Acme <noreply@acme.example>\r\n',
+        'Subject: =?UTF-8?B?UHJ6ZXByYXN6YW15?=\r\n',
+        'Content-Type: multipart/alternative; boundary="b"\r\n',
+        '\r\n--b\r\n',
+        '\r\n--b--\r\n',
+        'Content-Transfer-Encoding: quoted-printable\r\n',
+        'Content-Transfer-Encoding: base64\r\n',
+        '=C4=85=\r\n',
+        'We are sorry.',
+        'Oops! ',
+        'Przepraszamy za błąd. ',
+        'Please do not reply. ',
+        'Your password was exposed. ',
+        '{{first_name}}',
+        '# Sorry\n',
+        '- item\n',
+        '> quoted\n',
+        '-- \n',
+        '\n\n',
+        ' ',
+        '\t',
+        '\u00a0',
+        '\u2028',
+        '\ufeff',
+        '\ud800',
+        '💥',
+        'ł',
+        'İ',
       ),
       fc.string({maxLength: 20}),
     ),
@@ -113,73 +154,103 @@ const emailish = fc
 
 describe('lint on arbitrary input', () => {
   for (const format of FORMATS) {
-    it(`never throws on arbitrary strings as ${format}`, async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.string({unit: 'binary', maxLength: 400}), emailish), (source) => checkLint(source, format)),
-        params(0.075),
-      )
-    }, timeout(0.075))
+    it(
+      `never throws on arbitrary strings as ${format}`,
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.oneof(fc.string({unit: 'binary', maxLength: 400}), emailish), (source) => checkLint(source, format)),
+          params(0.075),
+        )
+      },
+      timeout(0.075),
+    )
   }
 
-  it('never throws on arbitrary bytes read as a file', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({maxLength: 600}), fc.constantFrom(...FORMATS), (bytes, format) => checkLint(decode(bytes), format)),
-      params(0.15),
-    )
-  }, timeout(0.15))
+  it(
+    'never throws on arbitrary bytes read as a file',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({maxLength: 600}), fc.constantFrom(...FORMATS), (bytes, format) => checkLint(decode(bytes), format)),
+        params(0.15),
+      )
+    },
+    timeout(0.15),
+  )
 })
 
 describe('lint on mutated fixtures', () => {
   const fixture = fc.constantFrom(...fixtures)
 
-  it('survives truncation', async () => {
-    await fc.assert(
-      fc.asyncProperty(fixture, fc.double({min: 0, max: 1, noNaN: true}), (f, at) => checkLint(decode(f.bytes.subarray(0, Math.floor(f.bytes.length * at))), formatOf(f.path))),
-      params(0.1),
-    )
-  }, timeout(0.1))
+  it(
+    'survives truncation',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fixture, fc.double({min: 0, max: 1, noNaN: true}), (f, at) =>
+          checkLint(decode(f.bytes.subarray(0, Math.floor(f.bytes.length * at))), formatOf(f.path)),
+        ),
+        params(0.1),
+      )
+    },
+    timeout(0.1),
+  )
 
-  it('survives random byte flips', async () => {
-    await fc.assert(
-      fc.asyncProperty(fixture, fc.array(fc.tuple(fc.double({min: 0, max: 1, noNaN: true}), fc.integer({min: 0, max: 255})), {minLength: 1, maxLength: 12}), (f, flips) => {
-        const bytes = Uint8Array.from(f.bytes)
-        for (const [at, value] of flips) if (bytes.length > 0) bytes[Math.min(bytes.length - 1, Math.floor(bytes.length * at))] = value
-        return checkLint(decode(bytes), formatOf(f.path))
-      }),
-      params(0.15),
-    )
-  }, timeout(0.15))
+  it(
+    'survives random byte flips',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fixture,
+          fc.array(fc.tuple(fc.double({min: 0, max: 1, noNaN: true}), fc.integer({min: 0, max: 255})), {minLength: 1, maxLength: 12}),
+          (f, flips) => {
+            const bytes = Uint8Array.from(f.bytes)
+            for (const [at, value] of flips) if (bytes.length > 0) bytes[Math.min(bytes.length - 1, Math.floor(bytes.length * at))] = value
+            return checkLint(decode(bytes), formatOf(f.path))
+          },
+        ),
+        params(0.15),
+      )
+    },
+    timeout(0.15),
+  )
 
   const eml = fc.constantFrom(...emlFixtures)
 
-  it('survives broken MIME boundaries', async () => {
-    await fc.assert(
-      fc.asyncProperty(eml, fc.constantFrom('drop-close', 'rename', 'truncate-line', 'nest', 'empty'), fc.nat(), async (f, how, pick) => {
-        const text = decode(f.bytes)
-        const boundaries = [...text.matchAll(/boundary="?([^";\r\n]{1,200})"?/gi)].map((m) => m[1]!)
-        const b = boundaries[pick % Math.max(1, boundaries.length)]
-        let broken = text
-        if (b) {
-          if (how === 'drop-close') broken = text.split(`--${b}--`).join('')
-          else if (how === 'rename') broken = text.split(`--${b}`).join(`--${b}x`)
-          else if (how === 'truncate-line') broken = text.split(`--${b}`).join(`--${b.slice(0, Math.max(1, b.length >> 1))}`)
-          else if (how === 'nest') broken = text.split(`--${b}\r\n`).join(`--${b}\r\nContent-Type: multipart/mixed; boundary="${b}"\r\n\r\n--${b}\r\n`)
-          else broken = text.split(`boundary="${b}"`).join('boundary=""')
-        }
-        await checkLint(broken, 'eml')
-      }),
-      params(0.1),
-    )
-  }, timeout(0.1))
+  it(
+    'survives broken MIME boundaries',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(eml, fc.constantFrom('drop-close', 'rename', 'truncate-line', 'nest', 'empty'), fc.nat(), async (f, how, pick) => {
+          const text = decode(f.bytes)
+          const boundaries = [...text.matchAll(/boundary="?([^";\r\n]{1,200})"?/gi)].map((m) => m[1]!)
+          const b = boundaries[pick % Math.max(1, boundaries.length)]
+          let broken = text
+          if (b) {
+            if (how === 'drop-close') broken = text.split(`--${b}--`).join('')
+            else if (how === 'rename') broken = text.split(`--${b}`).join(`--${b}x`)
+            else if (how === 'truncate-line') broken = text.split(`--${b}`).join(`--${b.slice(0, Math.max(1, b.length >> 1))}`)
+            else if (how === 'nest') broken = text.split(`--${b}\r\n`).join(`--${b}\r\nContent-Type: multipart/mixed; boundary="${b}"\r\n\r\n--${b}\r\n`)
+            else broken = text.split(`boundary="${b}"`).join('boundary=""')
+          }
+          await checkLint(broken, 'eml')
+        }),
+        params(0.1),
+      )
+    },
+    timeout(0.1),
+  )
 
-  it('survives wrong charset labels', async () => {
-    const charsets = ['iso-8859-2', 'windows-1250', 'koi8-r', 'shift_jis', 'utf-16', 'utf-7', 'x-unknown-charset', '', '"utf-8', 'utf-8; format=flowed']
-    await fc.assert(
-      fc.asyncProperty(eml, fc.constantFrom(...charsets), async (f, charset) => {
-        const text = decode(f.bytes).replace(/charset="?[\w-]{1,40}"?/gi, `charset=${charset}`)
-        await checkLint(text, 'eml')
-      }),
-      params(0.1),
-    )
-  }, timeout(0.1))
+  it(
+    'survives wrong charset labels',
+    async () => {
+      const charsets = ['iso-8859-2', 'windows-1250', 'koi8-r', 'shift_jis', 'utf-16', 'utf-7', 'x-unknown-charset', '', '"utf-8', 'utf-8; format=flowed']
+      await fc.assert(
+        fc.asyncProperty(eml, fc.constantFrom(...charsets), async (f, charset) => {
+          const text = decode(f.bytes).replace(/charset="?[\w-]{1,40}"?/gi, `charset=${charset}`)
+          await checkLint(text, 'eml')
+        }),
+        params(0.1),
+      )
+    },
+    timeout(0.1),
+  )
 })

@@ -19,7 +19,15 @@ import {allRules, lint, type LintResult} from '../../src/lint.js'
 import {neutralizePreview} from '../../src/preview.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 /** One email per construct; BASE becomes the listener's origin. */
 const CONSTRUCTS: Record<string, string> = {
@@ -32,7 +40,8 @@ const CONSTRUCTS: Record<string, string> = {
   embed: '<p>We are sorry.</p><embed src="BASE/embed">',
   'link stylesheet': '<link rel="stylesheet" href="BASE/stylesheet"><p>We are sorry.</p>',
   'link preconnect': '<link rel="preconnect" href="BASE"><link rel="dns-prefetch" href="BASE"><p>We are sorry.</p>',
-  'link prefetch and preload': '<link rel="prefetch" href="BASE/prefetch"><link rel="preload" as="image" href="BASE/preload"><link rel="icon" href="BASE/icon"><p>We are sorry.</p>',
+  'link prefetch and preload':
+    '<link rel="prefetch" href="BASE/prefetch"><link rel="preload" as="image" href="BASE/preload"><link rel="icon" href="BASE/icon"><p>We are sorry.</p>',
   base: '<base href="BASE/"><p>We are sorry.</p><img src="relative.gif">',
   'meta refresh': '<meta http-equiv="refresh" content="0;url=BASE/refresh"><p>We are sorry.</p>',
   'meta Link': '<meta http-equiv="Link" content="<BASE/meta-link>; rel=preload; as=image"><p>We are sorry.</p>',

@@ -66,10 +66,12 @@ describe('language server under hostile input (stdio, built)', () => {
       poll()
     })
 
-  const hoverSmall = (): Promise<Hover | null> => client.sendRequest<Hover | null>('textDocument/hover', {textDocument: {uri: smallUri}, position: {line: 1, character: 5}})
+  const hoverSmall = (): Promise<Hover | null> =>
+    client.sendRequest<Hover | null>('textDocument/hover', {textDocument: {uri: smallUri}, position: {line: 1, character: 5}})
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist', 'server.js')) || !existsSync(join(ROOT, 'dist', 'lsp-worker.js'))) throw new Error('Run `npm run build` first: this test drives the built server.')
+    if (!existsSync(join(ROOT, 'dist', 'server.js')) || !existsSync(join(ROOT, 'dist', 'lsp-worker.js')))
+      throw new Error('Run `npm run build` first: this test drives the built server.')
     workspace = mkdtempSync(join(tmpdir(), 'apology-lint-ws-'))
     outside = mkdtempSync(join(tmpdir(), 'apology-lint-outside-'))
     writeFileSync(join(workspace, 'apology-lint.config.json'), JSON.stringify({rules: {'unbranded-layout': 'off'}}))
@@ -80,7 +82,13 @@ describe('language server under hostile input (stdio, built)', () => {
     client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p))
     client.onNotification('window/logMessage', () => {})
     client.listen()
-    await client.sendRequest('initialize', {processId: null, rootUri: pathToFileURL(workspace).href, workspaceFolders: [{uri: pathToFileURL(workspace).href, name: 'ws'}], capabilities: {}, initializationOptions: {debounceMs: 50}})
+    await client.sendRequest('initialize', {
+      processId: null,
+      rootUri: pathToFileURL(workspace).href,
+      workspaceFolders: [{uri: pathToFileURL(workspace).href, name: 'ws'}],
+      capabilities: {},
+      initializationOptions: {debounceMs: 50},
+    })
     await client.sendNotification('initialized', {})
     await client.sendNotification('textDocument/didOpen', {textDocument: {uri: smallUri, languageId: 'html', version: 1, text: SMALL}})
     await publication((p) => p.uri === smallUri && p.diagnostics.some((d) => d.code === 'no-reply-sender'))
@@ -105,7 +113,9 @@ describe('language server under hostile input (stdio, built)', () => {
   it('invalid params get -32602, unknown methods -32601, wrong-typed notifications are ignored', async () => {
     expect(await errorOf(client.sendRequest('textDocument/hover', {}))).toMatchObject({code: -32602})
     expect(await errorOf(client.sendRequest('textDocument/hover', null))).toMatchObject({code: -32602})
-    expect(await errorOf(client.sendRequest('textDocument/hover', {textDocument: {uri: 5}, position: {line: -1, character: 'x'}}))).toMatchObject({code: -32602})
+    expect(await errorOf(client.sendRequest('textDocument/hover', {textDocument: {uri: 5}, position: {line: -1, character: 'x'}}))).toMatchObject({
+      code: -32602,
+    })
     expect(await errorOf(client.sendRequest('textDocument/codeAction', {textDocument: {uri: smallUri}, range: 'everything'}))).toMatchObject({code: -32602})
     expect(await errorOf(client.sendRequest('apology/nothing', {}))).toMatchObject({code: -32601})
     await client.sendNotification('textDocument/didOpen', {textDocument: {uri: 7, text: null}})
@@ -172,7 +182,8 @@ describe('language server under hostile input (stdio, built)', () => {
   it('a directive flood is linted off the request thread: hovers are answered meanwhile', async () => {
     const uri = pathToFileURL(join(workspace, 'flood.html')).href
     let text = ''
-    for (let i = 0; i < 1500; i++) text += `<!-- apology-lint-disable humour -->\n<p>We are sorry about the late parcel number ${i}.</p>\n<!-- apology-lint-enable humour -->\n`
+    for (let i = 0; i < 1500; i++)
+      text += `<!-- apology-lint-disable humour -->\n<p>We are sorry about the late parcel number ${i}.</p>\n<!-- apology-lint-enable humour -->\n`
     await client.sendNotification('textDocument/didOpen', {textDocument: {uri, languageId: 'html', version: 1, text}})
     await new Promise((r) => setTimeout(r, 100))
     const {ms} = await timed(hoverSmall())
@@ -189,7 +200,10 @@ describe('language server under hostile input (stdio, built)', () => {
 
   it('reads configs only inside the workspace folders it was given: none from an outside folder, no code from it', async () => {
     const marker = join(outside, 'config-code-ran')
-    writeFileSync(join(outside, 'apology-lint.config.mjs'), `import {writeFileSync} from 'node:fs'\nwriteFileSync(${JSON.stringify(marker)}, 'ran')\nexport default {rules: {'no-reply-sender': 'off'}}\n`)
+    writeFileSync(
+      join(outside, 'apology-lint.config.mjs'),
+      `import {writeFileSync} from 'node:fs'\nwriteFileSync(${JSON.stringify(marker)}, 'ran')\nexport default {rules: {'no-reply-sender': 'off'}}\n`,
+    )
     mkdirSync(join(outside, 'mail'))
     const uri = pathToFileURL(join(outside, 'mail', 'outside.html')).href
     await client.sendNotification('textDocument/didOpen', {textDocument: {uri, languageId: 'html', version: 1, text: SMALL}})
@@ -206,7 +220,15 @@ describe('language server under hostile input (stdio, built)', () => {
   it('after shutdown, requests are refused with -32600; exit ends the process with 0', async () => {
     await client.sendRequest('shutdown')
     expect(await errorOf(hoverSmall())).toMatchObject({code: -32600})
-    expect(await errorOf(client.sendRequest('textDocument/codeAction', {textDocument: {uri: smallUri}, range: {start: {line: 0, character: 0}, end: {line: 0, character: 1}}, context: {diagnostics: []}}))).toMatchObject({code: -32600})
+    expect(
+      await errorOf(
+        client.sendRequest('textDocument/codeAction', {
+          textDocument: {uri: smallUri},
+          range: {start: {line: 0, character: 0}, end: {line: 0, character: 1}},
+          context: {diagnostics: []},
+        }),
+      ),
+    ).toMatchObject({code: -32600})
     expect(await errorOf(client.sendRequest('shutdown'))).toMatchObject({code: -32600})
     const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)))
     await client.sendNotification('exit')
@@ -259,7 +281,14 @@ class LineClient {
     })
   }
 
-  callTool(name: string, args: unknown, id?: number | string): Promise<{result?: {isError?: boolean; content?: {text: string}[]; structuredContent?: {diagnostics: {ruleId: string}[]}}; error?: {code: number; message: string}}> {
+  callTool(
+    name: string,
+    args: unknown,
+    id?: number | string,
+  ): Promise<{
+    result?: {isError?: boolean; content?: {text: string}[]; structuredContent?: {diagnostics: {ruleId: string}[]}}
+    error?: {code: number; message: string}
+  }> {
     return this.request('tools/call', {name, arguments: args}, id) as never
   }
 }
@@ -306,7 +335,8 @@ describe('MCP server under hostile input (stdio, built)', () => {
 
   it('while a directive flood is linted, explain_rule is answered within a second', async () => {
     let email = ''
-    for (let i = 0; i < 1500; i++) email += `<!-- apology-lint-disable humour -->\n<p>We are sorry about the late parcel number ${i}, and oops.</p>\n<!-- apology-lint-enable humour -->\n`
+    for (let i = 0; i < 1500; i++)
+      email += `<!-- apology-lint-disable humour -->\n<p>We are sorry about the late parcel number ${i}, and oops.</p>\n<!-- apology-lint-enable humour -->\n`
     const lint = client.callTool('lint_apology_email', {email, format: 'html'})
     await new Promise((r) => setTimeout(r, 100))
     latencies['explain_rule during directive flood'] = Math.round(await explain())
