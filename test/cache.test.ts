@@ -11,6 +11,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {run} from '../src/cli.js'
 import {cacheFilePath, cacheSecret} from '../src/node/cache.js'
+import {onlyNoReply} from './cli-helpers.js'
 
 const SECRET = 'test-secret-known-to-this-test-only'
 
@@ -48,25 +49,6 @@ const NOREPLY = `<p>We are sorry: the delivery date in yesterday's message was a
 <p>Your parcel leaves our warehouse on Friday. Please do not reply.</p>`
 const FINE = `<p>We are sorry: the delivery date in yesterday's message was a week too early.</p>
 <p>Your parcel leaves our warehouse on Friday. Questions? Just reply to this message.</p>`
-
-function onlyNoReply(): Record<string, string> {
-  const ids = [
-    'buried-lede',
-    'data-breach-notice',
-    'evasive-wording',
-    'humour',
-    'missing-action-steps',
-    'missing-apology',
-    'missing-explanation',
-    'part-mismatch',
-    'suppression-list-resend',
-    'unaffected-recipients',
-    'unbranded-layout',
-    'unclear-subject',
-    'vague-wording',
-  ]
-  return {...Object.fromEntries(ids.map((id) => [id, 'off'])), 'no-reply-sender': 'error'}
-}
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'apology-lint-cache-'))

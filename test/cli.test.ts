@@ -2,59 +2,7 @@ import {mkdtempSync, writeFileSync, readFileSync, mkdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run} from '../src/cli.js'
-
-interface Captured {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function cli(args: string[], cwd: string, stdin = ''): Promise<Captured> {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: async () => stdin,
-    isTTY: false,
-    cwd,
-    env: {},
-  })
-  return {code, stdout, stderr}
-}
-
-const GOOD = `<p>We're sorry: the link to your invoice in this morning's email pointed to an old page.</p>
-<p>Your invoice is <a href="https://northwind.example/invoices">here</a>. Questions? Reply to this email.</p>`
-const BAD = `<p>We're sorry: the link in this morning's email was wrong.</p><p>Please do not reply.</p>`
-
-function workspace(config?: unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'apology-lint-cli-'))
-  // Only no-reply-sender, so that these tests are about the CLI, not the other rules.
-  writeFileSync(join(dir, 'apology-lint.config.json'), JSON.stringify(config ?? {rules: onlyNoReply()}))
-  writeFileSync(join(dir, 'good.html'), GOOD)
-  writeFileSync(join(dir, 'bad.html'), BAD)
-  return dir
-}
-
-function onlyNoReply(): Record<string, string> {
-  const ids = [
-    'buried-lede',
-    'data-breach-notice',
-    'evasive-wording',
-    'humour',
-    'missing-action-steps',
-    'missing-apology',
-    'missing-explanation',
-    'part-mismatch',
-    'suppression-list-resend',
-    'unaffected-recipients',
-    'unbranded-layout',
-    'unclear-subject',
-    'vague-wording',
-  ]
-  return {...Object.fromEntries(ids.map((id) => [id, 'off'])), 'no-reply-sender': 'error'}
-}
+import {BAD, cli, GOOD, onlyNoReply, workspace} from './cli-helpers.js'
 
 describe('cli', () => {
   it('exits 0 on a clean file and prints nothing', async () => {

@@ -15,18 +15,9 @@ import type {AddressInfo} from 'node:net'
 import {extname, join, normalize, resolve} from 'node:path'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {CHROMIUM, LAUNCH_ARGS} from './chromium.js'
 import {lint} from '../../src/core.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const root = resolve(import.meta.dirname, '../..')
 const bundleDir = join(root, 'dist/browser')
 

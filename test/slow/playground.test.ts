@@ -13,17 +13,8 @@ import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser, type Frame, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {CHROMIUM, LAUNCH_ARGS} from './chromium.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const root = resolve(import.meta.dirname, '../..')
 const page_ = join(root, 'dist/playground/index.html')
 

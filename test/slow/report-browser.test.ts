@@ -13,20 +13,10 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser, type Frame, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {CHROMIUM, LAUNCH_ARGS} from './chromium.js'
 import {formatHtml} from '../../src/format/html.js'
 import {lint, type LintResult} from '../../src/lint.js'
 import {allOff, flagWord, plugins, rules} from '../format-results.js'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 /**
  * A small apology with a few findings: a no-reply line, a flagged word, and a

@@ -14,20 +14,10 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {CHROMIUM, LAUNCH_ARGS} from './chromium.js'
 import {escapeHtml, formatHtml, PREVIEW_CSP} from '../../src/format/html.js'
 import {allRules, lint, type LintResult} from '../../src/lint.js'
 import {neutralizePreview} from '../../src/preview.js'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 /** One email per construct; BASE becomes the listener's origin. */
 const CONSTRUCTS: Record<string, string> = {
