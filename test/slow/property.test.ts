@@ -62,9 +62,17 @@ function checkPoint(source: string, point: Point, where: string): void {
   expect(point.offset, where).toBeGreaterThanOrEqual(0)
   expect(point.offset, where).toBeLessThanOrEqual(source.length)
   // Line and column must name the same place as the offset.
-  const before = source.slice(0, point.offset)
-  const line = before.split('\n').length
-  const column = point.offset - (before.lastIndexOf('\n') + 1) + 1
+  // Lines end at LF, CRLF or a lone CR, as editors count them.
+  let line = 1
+  let lineStart = 0
+  for (let k = 0; k < point.offset; k++) {
+    const c = source.charCodeAt(k)
+    if (c === 10 || (c === 13 && source.charCodeAt(k + 1) !== 10)) {
+      line++
+      lineStart = k + 1
+    }
+  }
+  const column = point.offset - lineStart + 1
   expect({line: point.line, column: point.column}, where).toEqual({line, column})
 }
 
