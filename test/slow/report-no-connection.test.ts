@@ -1,16 +1,18 @@
 /**
- * Previews that cannot call home: the HTML report (and a preview built with
- * `neutralizePreview`, as the playground does) opened in headless Chromium
+ * Previews that cannot call home: the HTML report, a preview built with
+ * `neutralizePreview`, and the built playground page (dist/playground, opened
+ * from disk with the email as its draft) in headless Chromium
  * while a local TCP listener counts connections. Every construct that can
  * load a URL points at the listener; it must see no connection at all, not
  * just no HTTP request. A control shows that the same emails, previewed
  * without the neutraliser under the same policy, do connect, so the listener
  * would notice. Without Chromium this test fails; it never skips.
  */
+import {execFileSync} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {createServer, type AddressInfo, type Server, type Socket} from 'node:net'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -168,4 +170,23 @@ describe('previews open no connection', () => {
     const seen = await connectionsWhileOpen(`<!doctype html><html><body>${frames.join('')}</body></html>`, 'playground.html')
     expect(seen).toEqual([])
   })
+  it('the built playground, with each construct as its draft, makes zero connections (and does show the report)', async () => {
+    const root = resolve(import.meta.dirname, '../..')
+    // `npm run build` (CI runs it before the tests) writes the playground; build it here when it is missing.
+    if (!existsSync(join(root, 'dist/playground/index.html')))
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-browser.ts'], {cwd: root, stdio: 'pipe'})
+    const playground = pathToFileURL(join(root, 'dist/playground/index.html')).href
+    const from = connections.length
+    for (const html of Object.values(CONSTRUCTS)) {
+      const page = await browser.newPage()
+      const state = encodeURIComponent(JSON.stringify({d: withBase(html), f: 'html'}))
+      await page.goto(`${playground}#${state}`, {waitUntil: 'load'})
+      // The report frame is filled once the lint has run: the test would pass vacuously without it.
+      await expect.poll(() => page.locator('#report').evaluate((f) => (f as HTMLIFrameElement).srcdoc.length), {timeout: 30_000}).toBeGreaterThan(0)
+      // Frames, refreshes and lazy loads get time to try.
+      await page.waitForTimeout(1_500)
+      await page.close()
+    }
+    expect(connections.slice(from)).toEqual([])
+  }, 180_000)
 })
