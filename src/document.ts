@@ -195,25 +195,33 @@ export class ChainedMapper implements SourceMapper {
   }
 }
 
+/**
+ * The offsets just after each line break of `text`: lines end at LF, CRLF or a
+ * lone CR (as editors and the language server count them). indexOf is linear
+ * over the whole text and does not allocate per line. Appends to `out`.
+ */
+export function lineBreaks(text: string, out: number[] = []): number[] {
+  if (text.indexOf('\r') === -1) {
+    let i = text.indexOf('\n')
+    while (i !== -1) {
+      out.push(i + 1)
+      i = text.indexOf('\n', i + 1)
+    }
+    return out
+  }
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 10) out.push(k + 1)
+    else if (c === 13 && text.charCodeAt(k + 1) !== 10) out.push(k + 1)
+  }
+  return out
+}
+
 /** Turns source offsets into 1-based line/column points; built once per source. */
 export class LineIndex {
-  private readonly starts: number[] = [0]
+  private readonly starts: number[]
   constructor(readonly source: string) {
-    // Lines end at LF, CRLF or a lone CR (as editors and the language server count them).
-    // indexOf is linear over the whole source and does not allocate per line.
-    let i = source.indexOf('\n')
-    if (source.indexOf('\r') === -1) {
-      while (i !== -1) {
-        this.starts.push(i + 1)
-        i = source.indexOf('\n', i + 1)
-      }
-      return
-    }
-    for (let k = 0; k < source.length; k++) {
-      const c = source.charCodeAt(k)
-      if (c === 10) this.starts.push(k + 1)
-      else if (c === 13 && source.charCodeAt(k + 1) !== 10) this.starts.push(k + 1)
-    }
+    this.starts = lineBreaks(source, [0])
   }
 
   /** The point of `offset`, clamped into the source. */

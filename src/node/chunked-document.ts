@@ -9,6 +9,7 @@
  * never split between chunks. Positions are 0-based lines and UTF-16
  * characters. The full text is joined only when it is asked for (to lint).
  */
+import {lineBreaks} from '../document.js'
 
 /** A 0-based LSP position. */
 export interface DocPosition {
@@ -27,24 +28,6 @@ interface Chunk {
   breaks: number[]
 }
 
-function breaksOf(text: string): number[] {
-  const out: number[] = []
-  if (text.indexOf('\r') === -1) {
-    let i = text.indexOf('\n')
-    while (i !== -1) {
-      out.push(i + 1)
-      i = text.indexOf('\n', i + 1)
-    }
-    return out
-  }
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k)
-    if (c === 10) out.push(k + 1)
-    else if (c === 13 && text.charCodeAt(k + 1) !== 10) out.push(k + 1)
-  }
-  return out
-}
-
 /** Cuts text into chunks of {@link CHUNK} to twice that many characters, never between CR and LF. */
 function cut(text: string, chunk: number): Chunk[] {
   const out: Chunk[] = []
@@ -55,7 +38,7 @@ function cut(text: string, chunk: number): Chunk[] {
     let end = Math.min(text.length, i + size)
     if (end < text.length && text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end++
     const piece = text.slice(i, end)
-    out.push({text: piece, breaks: breaksOf(piece)})
+    out.push({text: piece, breaks: lineBreaks(piece)})
     i = end
   }
   // An empty text is one empty chunk: every offset then has a chunk.
@@ -227,10 +210,10 @@ export class ChunkedDocument {
     const right = this.chunks[k + 1]
     if (!left || !right || !left.text.endsWith('\r') || right.text.charCodeAt(0) !== 10) return
     const joined = `${left.text}\n`
-    this.chunks[k] = {text: joined, breaks: breaksOf(joined)}
+    this.chunks[k] = {text: joined, breaks: lineBreaks(joined)}
     const rest = right.text.slice(1)
     if (rest === '') this.chunks.splice(k + 1, 1)
-    else this.chunks[k + 1] = {text: rest, breaks: breaksOf(rest)}
+    else this.chunks[k + 1] = {text: rest, breaks: lineBreaks(rest)}
   }
 
   private splice(from: number, to: number, insert: string): void {
