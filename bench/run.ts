@@ -752,29 +752,15 @@ async function corpusSection(): Promise<{lines: string[]; rows: CorpusRow[]}> {
     '',
     '| over emails | p50 | p95 | max |',
     '| --- | ---: | ---: | ---: |',
-    `| apology-lint ms | ${fmt(quantile(ours, 0.5))} | ${fmt(quantile(ours, 0.95))} | ${fmt(Math.max(...ours))} |`,
-    `| alex ms | ${fmt(
-      quantile(
-        rows.map((r) => r.alex),
-        0.5,
-      ),
-    )} | ${fmt(
-      quantile(
-        rows.map((r) => r.alex),
-        0.95,
-      ),
-    )} | ${fmt(Math.max(...rows.map((r) => r.alex)))} |`,
-    `| write-good ms | ${fmt(
-      quantile(
-        rows.map((r) => r.writeGood),
-        0.5,
-      ),
-    )} | ${fmt(
-      quantile(
-        rows.map((r) => r.writeGood),
-        0.95,
-      ),
-    )} | ${fmt(Math.max(...rows.map((r) => r.writeGood)))} |`,
+    distRow('apology-lint ms', ours),
+    distRow(
+      'alex ms',
+      rows.map((r) => r.alex),
+    ),
+    distRow(
+      'write-good ms',
+      rows.map((r) => r.writeGood),
+    ),
     `| sentences sent to compromise | ${quantile(nlp, 0.5)} | ${quantile(nlp, 0.95)} | ${Math.max(...nlp)} |`,
     '',
     '| ratio over emails | p5 (worst) | p50 | p95 |',
@@ -856,3 +842,8 @@ async function main(): Promise<void> {
 }
 
 await main()
+
+/** One row of a p50 / p95 / max table over emails. */
+function distRow(label: string, values: number[]): string {
+  return `| ${label} | ${fmt(quantile(values, 0.5))} | ${fmt(quantile(values, 0.95))} | ${fmt(Math.max(...values))} |`
+}
