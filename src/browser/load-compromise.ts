@@ -4,8 +4,10 @@
  * module scripts are blocked, swaps this for `load-compromise-script.ts`.
  */
 
+import type {Compromise} from '../nlp-tagger.js'
+
 /** compromise's entry: text in, a document view out. */
-export type Compromise = (text: string) => unknown
+export type {Compromise}
 
 export async function loadCompromise(): Promise<Compromise> {
   const module = await import('compromise')

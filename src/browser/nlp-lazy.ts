@@ -5,19 +5,17 @@
  * `../nlp-ready.ts` in that bundle only.
  */
 import type {NlpView} from '../rule.js'
-import {loadCompromise, type Compromise} from './load-compromise.js'
+import {tagger} from '../nlp-tagger.js'
+import {loadCompromise} from './load-compromise.js'
 
-/** Longest sentence handed to compromise (as in `../nlp.ts`). */
-const MAX_NLP_CHARS = 2000
-
-let nlp: Compromise | undefined
+let run: ((text: string) => NlpView) | undefined
 let loading: Promise<void> | undefined
 
 /** Loads compromise once; resolves when it is ready. */
 export function ready(): Promise<void> {
   loading ??= loadCompromise().then(
     (loaded) => {
-      nlp = loaded
+      run = tagger(loaded)
     },
     (error: unknown) => {
       // A failed fetch (offline, a moved file) can be retried by the next call.
@@ -30,11 +28,11 @@ export function ready(): Promise<void> {
 
 /** True when compromise is loaded. */
 export function nlpLoaded(): boolean {
-  return nlp !== undefined
+  return run !== undefined
 }
 
 /** compromise's analysis of one sentence. */
 export function analyse(text: string): NlpView {
-  if (!nlp) throw new Error('The NLP model is not loaded yet: await ready() before lintSync() in the browser bundle.')
-  return nlp(text.length > MAX_NLP_CHARS ? text.slice(0, MAX_NLP_CHARS) : text) as NlpView
+  if (!run) throw new Error('The NLP model is not loaded yet: await ready() before lintSync() in the browser bundle.')
+  return run(text)
 }

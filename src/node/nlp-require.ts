@@ -6,14 +6,12 @@
  */
 import {createRequire} from 'node:module'
 import type {NlpView} from '../rule.js'
+import {type Compromise, tagger} from '../nlp-tagger.js'
 
-/** Longest sentence handed to compromise (as in `../nlp.ts`). */
-const MAX_NLP_CHARS = 2000
+let run: ((text: string) => NlpView) | undefined
 
-let nlp: ((text: string) => unknown) | undefined
-
-/** compromise's analysis of one sentence. */
+/** compromise's analysis of one sentence (the same pipeline as `../nlp.ts`). */
 export function analyse(text: string): NlpView {
-  nlp ??= createRequire(import.meta.url)('compromise') as (text: string) => unknown
-  return nlp(text.length > MAX_NLP_CHARS ? text.slice(0, MAX_NLP_CHARS) : text) as NlpView
+  run ??= tagger(createRequire(import.meta.url)('compromise') as Compromise)
+  return run(text)
 }

@@ -1,0 +1,65 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import nlp from 'compromise'
+import {describe, expect, it} from 'vitest'
+import {splitSentences} from '../src/language.js'
+import {type Compromise, MAX_NLP_CHARS, tagger} from '../src/nlp-tagger.js'
+import {buildDocument} from '../src/parse/index.js'
+
+type Term = {text: string; tags: string[]}
+
+const terms = (json: unknown[]): Term[] => (json as {terms: Term[]}[]).flatMap((s) => s.terms.map((t) => ({text: t.text, tags: [...t.tags].sort()})))
+
+/** Every English prose sentence of the bundled fixtures (the examples and the held-out set). */
+async function fixtureSentences(): Promise<string[]> {
+  const out: string[] = []
+  for (const dir of ['fixtures/examples', 'fixtures/holdout']) {
+    for (const file of readdirSync(dir).sort()) {
+      if (!/\.(html?|txt|md|eml)$/.test(file)) continue
+      const document = await buildDocument(readFileSync(join(dir, file), 'utf8'), {filename: file})
+      if (document.language !== 'en') continue
+      document.blocks.forEach((block, i) => {
+        if (block.prose) for (const s of splitSentences(block, i, 'en')) out.push(s.text)
+      })
+    }
+  }
+  return out
+}
+
+describe('the tagger handed to rules', () => {
+  const analyse = tagger(nlp as unknown as Compromise)
+
+  it('gives every term the tags of compromise’s full pipeline, on every English sentence of the fixtures', async () => {
+    const sentences = await fixtureSentences()
+    expect(sentences.length).toBeGreaterThan(500)
+    const differing: string[] = []
+    for (const text of sentences) {
+      const ours = terms(analyse(text).json())
+      const theirs = terms(nlp(text).json())
+      if (JSON.stringify(ours) !== JSON.stringify(theirs)) differing.push(text)
+    }
+    expect(differing).toEqual([])
+  })
+
+  it('finds the same matches and offsets as compromise for the patterns rules use', () => {
+    const text = 'Reply to this email or call us on 0117 555 0160 if the wrong price was charged on 4 March.'
+    for (const pattern of ['#Verb', '(#Noun && !#Pronoun && !#Possessive && !#Date)', '(#Value|#Date)']) {
+      const offsets = (out: {text: string; offset: {start: number; length: number}}[]) => out.map((o) => [o.text, o.offset.start, o.offset.length])
+      expect(offsets(analyse(text).match(pattern).out('offset'))).toEqual(offsets(nlp(text).match(pattern).out('offset')))
+    }
+    expect(analyse(text).has('#Imperative')).toBe(true)
+  })
+
+  it('leaves compromise’s own pipeline as it was, for other users of compromise in the same process', () => {
+    const hooks = (): string[] => (nlp.world() as unknown as {hooks: string[]}).hooks
+    const before = [...hooks()]
+    analyse('We sent the wrong receipt.')
+    expect(hooks()).toEqual(before)
+    expect(before).toContain('chunks')
+  })
+
+  it('cuts a run-on sentence to the longest that compromise is given', () => {
+    const long = `${'word '.repeat(MAX_NLP_CHARS)}end`
+    expect(analyse(long).text().length).toBeLessThanOrEqual(MAX_NLP_CHARS)
+  })
+})
