@@ -4,7 +4,7 @@
  * directives, and isolates a rule that throws.
  */
 import {spanToRange, type Block, type EmailDocument, type Language, type Range} from './document.js'
-import {PhraseMatcher, splitSentences, type PhraseEntry, type PhraseHit, type Sentence, type Token} from './language.js'
+import {PhraseMatcher, segmentStarts, splitSentences, type PhraseEntry, type PhraseHit, type Sentence, type Token} from './language.js'
 import {analyse} from './nlp.js'
 import {decodeHTML} from 'entities'
 import type {AnyRule, Diagnostic, NlpView, ReportInput, RuleContext, Settings, Severity, Suggestion} from './rule.js'
@@ -30,6 +30,7 @@ export class Analysis {
   private readonly views = new Map<PhraseMatcher<PhraseEntry>, PhraseMatcher<PhraseEntry>>()
   /** Block → its first index in the document's blocks (indexOf per block would be quadratic). */
   private blockIndexes: Map<Block, number> | undefined
+  private starts: (number[] | undefined)[] | undefined
 
   constructor(readonly document: EmailDocument) {}
 
@@ -84,10 +85,22 @@ export class Analysis {
     let s = this.byBlock.get(block)
     if (!s) {
       const i = index ?? this.indexOf(block)
-      s = splitSentences(block, i, this.document.language)
+      s = splitSentences(block, i, this.document.language, i >= 0 && block.prose ? this.proseStarts()[i] : undefined)
       this.byBlock.set(block, s)
     }
     return s
+  }
+
+  /** Segment starts of every prose block, found with one segmenter call per batch of blocks (see segmentStarts). */
+  private proseStarts(): (number[] | undefined)[] {
+    if (!this.starts) {
+      const blocks = this.document.blocks
+      this.starts = segmentStarts(
+        blocks.map((b) => (b.prose ? b.text : '')),
+        this.document.language,
+      )
+    }
+    return this.starts
   }
 
   /** `document.blocks.indexOf(block)`, in constant time. */

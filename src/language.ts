@@ -414,10 +414,76 @@ function sentenceSegmenter(language: Language): Intl.Segmenter {
 /** Longest sentence handed to the segmenter at once; longer runs are cut at white space. */
 const MAX_SEGMENT_INPUT = 20000
 
-/** Splits a block into sentences (Unicode sentence boundaries for the language). */
-export function splitSentences(block: Block, blockIndex: number, language: Language): Sentence[] {
+/** True when the segmenter may find more than one sentence in `text` (else the whole text is one). */
+function needsSegmenter(text: string): boolean {
+  return SENTENCE_BREAK.test(text) && !endsOnlySentence(text)
+}
+
+/**
+ * Where the sentences of many blocks start, with one call to the segmenter
+ * for many blocks: each call has a fixed cost (about 5 µs) that dominates on
+ * short blocks. The texts are joined with a line feed, a paragraph separator
+ * after which Unicode segmentation always breaks (UAX #29 rule SB4) and which
+ * no rule looks past, so every block is cut exactly as when segmented alone
+ * (test/language.test.ts checks this). Blocks that need no segmenter (one
+ * sentence, no terminator) and blocks longer than one window get no entry:
+ * {@link splitSentences} handles those itself.
+ *
+ * @returns per text, the start offsets of its segments, or undefined.
+ */
+export function segmentStarts(texts: readonly string[], language: Language): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = texts.map(() => undefined)
+  const segmenter = sentenceSegmenter(language)
+  let batch: number[] = []
+  let length = 0
+  const flush = (): void => {
+    if (batch.length === 0) return
+    const joined = batch.length === 1 ? texts[batch[0]!]! : batch.map((i) => texts[i]!).join('\n')
+    // Offsets of each text in the joined string.
+    let k = 0
+    let base = 0
+    let starts: number[] = []
+    out[batch[0]!] = starts
+    for (const seg of segmenter.segment(joined)) {
+      let at = seg.index
+      // Past the current text's end (and its joining line feed): on to the text the segment starts in.
+      while (k < batch.length - 1 && at >= base + texts[batch[k]!]!.length + 1) {
+        base += texts[batch[k]!]!.length + 1
+        k++
+        starts = []
+        out[batch[k]!] = starts
+      }
+      at -= base
+      if (at < texts[batch[k]!]!.length) starts.push(at)
+    }
+    batch = []
+    length = 0
+  }
+  texts.forEach((text, i) => {
+    if (text.length > MAX_SEGMENT_INPUT || !needsSegmenter(text)) return
+    if (length + text.length + 1 > MAX_SEGMENT_INPUT) flush()
+    batch.push(i)
+    length += text.length + 1
+  })
+  flush()
+  return out
+}
+
+/**
+ * Splits a block into sentences (Unicode sentence boundaries for the language).
+ * `starts` are the block's segment starts from {@link segmentStarts}, when known.
+ */
+export function splitSentences(block: Block, blockIndex: number, language: Language, starts?: readonly number[]): Sentence[] {
   const text = block.text
   const out: Sentence[] = []
+  if (starts) {
+    for (let k = 0; k < starts.length; k++) {
+      const from = starts[k]!
+      const to = k + 1 < starts.length ? starts[k + 1]! : text.length
+      pushSentence(out, block, blockIndex, text, from, to)
+    }
+    return out
+  }
   const segmenter = sentenceSegmenter(language)
   // Very long blocks (a 1 MB single paragraph) are cut into windows first so
   // that the segmenter never sees more than a bounded string at once.
@@ -428,25 +494,24 @@ export function splitSentences(block: Block, blockIndex: number, language: Langu
       if (space > base) stop = space + 1
     }
     const window = stop === text.length && base === 0 ? text : text.slice(base, stop)
-    const emit = (raw: string, index: number): void => {
-      // Trim white space so that ranges never start or end on a space.
-      let s = 0
-      let e = raw.length
-      while (s < e && isSpace(raw.charCodeAt(s))) s++
-      while (e > s && isSpace(raw.charCodeAt(e - 1))) e--
-      if (e <= s) return
-      const start = base + index + s
-      const end = base + index + e
-      const sentenceText = text.slice(start, end)
-      out.push({block, blockIndex, start, end, text: sentenceText, tokens: tokenize(sentenceText, start)})
-    }
     // Without a terminator or a paragraph separator the segmenter cannot
     // break (UAX #29), so headings, buttons and list items skip it.
-    if (!SENTENCE_BREAK.test(window) || endsOnlySentence(window)) emit(window, 0)
-    else for (const seg of segmenter.segment(window)) emit(seg.segment, seg.index)
+    if (!needsSegmenter(window)) pushSentence(out, block, blockIndex, text, base, stop)
+    else for (const seg of segmenter.segment(window)) pushSentence(out, block, blockIndex, text, base + seg.index, base + seg.index + seg.segment.length)
     base = stop
   }
   return out
+}
+
+/** The sentence `text[from, to)` with its white space trimmed (ranges never start or end on a space), unless it is empty. */
+function pushSentence(out: Sentence[], block: Block, blockIndex: number, text: string, from: number, to: number): void {
+  let start = from
+  let end = to
+  while (start < end && isSpace(text.charCodeAt(start))) start++
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--
+  if (end <= start) return
+  const sentenceText = text.slice(start, end)
+  out.push({block, blockIndex, start, end, text: sentenceText, tokens: tokenize(sentenceText, start)})
 }
 
 /**
@@ -646,7 +711,7 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
    */
   candidatesAt(tokens: readonly Token[], i: number): {entry: E; end: number}[] {
     const out: {entry: E; end: number}[] = []
-    if (i >= tokens.length || !this.mayStart(tokens[i]!.norm)) return out
+    if (i >= tokens.length || !this.startsPhrase(tokens[i]!.norm)) return out
     let frontier: TrieNode<E>[] = [this.root]
     for (let j = i; j < tokens.length && j - i < this.maxWords && frontier.length > 0; j++) {
       const word = tokens[j]!.norm
@@ -696,21 +761,20 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     return first.length >= 2 ? this.firstPair[pairSlot(c0, first.charCodeAt(1))] !== 0 : this.firstOne[c0 & 255] !== 0
   }
 
+  /** True when some phrase's first word is `first` (exactly or by its stem). */
+  private startsPhrase(first: string): boolean {
+    if (!this.mayStart(first)) return false
+    const root = this.root
+    if (root.exact.has(first)) return true
+    for (const s of root.stems) if (first.startsWith(s.stem)) return true
+    return false
+  }
+
   private longestAt(tokens: readonly Token[], i: number): {entry: E; end: number} | undefined {
     // Most tokens start no phrase: answer those without allocating a frontier.
     const first = tokens[i]!.norm
-    if (!this.mayStart(first)) return undefined
+    if (!this.startsPhrase(first)) return undefined
     const root = this.root
-    if (!root.exact.has(first)) {
-      let stem = false
-      for (const s of root.stems) {
-        if (first.startsWith(s.stem)) {
-          stem = true
-          break
-        }
-      }
-      if (!stem) return undefined
-    }
     let best: {entry: E; end: number} | undefined
     // Breadth over the few live trie nodes; stems can fork, so keep a small
     // frontier. Until a node with stems is reached there is one live node,

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
 import {franc} from 'franc'
-import {francOnly, PhraseMatcher, splitSentences, tokenize, WORD, type PhraseEntry} from '../src/language.js'
+import {francOnly, PhraseMatcher, segmentStarts, splitSentences, tokenize, WORD, type PhraseEntry} from '../src/language.js'
 import {PointMapper, TextBuilder, type Block} from '../src/document.js'
 
 const ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
@@ -128,6 +128,82 @@ describe('splitSentences', () => {
       ),
       {numRuns: 300},
     )
+  })
+})
+
+describe('segmentStarts: many blocks, one segmenter call', () => {
+  const alone = (text: string, language: 'en' | 'pl'): [number, number][] => splitSentences(block(text), 0, language).map((s) => [s.start, s.end])
+  const batched = (texts: string[], language: 'en' | 'pl'): [number, number][][] => {
+    const starts = segmentStarts(texts, language)
+    return texts.map((text, i) => splitSentences(block(text), 0, language, starts[i]).map((s) => [s.start, s.end]))
+  }
+
+  it('cuts every block as the segmenter does alone, whatever its neighbours', () => {
+    // Each piece tests one way a block's edge could leak into its neighbour: a lower-case start after an
+    // abbreviation, a closing quote, a combining mark or a format character first, a carriage return or a
+    // paragraph separator last.
+    const pieces = fc.constantFrom(
+      'a',
+      'B',
+      ' ',
+      '.',
+      '!',
+      '?',
+      ')',
+      '"',
+      '”',
+      '\n',
+      '\r',
+      '\u2029',
+      '1',
+      '…',
+      '。',
+      '\u0301',
+      '\u200d',
+      'e.g.',
+      'Dr.',
+      'ą',
+      'and ',
+      'Pan ',
+    )
+    for (const language of ['en', 'pl'] as const) {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.array(pieces, {maxLength: 12}).map((a) => a.join('')),
+            {maxLength: 8},
+          ),
+          (texts) => {
+            expect(batched(texts, language)).toEqual(texts.map((t) => alone(t, language)))
+          },
+        ),
+        {numRuns: 1500},
+      )
+    }
+  })
+
+  it('cuts the blocks of every fixture as the segmenter does alone', async () => {
+    const {buildDocument} = await import('../src/parse/index.js')
+    for (const dir of ['fixtures/examples', 'fixtures/holdout']) {
+      for (const file of readdirSync(dir)) {
+        if (!/\.(html?|txt|md|eml)$/.test(file)) continue
+        const document = await buildDocument(readFileSync(`${dir}/${file}`, 'utf8'), {filename: file})
+        const texts = document.blocks.map((b) => b.text)
+        expect(batched(texts, document.language), file).toEqual(texts.map((t) => alone(t, document.language)))
+      }
+    }
+  })
+
+  it('batches past the window size and leaves longer blocks to splitSentences', () => {
+    const sentence = 'We sent the wrong link. '
+    const texts = [sentence.repeat(1000), sentence.repeat(300), sentence.repeat(300), sentence.repeat(400), 'One line only']
+    const starts = segmentStarts(texts, 'en')
+    expect(starts[0]).toBeUndefined()
+    expect(starts[1]).toHaveLength(300)
+    expect(starts[2]).toHaveLength(300)
+    expect(starts[3]).toHaveLength(400)
+    expect(starts[4]).toBeUndefined()
+    expect(batched(texts, 'en')).toEqual(texts.map((t) => alone(t, 'en')))
   })
 })
 
