@@ -190,6 +190,18 @@ function normalize(text: string): string {
  */
 export function isStretched(word: string): boolean {
   if (word.length < 4) return false
+  // Most words are ASCII with no letter three times in a row: answer those without allocating.
+  let ascii = true
+  let tripled = false
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if (c >= 128) {
+      ascii = false
+      break
+    }
+    if (i >= 2 && (c | 32) === (word.charCodeAt(i - 1) | 32) && (c | 32) === (word.charCodeAt(i - 2) | 32)) tripled = true
+  }
+  if (ascii && !tripled) return false
   // In capitals a run of three is an acronym or a numeral ("AAA", "XXX"); four or more is shouting ("SOOOO").
   const need = word === word.toUpperCase() ? 4 : 3
   let run = 1

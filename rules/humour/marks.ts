@@ -126,7 +126,9 @@ export const EMOTICONS: readonly string[] = [
   'XD',
 ]
 
-const EMOTICON_FIRST = new Set(EMOTICONS.map((e) => e[0]!))
+/** First code units of the emoticons (all in Latin-1), so the scan compares numbers, not one-character strings. */
+const EMOTICON_FIRST = new Uint8Array(256)
+for (const e of EMOTICONS) EMOTICON_FIRST[e.charCodeAt(0)] = 1
 
 function isWordChar(ch: string | undefined): boolean {
   if (ch === undefined) return false
@@ -147,8 +149,8 @@ const CLOSE_AFTER = new Set([' ', '\t', '\n', '\r', '\u00a0', ')', ']', '"', "'"
 export function findEmoticons(text: string): Mark[] {
   const out: Mark[] = []
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (!EMOTICON_FIRST.has(ch)) continue
+    const code = text.charCodeAt(i)
+    if (code > 255 || EMOTICON_FIRST[code] === 0) continue
     const before = i > 0 ? text[i - 1]! : undefined
     if (before !== undefined && !OPEN_BEFORE.has(before)) continue
     for (const emoticon of EMOTICONS) {
