@@ -397,6 +397,16 @@ export function tokenize(text: string, offset = 0): Token[] {
 
 /** Lower-cases and folds typographic apostrophes. */
 export function normalizeWord(word: string): string {
+  // Most words are already lower-case ASCII: return them as they are, without a copy.
+  let plain = true
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if (c >= 128 || (c >= 65 && c <= 90)) {
+      plain = false
+      break
+    }
+  }
+  if (plain) return word
   const lower = word.toLowerCase()
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower
 }
@@ -416,7 +426,38 @@ const MAX_SEGMENT_INPUT = 20000
 
 /** True when the segmenter may find more than one sentence in `text` (else the whole text is one). */
 function needsSegmenter(text: string): boolean {
-  return SENTENCE_BREAK.test(text) && !endsOnlySentence(text)
+  const first = firstSentenceBreak(text)
+  return first >= 0 && !endsOnlySentence(text, first)
+}
+
+/** BMP code unit → 1 when SENTENCE_BREAK matches it, 2 when not, 0 when not looked up yet. */
+const bmpSentenceBreak = new Uint8Array(0x10000)
+
+/**
+ * Index of the first character SENTENCE_BREAK matches, or -1: the same answer
+ * as `SENTENCE_BREAK.exec(text)?.index`, with one table look-up per BMP code
+ * unit instead of a Unicode property test (most blocks have no terminator).
+ */
+function firstSentenceBreak(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // A supplementary character (a few scripts' terminators are there): asked of the pattern.
+        if (SENTENCE_BREAK.test(text.slice(i, i + 2))) return i
+        i++
+        continue
+      }
+    }
+    let known = bmpSentenceBreak[c]!
+    if (known === 0) {
+      known = SENTENCE_BREAK.test(String.fromCharCode(c)) ? 1 : 2
+      bmpSentenceBreak[c] = known
+    }
+    if (known === 1) return i
+  }
+  return -1
 }
 
 /**
@@ -527,12 +568,11 @@ const SENTENCE_BREAK = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\n\r\u000B\u000C
  * terminators, closing punctuation and spaces: then the text is one sentence
  * (UAX #29 breaks only after such a run), as most paragraphs of one sentence are.
  */
-function endsOnlySentence(text: string): boolean {
-  const first = SENTENCE_BREAK.exec(text)
-  if (!first) return true
+function endsOnlySentence(text: string, first = firstSentenceBreak(text)): boolean {
+  if (first < 0) return true
   // Terminators and closers, then only spaces, to the end.
   let spaces = false
-  for (let i = first.index; i < text.length; i++) {
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 11 || c === 12) return false
     if (isSpace(c)) spaces = true

@@ -242,7 +242,29 @@ describe('tokenize', () => {
 
 describe('splitSentences fast path', () => {
   it('splits exactly like Intl.Segmenter, in English and Polish', () => {
-    const pieces = fc.constantFrom('a', 'B', ' ', '.', '!', '?', ')', '"', '”', '’', '\n', '1', '…', '。', '»', 'e.g.', ' x', 'ą', 'Pan ')
+    const pieces = fc.constantFrom(
+      'a',
+      'B',
+      ' ',
+      '.',
+      '!',
+      '?',
+      ')',
+      '"',
+      '”',
+      '’',
+      '\n',
+      '1',
+      '…',
+      '。',
+      '»',
+      'e.g.',
+      ' x',
+      'ą',
+      'Pan ',
+      '\u{11047}',
+      '\ud804',
+    )
     for (const language of ['en', 'pl'] as const) {
       const segmenter = new Intl.Segmenter(language, {granularity: 'sentence'})
       fc.assert(

@@ -17,19 +17,26 @@ import type {RuleContext} from '../../src/rule.js'
  */
 export class WordList {
   private readonly exact = new Set<string>()
-  private readonly stems: string[] = []
+  /** Stems by their first code unit: a word is compared only with the stems that start like it. */
+  private readonly stems = new Map<number, string[]>()
 
   constructor(words: readonly string[]) {
     for (const raw of words) {
       const word = raw.toLowerCase().replace(/’/g, "'")
-      if (word.length > 1 && word.endsWith('*')) this.stems.push(word.slice(0, -1))
-      else this.exact.add(word)
+      if (word.length > 1 && word.endsWith('*')) {
+        const stem = word.slice(0, -1)
+        const first = stem.charCodeAt(0)
+        let list = this.stems.get(first)
+        if (!list) this.stems.set(first, (list = []))
+        list.push(stem)
+      } else this.exact.add(word)
     }
   }
 
   has(norm: string): boolean {
     if (this.exact.has(norm)) return true
-    for (const stem of this.stems) if (norm.startsWith(stem)) return true
+    const stems = this.stems.size > 0 ? this.stems.get(norm.charCodeAt(0)) : undefined
+    if (stems) for (const stem of stems) if (norm.startsWith(stem)) return true
     return false
   }
 }
