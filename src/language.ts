@@ -715,10 +715,25 @@ export interface PhraseHit<E extends PhraseEntry = PhraseEntry> {
 }
 
 const PAIR_TABLE_SIZE = 4096
+const WORD_TABLE_SIZE = 8192
 
 /** A slot for the first two code units of a word; collisions only let a word through to the exact test. */
 function pairSlot(a: number, b: number): number {
   return (Math.imul(a, 31) + b) & (PAIR_TABLE_SIZE - 1)
+}
+
+/**
+ * A slot for a whole word by its first two code units, its last one and its
+ * length: "the" and "they", "we" and "were" land apart, so a common word that
+ * starts no phrase is rejected before any map look-up. Collisions only let a
+ * word through to the exact test.
+ */
+function wordSlot(word: string): number {
+  const n = word.length
+  const a = word.charCodeAt(0)
+  const b = n > 1 ? word.charCodeAt(1) : 0
+  const z = word.charCodeAt(n - 1)
+  return (Math.imul(Math.imul(a, 31) + b, 31) + Math.imul(z, 7) + Math.min(n, 63)) & (WORD_TABLE_SIZE - 1)
 }
 
 interface TrieNode<E> {
@@ -750,10 +765,11 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
    * units: most tokens start no phrase, and this rejects them before any map
    * look-up (a document's tokens pass through dozens of matchers).
    */
-  private readonly firstPair = new Uint8Array(PAIR_TABLE_SIZE)
-  /** First code units (low byte) of one-unit first words and of one-unit stems. */
-  private readonly firstOne = new Uint8Array(256)
+  private readonly firstWord = new Uint8Array(WORD_TABLE_SIZE)
+  /** Stems that start a phrase: by their first two code units, and one-unit stems by their first (low byte). */
+  private readonly stemPair = new Uint8Array(PAIR_TABLE_SIZE)
   private readonly firstStem = new Uint8Array(256)
+  private hasRootStems = false
 
   constructor(entries: readonly E[]) {
     for (const entry of entries) this.add(entry)
@@ -769,9 +785,12 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     const first = words[0]!
     const isStem = first.endsWith('*') && first.length > 1
     const firstText = isStem ? first.slice(0, -1) : first
-    if (firstText.length >= 2) this.firstPair[pairSlot(firstText.charCodeAt(0), firstText.charCodeAt(1))] = 1
-    else if (isStem) this.firstStem[firstText.charCodeAt(0) & 255] = 1
-    else this.firstOne[firstText.charCodeAt(0) & 255] = 1
+    if (!isStem) this.firstWord[wordSlot(firstText)] = 1
+    else {
+      this.hasRootStems = true
+      if (firstText.length >= 2) this.stemPair[pairSlot(firstText.charCodeAt(0), firstText.charCodeAt(1))] = 1
+      else this.firstStem[firstText.charCodeAt(0) & 255] = 1
+    }
     let n = this.root
     for (const word of words) {
       if (word.endsWith('*') && word.length > 1) {
@@ -815,13 +834,13 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     const hits: PhraseHit<E>[] = []
     let i = 0
     while (i < tokens.length) {
-      if (!this.mayStart(tokens[i]!.norm)) {
+      if (!this.startsPhrase(tokens[i]!.norm)) {
         i++
         continue
       }
       if (accept) {
         let kept: PhraseHit<E> | undefined
-        for (const candidate of this.candidatesAt(tokens, i)) {
+        for (const candidate of this.candidatesFrom(tokens, i)) {
           const hit = this.hit(tokens, text, candidate.entry, i, candidate.end)
           if (accept(hit)) {
             kept = hit
@@ -834,7 +853,7 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
         } else i++
         continue
       }
-      const best = this.longestAt(tokens, i)
+      const best = this.longestFrom(tokens, i)
       if (best) {
         hits.push(this.hit(tokens, text, best.entry, i, best.end))
         i = best.end
@@ -856,8 +875,13 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
    * before stems, then lexicon order. Bounded by the longest phrase and the few trie nodes alive at once.
    */
   candidatesAt(tokens: readonly Token[], i: number): {entry: E; end: number}[] {
+    if (i >= tokens.length || !this.startsPhrase(tokens[i]!.norm)) return []
+    return this.candidatesFrom(tokens, i)
+  }
+
+  /** {@link candidatesAt} for a token that {@link startsPhrase} accepted. */
+  private candidatesFrom(tokens: readonly Token[], i: number): {entry: E; end: number}[] {
     const out: {entry: E; end: number}[] = []
-    if (i >= tokens.length || !this.startsPhrase(tokens[i]!.norm)) return out
     let frontier: TrieNode<E>[] = [this.root]
     for (let j = i; j < tokens.length && j - i < this.maxWords && frontier.length > 0; j++) {
       const word = tokens[j]!.norm
@@ -900,32 +924,31 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     return false
   }
 
-  /** False when no phrase can start with `first` (by its first code units); small enough to be inlined. */
-  private mayStart(first: string): boolean {
-    const c0 = first.charCodeAt(0)
-    if (this.firstStem[c0 & 255] !== 0) return true
-    return first.length >= 2 ? this.firstPair[pairSlot(c0, first.charCodeAt(1))] !== 0 : this.firstOne[c0 & 255] !== 0
-  }
-
-  /** True when some phrase's first word is `first` (exactly or by its stem). */
+  /** True when some phrase's first word is `first` (exactly or by its stem). Most words are rejected by the tables alone. */
   private startsPhrase(first: string): boolean {
-    if (!this.mayStart(first)) return false
-    const root = this.root
-    if (root.exact.has(first)) return true
-    for (const s of root.stems) if (first.startsWith(s.stem)) return true
+    if (first.length === 0) return false
+    if (this.firstWord[wordSlot(first)] !== 0 && this.root.exact.has(first)) return true
+    if (!this.hasRootStems) return false
+    const c0 = first.charCodeAt(0)
+    const mayStem = this.firstStem[c0 & 255] !== 0 || (first.length >= 2 && this.stemPair[pairSlot(c0, first.charCodeAt(1))] !== 0)
+    if (!mayStem) return false
+    for (const s of this.root.stems) if (first.startsWith(s.stem)) return true
     return false
   }
 
   private longestAt(tokens: readonly Token[], i: number): {entry: E; end: number} | undefined {
     // Most tokens start no phrase: answer those without allocating a frontier.
-    const first = tokens[i]!.norm
-    if (!this.startsPhrase(first)) return undefined
-    const root = this.root
-    let best: {entry: E; end: number} | undefined
+    return this.startsPhrase(tokens[i]!.norm) ? this.longestFrom(tokens, i) : undefined
+  }
+
+  /** {@link longestAt} for a token that {@link startsPhrase} accepted. */
+  private longestFrom(tokens: readonly Token[], i: number): {entry: E; end: number} | undefined {
+    let bestEntry: E | undefined
+    let bestEnd = 0
     // Breadth over the few live trie nodes; stems can fork, so keep a small
     // frontier. Until a node with stems is reached there is one live node,
     // followed without allocating.
-    let single: TrieNode<E> = root
+    let single: TrieNode<E> = this.root
     let frontier: TrieNode<E>[] | undefined
     for (let j = i; j < tokens.length && j - i < this.maxWords; j++) {
       const word = tokens[j]!.norm
@@ -934,7 +957,10 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
           const exact = single.exact.get(word)
           if (!exact) break
           const entry = exact.entries[0]
-          if (entry && (!best || j + 1 > best.end)) best = {entry, end: j + 1}
+          if (entry) {
+            bestEntry = entry
+            bestEnd = j + 1
+          }
           single = exact
           continue
         }
@@ -949,10 +975,14 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
       }
       for (const n of next) {
         const entry = n.entries[0]
-        if (entry && (!best || j + 1 > best.end)) best = {entry, end: j + 1}
+        // The first node of this length wins (exact words before stems), as before.
+        if (entry && j + 1 > bestEnd) {
+          bestEntry = entry
+          bestEnd = j + 1
+        }
       }
       frontier = next
     }
-    return best
+    return bestEntry === undefined ? undefined : {entry: bestEntry, end: bestEnd}
   }
 }

@@ -297,6 +297,60 @@ describe('splitSentences fast path', () => {
   })
 })
 
+describe('PhraseMatcher against a plain definition', () => {
+  /**
+   * The definition, without tries or filter tables: at each token, every entry
+   * whose words all match there (a word ending in `*` by prefix); the longest
+   * wins, then an exact word before a stem at the first position they differ,
+   * then lexicon order; matching resumes after it.
+   */
+  const reference = (entries: {phrase: string}[], tokens: {norm: string}[]): [number, number, string][] => {
+    const out: [number, number, string][] = []
+    const words = entries.map((e) => e.phrase.split(' '))
+    const matches = (w: string, norm: string): boolean => (w.length > 1 && w.endsWith('*') ? norm.startsWith(w.slice(0, -1)) : norm === w)
+    let i = 0
+    while (i < tokens.length) {
+      let best: {k: number; len: number} | undefined
+      words.forEach((ws, k) => {
+        if (i + ws.length > tokens.length || !ws.every((w, j) => matches(w, tokens[i + j]!.norm))) return
+        if (!best || ws.length > best.len) best = {k, len: ws.length}
+      })
+      if (best) {
+        out.push([i, i + best.len, entries[best.k]!.phrase])
+        i += best.len
+      } else i++
+    }
+    return out
+  }
+
+  it('finds the longest phrases at each token, for any lexicon and text', () => {
+    const vocabulary = ['we', 'were', 'the', 'they', 'sorry', 'so', 's', 'a', 'an', 'any', 'inconvenience', 'in', 'błąd', 'błędy', 'x']
+    const word = fc.constantFrom(...vocabulary)
+    const lexiconWord = fc.oneof(
+      word,
+      word.map((w) => `${w.slice(0, Math.max(1, w.length - 1))}*`),
+    )
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.array(lexiconWord, {minLength: 1, maxLength: 3}).map((ws) => ws.join(' ')),
+          {minLength: 1, maxLength: 8},
+        ),
+        fc.array(word, {maxLength: 20}),
+        (phrases, textWords) => {
+          // Entries whose words differ only in exact-versus-stem order are left to the tie rule test above.
+          const entries = phrases.map((phrase) => ({phrase}))
+          const text = textWords.join(' ')
+          const tokens = tokenize(text)
+          const found = new PhraseMatcher(entries).find(tokens, text).map((h) => [h.firstToken, h.lastToken] as [number, number])
+          expect(found).toEqual(reference(entries, tokens).map(([a, b]) => [a, b]))
+        },
+      ),
+      {numRuns: 2000},
+    )
+  })
+})
+
 describe('PhraseMatcher.find with an acceptance test', () => {
   interface Entry extends PhraseEntry {
     end?: boolean
