@@ -45,11 +45,7 @@ export interface LanguageChoice {
  */
 export function detectLanguage(text: string, fallback: Language): LanguageChoice {
   const sample = text.length > DETECT_CHARS ? text.slice(0, DETECT_CHARS) : text
-  let letters = 0
-  for (const ch of sample) {
-    if (/\p{L}/u.test(ch)) letters++
-    if (letters >= MIN_UNSUPPORTED_LETTERS) break
-  }
+  const letters = countLetters(sample, MIN_UNSUPPORTED_LETTERS)
   if (letters < MIN_DETECT_LETTERS) return {language: fallback, source: 'default-short'}
   // Polish letters are a strong signal franc may miss on short, name-heavy text.
   const code = francOnly(sample)
@@ -57,6 +53,39 @@ export function detectLanguage(text: string, fallback: Language): LanguageChoice
   if (language) return {language, source: 'detected', detected: code}
   if (code === 'und' || letters < MIN_UNSUPPORTED_LETTERS) return {language: fallback, source: 'default-short'}
   return {language: fallback, source: 'default-unsupported', detected: code}
+}
+
+const LETTER = /\p{L}/u
+/** BMP code unit → 1 when it is a letter (`\p{L}`), 2 when not, 0 while not looked up yet. */
+const bmpLetter = new Uint8Array(0x10000)
+
+/**
+ * The letters (`\p{L}`) among the code points of `text`, counting stops at
+ * `max` (at least 1). A per-code-unit table instead of a regular expression per character
+ * (test/language.test.ts compares the two).
+ */
+export function countLetters(text: string, max: number): number {
+  let letters = 0
+  const n = text.length
+  for (let i = 0; i < n && letters < max; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // A surrogate pair is one code point (rare: tested by the expression).
+        if (LETTER.test(text.slice(i, i + 2))) letters++
+        i++
+        continue
+      }
+    }
+    let known = bmpLetter[c]!
+    if (known === 0) {
+      known = LETTER.test(String.fromCharCode(c)) ? 1 : 2
+      bmpLetter[c] = known
+    }
+    if (known === 1) letters++
+  }
+  return letters
 }
 
 /*
@@ -177,6 +206,73 @@ const TABLE_BITS = 12
 const TABLE_SIZE = 1 << TABLE_BITS
 const trigramTable = {keys: new Int32Array(TABLE_SIZE).fill(-1), counts: new Int32Array(TABLE_SIZE)}
 
+/**
+ * trigram-utils' clean(), padded with a space on each side: runs of ASCII
+ * punctuation, digits and white space become one space, the ends are trimmed,
+ * and the text is lower-cased.
+ */
+export function cleanText(text: string): string {
+  return ` ${text
+    .replace(/[\u0021-\u0040\s]+/g, ' ')
+    .trim()
+    .toLowerCase()} `
+}
+
+const CLEAN_SPACE = 1
+const CLEAN_COMPLEX = 2
+/** Added to a lower-cased code unit in `cleanUnit`, above the two markers. */
+const CLEAN_BASE = 3
+/** BMP code unit → CLEAN_SPACE, CLEAN_COMPLEX or its lower case + CLEAN_BASE; 0 while not looked up yet. */
+const cleanUnit = new Int32Array(0x10000)
+const CLEAN_TO_SPACE = /[\u0021-\u0040\s]/
+
+function classifyCleanUnit(c: number): number {
+  // Surrogates lower-case as pairs, and capital sigma by its context (final sigma): not one unit at a time.
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) return CLEAN_COMPLEX
+  const char = String.fromCharCode(c)
+  if (CLEAN_TO_SPACE.test(char)) return CLEAN_SPACE
+  const lower = char.toLowerCase()
+  if (lower.length !== 1 || CLEAN_TO_SPACE.test(lower)) return CLEAN_COMPLEX
+  return lower.charCodeAt(0) + CLEAN_BASE
+}
+
+/** Room for the cleaned text of FRANC_MAX_LENGTH code units, even if lower-casing doubled each. */
+const cleanBuffer = new Uint16Array(2 * FRANC_MAX_LENGTH + 2)
+
+/**
+ * Writes the code units of `cleanText(text)` into `out` and returns their
+ * count, in one pass with a per-code-unit table and no string; returns -1 when
+ * the text holds a character whose lower case is not one code unit on its own
+ * (a surrogate pair, `İ`, `Σ`), for which `cleanText` must run.
+ */
+export function cleanUnits(text: string, out: Uint16Array): number {
+  const table = cleanUnit
+  let n = 0
+  out[n++] = 32
+  let space = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    let v = table[c]!
+    if (v === 0) {
+      v = classifyCleanUnit(c)
+      table[c] = v
+    }
+    if (v === CLEAN_SPACE) {
+      // A run of spaces after some text: one space, written before the next text (so none trails).
+      space = n > 1
+      continue
+    }
+    if (v === CLEAN_COMPLEX) return -1
+    if (space) {
+      out[n++] = 32
+      space = false
+    }
+    out[n++] = v - CLEAN_BASE
+  }
+  out[n++] = 32
+  return n
+}
+
 /** `franc(value, {only: FRANC_ONLY, minLength: 10})`, computed faster (see above). */
 export function francOnly(value: string): string {
   if (!value || value.length < FRANC_MIN_LENGTH) return 'und'
@@ -239,21 +335,28 @@ export function francOnly(value: string): string {
   // collapsed, trimmed, lower-cased. Its two replacements (runs of ASCII
   // punctuation and digits to one space, then runs of white space to one
   // space) turn every maximal run of either kind into one space, as one pass does.
-  const clean = ` ${text
-    .replace(/[\u0021-\u0040\s]+/g, ' ')
-    .trim()
-    .toLowerCase()} `
+  const units = cleanBuffer
+  let length = cleanUnits(text, units)
+  if (length < 0) {
+    const clean = cleanText(text)
+    length = clean.length
+    for (let i = 0; i < length; i++) units[i] = clean.charCodeAt(i)
+  }
   // Trigrams of small code units are counted in an open-addressing table
   // (no allocation); the rare others in a Map.
   const table = trigramTable
   const used: number[] = []
   const others = new Map<string, number>()
-  for (let i = 0; i + 3 <= clean.length; i++) {
-    const key = trigramKey(clean.charCodeAt(i), clean.charCodeAt(i + 1), clean.charCodeAt(i + 2), clean, i)
-    if (typeof key === 'string') {
+  for (let i = 0; i + 3 <= length; i++) {
+    const a = units[i]!
+    const b = units[i + 1]!
+    const c = units[i + 2]!
+    if (a >= 1024 || b >= 1024 || c >= 1024) {
+      const key = String.fromCharCode(a, b, c)
       others.set(key, (others.get(key) ?? 0) + 1)
       continue
     }
+    const key = (a << 20) | (b << 10) | c
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - TABLE_BITS)
     while (table.keys[slot] !== -1 && table.keys[slot] !== key) slot = (slot + 1) & (TABLE_SIZE - 1)
     if (table.keys[slot] === -1) {
@@ -267,6 +370,8 @@ export function francOnly(value: string): string {
   const width = languages.length
   const distances = new Float64Array(width)
   const mask = (1 << rankBits) - 1
+  /** Distinct trigrams the script's model lacks: each adds the same distance to every language. */
+  let missing = 0
   for (const slot of used) {
     const key = table.keys[slot]!
     const count = table.counts[slot]!
@@ -274,7 +379,7 @@ export function francOnly(value: string): string {
     let at = Math.imul(key, 0x9e3779b1) >>> (32 - rankBits)
     while (rankKeys[at] !== -1 && rankKeys[at] !== key) at = (at + 1) & mask
     if (rankKeys[at] === -1) {
-      for (let j = 0; j < width; j++) distances[j]! += FRANC_MAX_DIFFERENCE
+      missing++
       continue
     }
     const base = rankRows[at]!
@@ -283,6 +388,7 @@ export function francOnly(value: string): string {
       distances[j]! += rank < 0 ? FRANC_MAX_DIFFERENCE : Math.abs(count - rank - 1)
     }
   }
+  if (missing > 0) for (let j = 0; j < width; j++) distances[j]! += missing * FRANC_MAX_DIFFERENCE
   for (const [key, count] of others) {
     const row = ranks.get(key)
     for (let j = 0; j < width; j++) {

@@ -2,7 +2,18 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
 import {franc} from 'franc'
-import {francOnly, PhraseMatcher, segmentStarts, splitSentences, tokenize, WORD, type PhraseEntry} from '../src/language.js'
+import {
+  cleanText,
+  cleanUnits,
+  countLetters,
+  francOnly,
+  PhraseMatcher,
+  segmentStarts,
+  splitSentences,
+  tokenize,
+  WORD,
+  type PhraseEntry,
+} from '../src/language.js'
 import {PointMapper, TextBuilder, type Block} from '../src/document.js'
 
 const ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
@@ -465,5 +476,58 @@ describe('src/franc-data.ts', () => {
     const {data} = await import('../src/franc-data.js')
     const {trimmedFrancData} = await import('../scripts/franc-data.js')
     expect(data).toEqual(trimmedFrancData())
+  })
+})
+
+describe('countLetters and cleanUnits', () => {
+  /** The letter count detectLanguage made before the table: a Unicode property test per code point. */
+  const letterReference = (text: string, max: number): number => {
+    let letters = 0
+    for (const ch of text) {
+      if (/\p{L}/u.test(ch)) letters++
+      if (letters >= max) break
+    }
+    return letters
+  }
+  const texts = fc.oneof(
+    fc.string({unit: 'binary', maxLength: 300}),
+    fc.string({unit: 'binary-ascii', maxLength: 300}),
+    fc
+      .array(fc.constantFrom('We', 'ARE', 'Sorry', 'ΣΟΦΊΑ', 'İzmir', 'Żółć', '\u00a0', ' ', '  ', '\n', '1.5', '!?', '’', '𝐖𝐞', '\ud800', '\udc00', 'ǅ', 'ẞ'), {
+        maxLength: 80,
+      })
+      .map((w) => w.join('')),
+  )
+
+  it('countLetters counts as a \\p{L} test per code point does', () => {
+    for (const text of samples) for (const max of [1, 24, 60, 1000]) expect(countLetters(text, max), text).toBe(letterReference(text, max))
+    fc.assert(
+      fc.property(texts, fc.integer({min: 1, max: 400}), (text, max) => {
+        expect(countLetters(text, max)).toBe(letterReference(text, max))
+      }),
+      {numRuns: 2000},
+    )
+  })
+
+  it('cleanUnits writes the code units of trigram-utils clean, or declines', () => {
+    const out = new Uint16Array(2 * 2048 + 2)
+    const check = (text: string): void => {
+      const n = cleanUnits(text, out)
+      if (n < 0) return
+      expect(String.fromCharCode(...out.subarray(0, n)), text).toBe(cleanText(text))
+    }
+    for (const text of samples) check(text)
+    // Every BMP code unit on its own and between letters.
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c)
+      check(ch)
+      check(`Ab${ch}cD ${ch}`)
+    }
+    fc.assert(
+      fc.property(texts, (text) => check(text)),
+      {numRuns: 2000},
+    )
+    expect(cleanUnits('We are sorry, İzmir.', out)).toBe(-1)
+    expect(cleanUnits('ΣΟΦΊΑ', out)).toBe(-1)
   })
 })

@@ -18,7 +18,7 @@ import {ChainedMapper, PointMapper, TextBuilder, type Address, type Block, type 
 import {decodeBase64} from './bytes.js'
 import {EmlParseError} from './eml-error.js'
 import {parseHtml} from './html.js'
-import type {ParsedBody, ParsedEml, ParsedPart} from './shared.js'
+import {collapseWhiteSpace, type ParsedBody, type ParsedEml, type ParsedPart} from './shared.js'
 import {parseText} from './text.js'
 
 /** Options for {@link parseEml}. */
@@ -714,8 +714,9 @@ function unflow(text: string, delSp: boolean): SourceMapper & {text: string} {
   return builder.finish()
 }
 
+/** `text.replace(/[\s\ufeff]+/g, ' ').trim()` (U+FEFF is white space to `\s` already), in one scan. */
 function collapse(text: string): string {
-  return text.replace(/[\s\ufeff]+/g, ' ').trim()
+  return collapseWhiteSpace(text)
 }
 
 /** Re-points every position of a parsed body through the part's map into the raw message. */
@@ -746,7 +747,8 @@ function readPart(source: string, leaf: Entity, kind: PartKind, email: Email, no
     const flowed = unflow(decoded.text, /^yes$/i.test(leaf.params.get('delsp') ?? ''))
     decoded = {...decoded, text: flowed.text, map: new ChainedMapper(flowed, decoded.map)}
   }
-  if (decoded && decoded.comparable) {
+  // Text equal to postal-mime's collapses equal, and so is part of it.
+  if (decoded && decoded.comparable && decoded.text !== theirs) {
     const ours = collapse(decoded.text)
     // postal-mime joins every inline text part of a kind, so ours need only be part of its text.
     if (ours.length > 0 && !(theirs !== undefined && collapse(theirs).includes(ours))) {
