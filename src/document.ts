@@ -124,7 +124,8 @@ export class TextBuilder {
 
   /** Freezes the builder into an {@link OffsetMap}. */
   finish(): OffsetMap {
-    return new OffsetMap(this.text, Int32Array.from(this.runs))
+    // The constructor copies an array directly; Int32Array.from walks it through its iterator.
+    return new OffsetMap(this.text, new Int32Array(this.runs))
   }
 }
 

@@ -45,11 +45,7 @@ export interface LanguageChoice {
  */
 export function detectLanguage(text: string, fallback: Language): LanguageChoice {
   const sample = text.length > DETECT_CHARS ? text.slice(0, DETECT_CHARS) : text
-  let letters = 0
-  for (const ch of sample) {
-    if (/\p{L}/u.test(ch)) letters++
-    if (letters >= MIN_UNSUPPORTED_LETTERS) break
-  }
+  const letters = countLetters(sample, MIN_UNSUPPORTED_LETTERS)
   if (letters < MIN_DETECT_LETTERS) return {language: fallback, source: 'default-short'}
   // Polish letters are a strong signal franc may miss on short, name-heavy text.
   const code = francOnly(sample)
@@ -57,6 +53,39 @@ export function detectLanguage(text: string, fallback: Language): LanguageChoice
   if (language) return {language, source: 'detected', detected: code}
   if (code === 'und' || letters < MIN_UNSUPPORTED_LETTERS) return {language: fallback, source: 'default-short'}
   return {language: fallback, source: 'default-unsupported', detected: code}
+}
+
+const LETTER = /\p{L}/u
+/** BMP code unit → 1 when it is a letter (`\p{L}`), 2 when not, 0 while not looked up yet. */
+const bmpLetter = new Uint8Array(0x10000)
+
+/**
+ * The letters (`\p{L}`) among the code points of `text`, counting stops at
+ * `max` (at least 1). A per-code-unit table instead of a regular expression per character
+ * (test/language.test.ts compares the two).
+ */
+export function countLetters(text: string, max: number): number {
+  let letters = 0
+  const n = text.length
+  for (let i = 0; i < n && letters < max; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // A surrogate pair is one code point (rare: tested by the expression).
+        if (LETTER.test(text.slice(i, i + 2))) letters++
+        i++
+        continue
+      }
+    }
+    let known = bmpLetter[c]!
+    if (known === 0) {
+      known = LETTER.test(String.fromCharCode(c)) ? 1 : 2
+      bmpLetter[c] = known
+    }
+    if (known === 1) letters++
+  }
+  return letters
 }
 
 /*
@@ -177,6 +206,73 @@ const TABLE_BITS = 12
 const TABLE_SIZE = 1 << TABLE_BITS
 const trigramTable = {keys: new Int32Array(TABLE_SIZE).fill(-1), counts: new Int32Array(TABLE_SIZE)}
 
+/**
+ * trigram-utils' clean(), padded with a space on each side: runs of ASCII
+ * punctuation, digits and white space become one space, the ends are trimmed,
+ * and the text is lower-cased.
+ */
+export function cleanText(text: string): string {
+  return ` ${text
+    .replace(/[\u0021-\u0040\s]+/g, ' ')
+    .trim()
+    .toLowerCase()} `
+}
+
+const CLEAN_SPACE = 1
+const CLEAN_COMPLEX = 2
+/** Added to a lower-cased code unit in `cleanUnit`, above the two markers. */
+const CLEAN_BASE = 3
+/** BMP code unit → CLEAN_SPACE, CLEAN_COMPLEX or its lower case + CLEAN_BASE; 0 while not looked up yet. */
+const cleanUnit = new Int32Array(0x10000)
+const CLEAN_TO_SPACE = /[\u0021-\u0040\s]/
+
+function classifyCleanUnit(c: number): number {
+  // Surrogates lower-case as pairs, and capital sigma by its context (final sigma): not one unit at a time.
+  if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) return CLEAN_COMPLEX
+  const char = String.fromCharCode(c)
+  if (CLEAN_TO_SPACE.test(char)) return CLEAN_SPACE
+  const lower = char.toLowerCase()
+  if (lower.length !== 1 || CLEAN_TO_SPACE.test(lower)) return CLEAN_COMPLEX
+  return lower.charCodeAt(0) + CLEAN_BASE
+}
+
+/** Room for the cleaned text of FRANC_MAX_LENGTH code units, even if lower-casing doubled each. */
+const cleanBuffer = new Uint16Array(2 * FRANC_MAX_LENGTH + 2)
+
+/**
+ * Writes the code units of `cleanText(text)` into `out` and returns their
+ * count, in one pass with a per-code-unit table and no string; returns -1 when
+ * the text holds a character whose lower case is not one code unit on its own
+ * (a surrogate pair, `İ`, `Σ`), for which `cleanText` must run.
+ */
+export function cleanUnits(text: string, out: Uint16Array): number {
+  const table = cleanUnit
+  let n = 0
+  out[n++] = 32
+  let space = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    let v = table[c]!
+    if (v === 0) {
+      v = classifyCleanUnit(c)
+      table[c] = v
+    }
+    if (v === CLEAN_SPACE) {
+      // A run of spaces after some text: one space, written before the next text (so none trails).
+      space = n > 1
+      continue
+    }
+    if (v === CLEAN_COMPLEX) return -1
+    if (space) {
+      out[n++] = 32
+      space = false
+    }
+    out[n++] = v - CLEAN_BASE
+  }
+  out[n++] = 32
+  return n
+}
+
 /** `franc(value, {only: FRANC_ONLY, minLength: 10})`, computed faster (see above). */
 export function francOnly(value: string): string {
   if (!value || value.length < FRANC_MIN_LENGTH) return 'und'
@@ -239,21 +335,28 @@ export function francOnly(value: string): string {
   // collapsed, trimmed, lower-cased. Its two replacements (runs of ASCII
   // punctuation and digits to one space, then runs of white space to one
   // space) turn every maximal run of either kind into one space, as one pass does.
-  const clean = ` ${text
-    .replace(/[\u0021-\u0040\s]+/g, ' ')
-    .trim()
-    .toLowerCase()} `
+  const units = cleanBuffer
+  let length = cleanUnits(text, units)
+  if (length < 0) {
+    const clean = cleanText(text)
+    length = clean.length
+    for (let i = 0; i < length; i++) units[i] = clean.charCodeAt(i)
+  }
   // Trigrams of small code units are counted in an open-addressing table
   // (no allocation); the rare others in a Map.
   const table = trigramTable
   const used: number[] = []
   const others = new Map<string, number>()
-  for (let i = 0; i + 3 <= clean.length; i++) {
-    const key = trigramKey(clean.charCodeAt(i), clean.charCodeAt(i + 1), clean.charCodeAt(i + 2), clean, i)
-    if (typeof key === 'string') {
+  for (let i = 0; i + 3 <= length; i++) {
+    const a = units[i]!
+    const b = units[i + 1]!
+    const c = units[i + 2]!
+    if (a >= 1024 || b >= 1024 || c >= 1024) {
+      const key = String.fromCharCode(a, b, c)
       others.set(key, (others.get(key) ?? 0) + 1)
       continue
     }
+    const key = (a << 20) | (b << 10) | c
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - TABLE_BITS)
     while (table.keys[slot] !== -1 && table.keys[slot] !== key) slot = (slot + 1) & (TABLE_SIZE - 1)
     if (table.keys[slot] === -1) {
@@ -267,6 +370,8 @@ export function francOnly(value: string): string {
   const width = languages.length
   const distances = new Float64Array(width)
   const mask = (1 << rankBits) - 1
+  /** Distinct trigrams the script's model lacks: each adds the same distance to every language. */
+  let missing = 0
   for (const slot of used) {
     const key = table.keys[slot]!
     const count = table.counts[slot]!
@@ -274,7 +379,7 @@ export function francOnly(value: string): string {
     let at = Math.imul(key, 0x9e3779b1) >>> (32 - rankBits)
     while (rankKeys[at] !== -1 && rankKeys[at] !== key) at = (at + 1) & mask
     if (rankKeys[at] === -1) {
-      for (let j = 0; j < width; j++) distances[j]! += FRANC_MAX_DIFFERENCE
+      missing++
       continue
     }
     const base = rankRows[at]!
@@ -283,6 +388,7 @@ export function francOnly(value: string): string {
       distances[j]! += rank < 0 ? FRANC_MAX_DIFFERENCE : Math.abs(count - rank - 1)
     }
   }
+  if (missing > 0) for (let j = 0; j < width; j++) distances[j]! += missing * FRANC_MAX_DIFFERENCE
   for (const [key, count] of others) {
     const row = ranks.get(key)
     for (let j = 0; j < width; j++) {
@@ -424,6 +530,37 @@ function sentenceSegmenter(language: Language): Intl.Segmenter {
 /** Longest sentence handed to the segmenter at once; longer runs are cut at white space. */
 const MAX_SEGMENT_INPUT = 20000
 
+/**
+ * How much text one segmenter call is given when there is a choice. V8's
+ * segmenter copies its whole input for every segment it returns, so a call
+ * costs the input's length times its number of sentences: measured here, 4 KB
+ * at once allocates 480 KB, and time per character is lowest near 1,000.
+ */
+const SEGMENT_BATCH = 1000
+
+/**
+ * True when Unicode segmentation certainly breaks before `text[q]`, whatever
+ * comes before the sentence: a lower-case letter, a full stop, question or
+ * exclamation mark, one space, then an upper-case letter ("… today. We …").
+ * UAX #29 breaks there (SB11: no rule from SB6 to SB8a applies to an upper-case
+ * letter after a space), and no later rule looks back past an upper-case
+ * letter, so the text on each side is cut exactly as when segmented whole.
+ */
+function certainBreakAt(text: string, q: number): boolean {
+  const c = text.charCodeAt(q)
+  if (c < 65 || c > 90 || text.charCodeAt(q - 1) !== 32) return false
+  const t = text.charCodeAt(q - 2)
+  if (t !== 46 && t !== 33 && t !== 63) return false
+  const l = text.charCodeAt(q - 3)
+  return l >= 97 && l <= 122
+}
+
+/** The last certain break (see certainBreakAt) in `(from, to]`, or -1. */
+function lastCertainBreak(text: string, from: number, to: number): number {
+  for (let q = Math.min(to, text.length - 1); q > from && q >= 3; q--) if (certainBreakAt(text, q)) return q
+  return -1
+}
+
 /** True when the segmenter may find more than one sentence in `text` (else the whole text is one). */
 function needsSegmenter(text: string): boolean {
   const first = firstSentenceBreak(text)
@@ -501,8 +638,8 @@ export function segmentStarts(texts: readonly string[], language: Language): (nu
     length = 0
   }
   texts.forEach((text, i) => {
-    if (text.length > MAX_SEGMENT_INPUT || !needsSegmenter(text)) return
-    if (length + text.length + 1 > MAX_SEGMENT_INPUT) flush()
+    if (text.length > SEGMENT_BATCH || !needsSegmenter(text)) return
+    if (length + text.length + 1 > SEGMENT_BATCH) flush()
     batch.push(i)
     length += text.length + 1
   })
@@ -530,9 +667,15 @@ export function splitSentences(block: Block, blockIndex: number, language: Langu
   // that the segmenter never sees more than a bounded string at once.
   for (let base = 0; base < text.length; ) {
     let stop = Math.min(text.length, base + MAX_SEGMENT_INPUT)
-    if (stop < text.length) {
-      const space = text.lastIndexOf(' ', stop)
-      if (space > base) stop = space + 1
+    if (text.length - base > SEGMENT_BATCH) {
+      // Cut where segmentation certainly breaks, about every SEGMENT_BATCH characters (exact, and
+      // far cheaper than one long call); only a run with no such place is cut at white space.
+      const q = lastCertainBreak(text, base + SEGMENT_BATCH / 2, base + SEGMENT_BATCH)
+      if (q > 0) stop = q
+      else if (stop < text.length) {
+        const space = text.lastIndexOf(' ', stop)
+        if (space > base) stop = space + 1
+      }
     }
     const window = stop === text.length && base === 0 ? text : text.slice(base, stop)
     // Without a terminator or a paragraph separator the segmenter cannot
@@ -609,10 +752,25 @@ export interface PhraseHit<E extends PhraseEntry = PhraseEntry> {
 }
 
 const PAIR_TABLE_SIZE = 4096
+const WORD_TABLE_SIZE = 8192
 
 /** A slot for the first two code units of a word; collisions only let a word through to the exact test. */
 function pairSlot(a: number, b: number): number {
   return (Math.imul(a, 31) + b) & (PAIR_TABLE_SIZE - 1)
+}
+
+/**
+ * A slot for a whole word by its first two code units, its last one and its
+ * length: "the" and "they", "we" and "were" land apart, so a common word that
+ * starts no phrase is rejected before any map look-up. Collisions only let a
+ * word through to the exact test.
+ */
+function wordSlot(word: string): number {
+  const n = word.length
+  const a = word.charCodeAt(0)
+  const b = n > 1 ? word.charCodeAt(1) : 0
+  const z = word.charCodeAt(n - 1)
+  return (Math.imul(Math.imul(a, 31) + b, 31) + Math.imul(z, 7) + Math.min(n, 63)) & (WORD_TABLE_SIZE - 1)
 }
 
 interface TrieNode<E> {
@@ -644,10 +802,11 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
    * units: most tokens start no phrase, and this rejects them before any map
    * look-up (a document's tokens pass through dozens of matchers).
    */
-  private readonly firstPair = new Uint8Array(PAIR_TABLE_SIZE)
-  /** First code units (low byte) of one-unit first words and of one-unit stems. */
-  private readonly firstOne = new Uint8Array(256)
+  private readonly firstWord = new Uint8Array(WORD_TABLE_SIZE)
+  /** Stems that start a phrase: by their first two code units, and one-unit stems by their first (low byte). */
+  private readonly stemPair = new Uint8Array(PAIR_TABLE_SIZE)
   private readonly firstStem = new Uint8Array(256)
+  private hasRootStems = false
 
   constructor(entries: readonly E[]) {
     for (const entry of entries) this.add(entry)
@@ -663,9 +822,12 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     const first = words[0]!
     const isStem = first.endsWith('*') && first.length > 1
     const firstText = isStem ? first.slice(0, -1) : first
-    if (firstText.length >= 2) this.firstPair[pairSlot(firstText.charCodeAt(0), firstText.charCodeAt(1))] = 1
-    else if (isStem) this.firstStem[firstText.charCodeAt(0) & 255] = 1
-    else this.firstOne[firstText.charCodeAt(0) & 255] = 1
+    if (!isStem) this.firstWord[wordSlot(firstText)] = 1
+    else {
+      this.hasRootStems = true
+      if (firstText.length >= 2) this.stemPair[pairSlot(firstText.charCodeAt(0), firstText.charCodeAt(1))] = 1
+      else this.firstStem[firstText.charCodeAt(0) & 255] = 1
+    }
     let n = this.root
     for (const word of words) {
       if (word.endsWith('*') && word.length > 1) {
@@ -709,13 +871,13 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     const hits: PhraseHit<E>[] = []
     let i = 0
     while (i < tokens.length) {
-      if (!this.mayStart(tokens[i]!.norm)) {
+      if (!this.startsPhrase(tokens[i]!.norm)) {
         i++
         continue
       }
       if (accept) {
         let kept: PhraseHit<E> | undefined
-        for (const candidate of this.candidatesAt(tokens, i)) {
+        for (const candidate of this.candidatesFrom(tokens, i)) {
           const hit = this.hit(tokens, text, candidate.entry, i, candidate.end)
           if (accept(hit)) {
             kept = hit
@@ -728,10 +890,10 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
         } else i++
         continue
       }
-      const best = this.longestAt(tokens, i)
-      if (best) {
-        hits.push(this.hit(tokens, text, best.entry, i, best.end))
-        i = best.end
+      const end = this.longestFrom(tokens, i)
+      if (end > 0) {
+        hits.push(this.hit(tokens, text, this.longestEntry!, i, end))
+        i = end
       } else {
         i++
       }
@@ -750,11 +912,29 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
    * before stems, then lexicon order. Bounded by the longest phrase and the few trie nodes alive at once.
    */
   candidatesAt(tokens: readonly Token[], i: number): {entry: E; end: number}[] {
+    if (i >= tokens.length || !this.startsPhrase(tokens[i]!.norm)) return []
+    return this.candidatesFrom(tokens, i)
+  }
+
+  /** {@link candidatesAt} for a token that {@link startsPhrase} accepted. */
+  private candidatesFrom(tokens: readonly Token[], i: number): {entry: E; end: number}[] {
     const out: {entry: E; end: number}[] = []
-    if (i >= tokens.length || !this.startsPhrase(tokens[i]!.norm)) return out
-    let frontier: TrieNode<E>[] = [this.root]
-    for (let j = i; j < tokens.length && j - i < this.maxWords && frontier.length > 0; j++) {
+    // One live trie node until a node with stems is reached (as in longestFrom), then a frontier.
+    let single: TrieNode<E> = this.root
+    let frontier: TrieNode<E>[] | undefined
+    for (let j = i; j < tokens.length && j - i < this.maxWords; j++) {
       const word = tokens[j]!.norm
+      if (frontier === undefined) {
+        if (single.stems.length === 0) {
+          const exact = single.exact.get(word)
+          if (!exact) break
+          for (const entry of exact.entries) out.push({entry, end: j + 1})
+          single = exact
+          continue
+        }
+        frontier = [single]
+      }
+      if (frontier.length === 0) break
       const next: TrieNode<E>[] = []
       for (const n of frontier) {
         const exact = n.exact.get(word)
@@ -764,8 +944,18 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
       for (const n of next) for (const entry of n.entries) out.push({entry, end: j + 1})
       frontier = next
     }
-    // Longest first; the sort is stable, so equal lengths keep trie order (exact words before stems, then lexicon order).
-    return out.sort((a, b) => b.end - a.end)
+    if (out.length <= 1) return out
+    // Longest first, equal lengths in trie order (exact words before stems, then lexicon order): `out` grows
+    // by length, so the groups of equal length are taken from the last to the first, each in its own order.
+    const sorted: {entry: E; end: number}[] = []
+    let k = out.length
+    while (k > 0) {
+      let from = k - 1
+      while (from > 0 && out[from - 1]!.end === out[k - 1]!.end) from--
+      for (let x = from; x < k; x++) sorted.push(out[x]!)
+      k = from
+    }
+    return sorted
   }
 
   /** Every phrase starting at any token, overlaps included (for rules that need all candidates). */
@@ -790,36 +980,40 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
 
   /** True when any phrase occurs in the tokens. */
   test(tokens: readonly Token[]): boolean {
-    for (let i = 0; i < tokens.length; i++) if (this.longestAt(tokens, i)) return true
+    for (let i = 0; i < tokens.length; i++) if (this.startsPhrase(tokens[i]!.norm) && this.longestFrom(tokens, i) > 0) return true
     return false
   }
 
-  /** False when no phrase can start with `first` (by its first code units); small enough to be inlined. */
-  private mayStart(first: string): boolean {
-    const c0 = first.charCodeAt(0)
-    if (this.firstStem[c0 & 255] !== 0) return true
-    return first.length >= 2 ? this.firstPair[pairSlot(c0, first.charCodeAt(1))] !== 0 : this.firstOne[c0 & 255] !== 0
-  }
-
-  /** True when some phrase's first word is `first` (exactly or by its stem). */
+  /** True when some phrase's first word is `first` (exactly or by its stem). Most words are rejected by the tables alone. */
   private startsPhrase(first: string): boolean {
-    if (!this.mayStart(first)) return false
-    const root = this.root
-    if (root.exact.has(first)) return true
-    for (const s of root.stems) if (first.startsWith(s.stem)) return true
+    if (first.length === 0) return false
+    if (this.firstWord[wordSlot(first)] !== 0 && this.root.exact.has(first)) return true
+    if (!this.hasRootStems) return false
+    const c0 = first.charCodeAt(0)
+    const mayStem = this.firstStem[c0 & 255] !== 0 || (first.length >= 2 && this.stemPair[pairSlot(c0, first.charCodeAt(1))] !== 0)
+    if (!mayStem) return false
+    for (const s of this.root.stems) if (first.startsWith(s.stem)) return true
     return false
   }
 
   private longestAt(tokens: readonly Token[], i: number): {entry: E; end: number} | undefined {
     // Most tokens start no phrase: answer those without allocating a frontier.
-    const first = tokens[i]!.norm
-    if (!this.startsPhrase(first)) return undefined
-    const root = this.root
-    let best: {entry: E; end: number} | undefined
+    if (!this.startsPhrase(tokens[i]!.norm)) return undefined
+    const end = this.longestFrom(tokens, i)
+    return end > 0 ? {entry: this.longestEntry!, end} : undefined
+  }
+
+  /** The entry of the last match {@link longestFrom} found (kept here so that a hit allocates nothing until it is returned). */
+  private longestEntry: E | undefined
+
+  /** {@link longestAt} for a token that {@link startsPhrase} accepted: the end of the longest phrase (its entry in `longestEntry`), or 0. */
+  private longestFrom(tokens: readonly Token[], i: number): number {
+    let bestEntry: E | undefined
+    let bestEnd = 0
     // Breadth over the few live trie nodes; stems can fork, so keep a small
     // frontier. Until a node with stems is reached there is one live node,
     // followed without allocating.
-    let single: TrieNode<E> = root
+    let single: TrieNode<E> = this.root
     let frontier: TrieNode<E>[] | undefined
     for (let j = i; j < tokens.length && j - i < this.maxWords; j++) {
       const word = tokens[j]!.norm
@@ -828,7 +1022,10 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
           const exact = single.exact.get(word)
           if (!exact) break
           const entry = exact.entries[0]
-          if (entry && (!best || j + 1 > best.end)) best = {entry, end: j + 1}
+          if (entry) {
+            bestEntry = entry
+            bestEnd = j + 1
+          }
           single = exact
           continue
         }
@@ -843,10 +1040,15 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
       }
       for (const n of next) {
         const entry = n.entries[0]
-        if (entry && (!best || j + 1 > best.end)) best = {entry, end: j + 1}
+        // The first node of this length wins (exact words before stems), as before.
+        if (entry && j + 1 > bestEnd) {
+          bestEntry = entry
+          bestEnd = j + 1
+        }
       }
       frontier = next
     }
-    return best
+    this.longestEntry = bestEntry
+    return bestEntry === undefined ? 0 : bestEnd
   }
 }

@@ -2,7 +2,18 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
 import {franc} from 'franc'
-import {francOnly, PhraseMatcher, segmentStarts, splitSentences, tokenize, WORD, type PhraseEntry} from '../src/language.js'
+import {
+  cleanText,
+  cleanUnits,
+  countLetters,
+  francOnly,
+  PhraseMatcher,
+  segmentStarts,
+  splitSentences,
+  tokenize,
+  WORD,
+  type PhraseEntry,
+} from '../src/language.js'
 import {PointMapper, TextBuilder, type Block} from '../src/document.js'
 
 const ONLY = ['eng', 'pol', 'deu', 'fra', 'spa', 'ita', 'por', 'nld', 'ces', 'slk', 'ukr', 'rus']
@@ -194,16 +205,42 @@ describe('segmentStarts: many blocks, one segmenter call', () => {
     }
   })
 
-  it('batches past the window size and leaves longer blocks to splitSentences', () => {
+  it('batches blocks up to about a thousand characters and leaves longer ones to splitSentences', () => {
     const sentence = 'We sent the wrong link. '
-    const texts = [sentence.repeat(1000), sentence.repeat(300), sentence.repeat(300), sentence.repeat(400), 'One line only']
+    const texts = [sentence.repeat(60), sentence.repeat(20), sentence.repeat(20), sentence.repeat(10), 'One line only']
     const starts = segmentStarts(texts, 'en')
     expect(starts[0]).toBeUndefined()
-    expect(starts[1]).toHaveLength(300)
-    expect(starts[2]).toHaveLength(300)
-    expect(starts[3]).toHaveLength(400)
+    expect(starts[1]).toHaveLength(20)
+    expect(starts[2]).toHaveLength(20)
+    expect(starts[3]).toHaveLength(10)
     expect(starts[4]).toBeUndefined()
     expect(batched(texts, 'en')).toEqual(texts.map((t) => alone(t, 'en')))
+  })
+
+  it('cuts a long paragraph only where segmentation certainly breaks, so it matches one segmenter call', () => {
+    const piece = fc.constantFrom(
+      'We sent the wrong link',
+      'e.g. the price',
+      'Mr. Smith',
+      'U.S. Army',
+      'it was 3.5 km',
+      'really?',
+      'ok!',
+      'wait…',
+      '“Sorry.”',
+      'and then',
+      'Oto. Poprawny',
+    )
+    const end = fc.constantFrom('. ', '? ', '! ', ' ', ', ', '.\u00a0', '. (', '.” ')
+    for (const language of ['en', 'pl'] as const) {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(piece, end), {minLength: 60, maxLength: 400}), (parts) => {
+          const text = parts.map(([p, e]) => p + e).join('')
+          expect(alone(text, language)).toEqual(segmenterSentences(text, language))
+        }),
+        {numRuns: 60},
+      )
+    }
   })
 })
 
@@ -286,6 +323,104 @@ describe('splitSentences fast path', () => {
   })
 })
 
+describe('PhraseMatcher against a plain definition', () => {
+  /**
+   * The definition, without tries or filter tables: at each token, every entry
+   * whose words all match there (a word ending in `*` by prefix); the longest
+   * wins, then an exact word before a stem at the first position they differ,
+   * then lexicon order; matching resumes after it.
+   */
+  const reference = (entries: {phrase: string}[], tokens: {norm: string}[]): [number, number, string][] => {
+    const out: [number, number, string][] = []
+    const words = entries.map((e) => e.phrase.split(' '))
+    const matches = (w: string, norm: string): boolean => (w.length > 1 && w.endsWith('*') ? norm.startsWith(w.slice(0, -1)) : norm === w)
+    let i = 0
+    while (i < tokens.length) {
+      let best: {k: number; len: number} | undefined
+      words.forEach((ws, k) => {
+        if (i + ws.length > tokens.length || !ws.every((w, j) => matches(w, tokens[i + j]!.norm))) return
+        if (!best || ws.length > best.len) best = {k, len: ws.length}
+      })
+      if (best) {
+        out.push([i, i + best.len, entries[best.k]!.phrase])
+        i += best.len
+      } else i++
+    }
+    return out
+  }
+
+  it('finds the longest phrases at each token, for any lexicon and text', () => {
+    const vocabulary = ['we', 'were', 'the', 'they', 'sorry', 'so', 's', 'a', 'an', 'any', 'inconvenience', 'in', 'błąd', 'błędy', 'x']
+    const word = fc.constantFrom(...vocabulary)
+    const lexiconWord = fc.oneof(
+      word,
+      word.map((w) => `${w.slice(0, Math.max(1, w.length - 1))}*`),
+    )
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.array(lexiconWord, {minLength: 1, maxLength: 3}).map((ws) => ws.join(' ')),
+          {minLength: 1, maxLength: 8},
+        ),
+        fc.array(word, {maxLength: 20}),
+        (phrases, textWords) => {
+          // Entries whose words differ only in exact-versus-stem order are left to the tie rule test above.
+          const entries = phrases.map((phrase) => ({phrase}))
+          const text = textWords.join(' ')
+          const tokens = tokenize(text)
+          const found = new PhraseMatcher(entries).find(tokens, text).map((h) => [h.firstToken, h.lastToken] as [number, number])
+          expect(found).toEqual(reference(entries, tokens).map(([a, b]) => [a, b]))
+        },
+      ),
+      {numRuns: 2000},
+    )
+  })
+
+  it('offers the candidates at a token in the order of the breadth-first definition (longest first, stable)', () => {
+    type Node = {exact: Map<string, Node>; stems: {stem: string; node: Node}[]; entries: {phrase: string}[]}
+    // The earlier implementation: a frontier from the root, every node's entries per step, then a stable sort by length.
+    const previous = (m: PhraseMatcher, tokens: {norm: string}[], i: number): [string, number][] => {
+      const out: {entry: {phrase: string}; end: number}[] = []
+      const maxWords = (m as unknown as {maxWords: number}).maxWords
+      let frontier: Node[] = [(m as unknown as {root: Node}).root]
+      for (let j = i; j < tokens.length && j - i < maxWords && frontier.length > 0; j++) {
+        const word = tokens[j]!.norm
+        const next: Node[] = []
+        for (const n of frontier) {
+          const exact = n.exact.get(word)
+          if (exact) next.push(exact)
+          for (const s of n.stems) if (word.startsWith(s.stem)) next.push(s.node)
+        }
+        for (const n of next) for (const entry of n.entries) out.push({entry, end: j + 1})
+        frontier = next
+      }
+      return out.sort((a, b) => b.end - a.end).map((c) => [c.entry.phrase, c.end])
+    }
+    const word = fc.constantFrom('we', 'were', 'the', 'they', 'sorry', 'so', 's', 'a', 'an', 'any')
+    const lexiconWord = fc.oneof(
+      word,
+      word.map((w) => `${w.slice(0, Math.max(1, w.length - 1))}*`),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(lexiconWord, {minLength: 1, maxLength: 3}).map((ws) => ws.join(' ')),
+          {minLength: 1, maxLength: 10},
+        ),
+        fc.array(word, {minLength: 1, maxLength: 8}),
+        (phrases, textWords) => {
+          const m = new PhraseMatcher(phrases.map((phrase) => ({phrase})))
+          const tokens = tokenize(textWords.join(' '))
+          for (let i = 0; i < tokens.length; i++) {
+            expect(m.candidatesAt(tokens, i).map((c) => [c.entry.phrase, c.end])).toEqual(previous(m, tokens, i))
+          }
+        },
+      ),
+      {numRuns: 2000},
+    )
+  })
+})
+
 describe('PhraseMatcher.find with an acceptance test', () => {
   interface Entry extends PhraseEntry {
     end?: boolean
@@ -341,5 +476,58 @@ describe('src/franc-data.ts', () => {
     const {data} = await import('../src/franc-data.js')
     const {trimmedFrancData} = await import('../scripts/franc-data.js')
     expect(data).toEqual(trimmedFrancData())
+  })
+})
+
+describe('countLetters and cleanUnits', () => {
+  /** The letter count detectLanguage made before the table: a Unicode property test per code point. */
+  const letterReference = (text: string, max: number): number => {
+    let letters = 0
+    for (const ch of text) {
+      if (/\p{L}/u.test(ch)) letters++
+      if (letters >= max) break
+    }
+    return letters
+  }
+  const texts = fc.oneof(
+    fc.string({unit: 'binary', maxLength: 300}),
+    fc.string({unit: 'binary-ascii', maxLength: 300}),
+    fc
+      .array(fc.constantFrom('We', 'ARE', 'Sorry', 'ΣΟΦΊΑ', 'İzmir', 'Żółć', '\u00a0', ' ', '  ', '\n', '1.5', '!?', '’', '𝐖𝐞', '\ud800', '\udc00', 'ǅ', 'ẞ'), {
+        maxLength: 80,
+      })
+      .map((w) => w.join('')),
+  )
+
+  it('countLetters counts as a \\p{L} test per code point does', () => {
+    for (const text of samples) for (const max of [1, 24, 60, 1000]) expect(countLetters(text, max), text).toBe(letterReference(text, max))
+    fc.assert(
+      fc.property(texts, fc.integer({min: 1, max: 400}), (text, max) => {
+        expect(countLetters(text, max)).toBe(letterReference(text, max))
+      }),
+      {numRuns: 2000},
+    )
+  })
+
+  it('cleanUnits writes the code units of trigram-utils clean, or declines', () => {
+    const out = new Uint16Array(2 * 2048 + 2)
+    const check = (text: string): void => {
+      const n = cleanUnits(text, out)
+      if (n < 0) return
+      expect(String.fromCharCode(...out.subarray(0, n)), text).toBe(cleanText(text))
+    }
+    for (const text of samples) check(text)
+    // Every BMP code unit on its own and between letters.
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c)
+      check(ch)
+      check(`Ab${ch}cD ${ch}`)
+    }
+    fc.assert(
+      fc.property(texts, (text) => check(text)),
+      {numRuns: 2000},
+    )
+    expect(cleanUnits('We are sorry, İzmir.', out)).toBe(-1)
+    expect(cleanUnits('ΣΟΦΊΑ', out)).toBe(-1)
   })
 })

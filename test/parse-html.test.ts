@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
+import fc from 'fast-check'
 import {parseHtml} from '../src/parse/html.js'
+import {collapsesEqual, collapseWhiteSpace} from '../src/parse/shared.js'
 import {positionFailures, visibleHtml} from './helpers.js'
 
 const EMAIL = `<!doctype html>
@@ -79,5 +81,61 @@ describe('parseHtml', () => {
   it('reads directives from comments', () => {
     const b = parseHtml('<p>a</p><!-- apology-lint-disable humour, vague-wording -- brand voice --><p>b</p>')
     expect(b.directives).toMatchObject([{kind: 'disable', rules: ['humour', 'vague-wording'], reason: 'brand voice', nextBlock: 1}])
+  })
+})
+
+describe('collapseWhiteSpace', () => {
+  const reference = (text: string): string => text.replace(/\s+/g, ' ').trim()
+  /** What eml.ts collapsed with before. */
+  const emlReference = (text: string): string => text.replace(/[\s\ufeff]+/g, ' ').trim()
+
+  it('equals replace(/\\s+/g, " ").trim() on every code unit and on random text', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c)
+      for (const text of [ch, `a${ch}b`, `a ${ch}b`, `${ch} a`, `a b${ch}`, `${ch}${ch}ab ${ch}c${ch}${ch}`]) {
+        expect(collapseWhiteSpace(text)).toBe(reference(text))
+        expect(collapseWhiteSpace(text)).toBe(emlReference(text))
+      }
+    }
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({unit: 'binary', maxLength: 60}),
+          fc
+            .array(fc.constantFrom('a', 'Bé', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '\u180e'), {maxLength: 30})
+            .map((w) => w.join('')),
+        ),
+        (text) => {
+          expect(collapseWhiteSpace(text)).toBe(reference(text))
+          expect(collapseWhiteSpace(text)).toBe(emlReference(text))
+        },
+      ),
+      {numRuns: 3000},
+    )
+  })
+})
+
+describe('collapsesEqual', () => {
+  it('says whether two texts collapse to the same text', () => {
+    const piece = fc.constantFrom('a', 'b', 'Bé', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\ufeff', '\u200b')
+    const text = fc.array(piece, {maxLength: 20}).map((w) => w.join(''))
+    /** The same text with its white space runs respelled: collapses equal. */
+    const respelled = text.chain((t) =>
+      fc.tuple(fc.constant(t), fc.constantFrom(' ', '\n', '\r\n ', '\t\u00a0'), fc.boolean()).map(([a, space, pad]) => {
+        const b = a.replace(/\s+/g, space)
+        return [a, pad ? `\n${b}\n` : b] as const
+      }),
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.tuple(text, text), respelled, fc.tuple(fc.string({unit: 'binary', maxLength: 30}), fc.string({unit: 'binary', maxLength: 30}))),
+        ([a, b]) => {
+          expect(collapsesEqual(a, b)).toBe(collapseWhiteSpace(a) === collapseWhiteSpace(b))
+          expect(collapsesEqual(b, a)).toBe(collapseWhiteSpace(a) === collapseWhiteSpace(b))
+          expect(collapsesEqual(a, a)).toBe(true)
+        },
+      ),
+      {numRuns: 3000},
+    )
   })
 })

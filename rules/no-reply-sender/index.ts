@@ -4,7 +4,7 @@
 import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import type {Address, Header} from '../../src/document.js'
-import type {PhraseEntry} from '../../src/language.js'
+import {normalizeWord, type PhraseEntry} from '../../src/language.js'
 import en from './en.js'
 import pl from './pl.js'
 
@@ -130,9 +130,12 @@ export default defineRule({
 
     if (!options.checkBody) return
     const matcher = context.matcher('phrases', lexicon.phrases)
+    const keys = phraseKeys(lexicon.phrases)
     const blocks = document.blocks
     for (const block of blocks) {
       if (block.kind === 'quote' || block.kind === 'code') continue
+      // Most blocks hold no word any phrase needs: skip them without splitting them into sentences.
+      if (keys && !mayHoldPhrase(block.text, keys)) continue
       for (const sentence of context.sentencesOf(block)) {
         // `end` is a condition on the candidate: a longer phrase it rejects must not hide a shorter one ("Please do not reply to this email.").
         const atEnd = (hit: {entry: NoReplyPhrase; lastToken: number}): boolean => !hit.entry.end || hit.lastToken === sentence.tokens.length
@@ -147,6 +150,56 @@ export default defineRule({
     }
   },
 })
+
+const keysByPhrases = new WeakMap<readonly PhraseEntry[], string[] | null>()
+
+/**
+ * One word every phrase needs (its longest, stems without the `*`), as a
+ * lower-case string: a token whose norm is (or, for a stem, starts with) that
+ * word is a slice of the block's text whose `toLowerCase()` is that word, so
+ * the lower-cased block text contains it. Words with an apostrophe (`’` folds
+ * to `'`) or a sigma (lower-cased by context) are never keys; null when some
+ * phrase has no other word, and then every block is searched.
+ */
+export function phraseKeys(phrases: readonly PhraseEntry[]): string[] | null {
+  let keys = keysByPhrases.get(phrases)
+  if (keys !== undefined) return keys
+  const wordsOf = phrases.map((entry) => {
+    const words: string[] = []
+    for (const raw of entry.phrase.split(/\s+/)) {
+      let word = normalizeWord(raw)
+      if (word.endsWith('*') && word.length > 1) word = word.slice(0, -1)
+      if (word.length > 0 && !/['’*σςΣ]/.test(word)) words.push(word)
+    }
+    return words
+  })
+  // Prefer words of five letters or more that many phrases share ("reply"), so that few keys cover the list.
+  const shared = new Map<string, number>()
+  for (const words of wordsOf) for (const word of new Set(words)) shared.set(word, (shared.get(word) ?? 0) + 1)
+  const score = (w: string): number => (w.length >= 5 ? 1_000_000 : 0) + shared.get(w)! * 1000 + w.length
+  const found = new Set<string>()
+  for (const words of wordsOf) {
+    if (words.length === 0) {
+      keysByPhrases.set(phrases, null)
+      return null
+    }
+    let key = words[0]!
+    for (const word of words) if (score(word) > score(key)) key = word
+    found.add(key)
+  }
+  // A key that contains another key is implied by it ("unmonitored" by "monitored").
+  const all = [...found]
+  keys = all.filter((k) => !all.some((other) => other !== k && k.includes(other)))
+  keysByPhrases.set(phrases, keys)
+  return keys
+}
+
+/** False when the block's text cannot hold any of the phrases (see {@link phraseKeys}). */
+export function mayHoldPhrase(text: string, keys: readonly string[]): boolean {
+  const lower = text.toLowerCase()
+  for (const key of keys) if (lower.includes(key)) return true
+  return false
+}
 
 /** Finds `needle` in a decoded header value and maps it to source offsets. */
 /**

@@ -13,7 +13,7 @@ import {parseDocument} from 'htmlparser2'
 import {decodeHTML} from 'entities'
 import type {AnyNode, Element} from 'domhandler'
 import {TextBuilder, type Block, type BlockKind, type Image, type Link} from '../document.js'
-import {parseDirective, type ParsedBody} from './shared.js'
+import {collapseWhiteSpace, parseDirective, type ParsedBody} from './shared.js'
 
 const SKIP = new Set(['head', 'style', 'script', 'noscript', 'template', 'svg', 'object', 'iframe', 'select', 'textarea', 'map', 'math'])
 
@@ -170,19 +170,27 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
     }
   }
 
+  /** Appends the verbatim run `[runStart, upTo)` of the source, if any, after the pending space. */
+  const appendRun = (target: TextBuilder, runStart: number, upTo: number): void => {
+    if (runStart >= 0 && upTo > runStart) {
+      emitPendingSpace(target)
+      target.appendVerbatim(source.slice(runStart, upTo), runStart)
+    }
+  }
+
   /** Appends one text node's raw source, decoding entities and collapsing white space. */
   const appendText = (target: TextBuilder, start: number, end: number): void => {
     let i = start
     let runStart = -1
-    const flushRun = (upTo: number): void => {
-      if (runStart >= 0 && upTo > runStart) {
-        emitPendingSpace(target)
-        target.appendVerbatim(source.slice(runStart, upTo), runStart)
-      }
-      runStart = -1
-    }
     while (i < end) {
       const c = source.charCodeAt(i)
+      if (c > 38) {
+        // Neither white space nor `&` (the characters that need a look): extend the run.
+        if (runStart < 0) runStart = i
+        i++
+        while (i < end && source.charCodeAt(i) > 38) i++
+        continue
+      }
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
         // One plain space between two visible characters reads as itself:
         // keep it in the verbatim run (it maps one to one either way) instead
@@ -194,7 +202,8 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
             continue
           }
         }
-        flushRun(i)
+        appendRun(target, runStart, i)
+        runStart = -1
         let j = i + 1
         while (j < end && isHtmlSpace(source.charCodeAt(j))) j++
         markSpace(target, i, j)
@@ -207,7 +216,8 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
         if (m && m.index === i && m.index + m[0].length <= end) {
           const decoded = decodeHTML(m[0])
           if (decoded !== m[0]) {
-            flushRun(i)
+            appendRun(target, runStart, i)
+            runStart = -1
             const stop = i + m[0].length
             if (decoded === '\u00a0' || /^\s+$/.test(decoded)) {
               markSpace(target, i, stop)
@@ -223,7 +233,7 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
       if (runStart < 0) runStart = i
       i++
     }
-    flushRun(end)
+    appendRun(target, runStart, end)
   }
 
   const markSpace = (target: TextBuilder, start: number, end: number): void => {
@@ -237,23 +247,27 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
     pendingSpace = undefined
   }
 
-  // Iterative pre-order walk with explicit exit markers.
-  type Frame = {node: AnyNode; exit: boolean; depth: number; state?: ExitState}
-  const stack: Frame[] = []
+  // Iterative pre-order walk with explicit exit markers. A frame is a node
+  // and a number: its depth (> 0) to enter it, or -1 - its ExitState bits to leave it.
+  const stackNodes: AnyNode[] = []
+  const stackInfo: number[] = []
   const children = (root as {children?: AnyNode[]}).children ?? []
-  for (let k = children.length - 1; k >= 0; k--) stack.push({node: children[k]!, exit: false, depth: 1})
+  for (let k = children.length - 1; k >= 0; k--) {
+    stackNodes.push(children[k]!)
+    stackInfo.push(1)
+  }
 
-  while (stack.length > 0) {
-    const frame = stack.pop()!
-    const n = frame.node
-    if (frame.exit) {
+  while (stackNodes.length > 0) {
+    const n = stackNodes.pop()!
+    const info = stackInfo.pop()!
+    if (info < 0) {
       const el = n as Element
       const name = el.name
       const end = (el.endIndex ?? el.startIndex ?? 0) + 1
-      const state = frame.state
-      if (state?.hidden) {
+      const state = -1 - info
+      if (state & HIDDEN) {
         hiddenDepth--
-        if (state.preheader && preheaderBuilder) {
+        if ((state & PREHEADER) !== 0 && preheaderBuilder) {
           // Only the first hidden text before any visible text is the preheader.
           if (preheaderBuilder.length > 0 && !body.preheader) {
             const map = preheaderBuilder.finish()
@@ -273,13 +287,13 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
           pendingSpace = undefined
         }
       }
-      if (state?.footer) footerDepth--
-      if (state?.header) headerDepth--
-      if (state?.link) {
+      if (state & FOOTER) footerDepth--
+      if (state & HEADER) headerDepth--
+      if (state & LINK) {
         const open = openLinks.pop()
-        if (open) open.link.text = open.link.text.replace(/\s+/g, ' ').trim()
+        if (open) open.link.text = collapseWhiteSpace(open.link.text)
       }
-      if (state?.block) {
+      if (state & BLOCK) {
         flush(end)
         openBlocks.pop()
       } else if (name === 'br' || name === 'img') {
@@ -326,8 +340,10 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
     }
     if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue
     const el = n as Element
-    const name = el.name.toLowerCase()
+    // htmlparser2 lower-cases tag names in HTML mode (lowerCaseTags defaults to on).
+    const name = el.name
     const start = el.startIndex ?? 0
+    const tag = tagInfo(name)
     if (name === 'head') {
       const title = el.children.find((c): c is Element => c.type === 'tag' && (c as Element).name.toLowerCase() === 'title')
       if (title) readTitle(title)
@@ -337,9 +353,9 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
       readTitle(el)
       continue
     }
-    if (SKIP.has(name)) continue
+    if (tag.skip) continue
     if (name === 'body') body.bodyStart = start
-    if (frame.depth > maxDepth) {
+    if (info > maxDepth) {
       if (!deepNoted) {
         body.notes.push(`Elements nested deeper than ${maxDepth} levels were skipped (maxDepth).`)
         deepNoted = true
@@ -348,13 +364,14 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
     }
     const attribs = el.attribs ?? {}
     const style = attribs.style ?? ''
-    const cls = `${attribs.class ?? ''} ${attribs.id ?? ''}`
+    // Class and id as one string for the name patterns; none of them matches the ' ' of an element with neither.
+    const named = attribs.class !== undefined || attribs.id !== undefined
+    const cls = named ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : ' '
     const hidden =
       'hidden' in attribs ||
       (name === 'input' && (attribs.type ?? '').toLowerCase() === 'hidden') ||
-      HIDDEN_STYLE.test(style) ||
-      (ZERO_HEIGHT.test(style) && /overflow\s*:\s*hidden/i.test(style)) ||
-      (PREHEADER_NAME.test(cls) && hiddenDepth === 0 && !sawVisibleText && !preheaderDone)
+      (style !== '' && (HIDDEN_STYLE.test(style) || (ZERO_HEIGHT.test(style) && /overflow\s*:\s*hidden/i.test(style)))) ||
+      (named && PREHEADER_NAME.test(cls) && hiddenDepth === 0 && !sawVisibleText && !preheaderDone)
 
     if (name === 'br') {
       if (!hidden) markSpace(preheaderBuilder ?? builder, start, (el.endIndex ?? start) + 1)
@@ -380,19 +397,19 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
       continue
     }
 
-    const state: ExitState = {}
+    let state = 0
     if (hidden) {
-      state.hidden = true
+      state |= HIDDEN
       hiddenDepth++
       const isPreheader = !sawVisibleText && !preheaderDone && !preheaderBuilder && hiddenDepth === 1
       if (isPreheader) {
-        state.preheader = true
+        state |= PREHEADER
         preheaderBuilder = new TextBuilder()
         pendingSpace = undefined
       }
     }
     if (hiddenDepth === 0) {
-      const kind = BLOCK_KIND[name]
+      const kind = tag.kind
       if (kind) {
         flush(start)
         const open: OpenBlock = {kind, tag: name, start}
@@ -408,15 +425,15 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
           if (parent.level !== undefined) open.level = parent.level
         }
         openBlocks.push(open)
-        state.block = true
+        state |= BLOCK
       }
-      if (name === 'footer' || FOOTER_NAME.test(cls) || attribs.role === 'contentinfo') {
+      if (name === 'footer' || (named && FOOTER_NAME.test(cls)) || attribs.role === 'contentinfo') {
         footerDepth++
-        state.footer = true
+        state |= FOOTER
       }
-      if (name === 'header' || name === 'nav' || HEADER_NAME.test(cls) || attribs.role === 'banner' || attribs.role === 'navigation') {
+      if (name === 'header' || name === 'nav' || (named && HEADER_NAME.test(cls)) || attribs.role === 'banner' || attribs.role === 'navigation') {
         headerDepth++
-        state.header = true
+        state |= HEADER
       }
       if (name === 'a' && attribs.href !== undefined) {
         const link: Link = {
@@ -424,16 +441,20 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
           text: '',
           sourceStart: start,
           sourceEnd: (el.endIndex ?? start) + 1,
-          button: attribs.role === 'button' || BUTTON_NAME.test(cls) || BUTTON_STYLE.test(style),
+          button: attribs.role === 'button' || (named && BUTTON_NAME.test(cls)) || BUTTON_STYLE.test(style),
         }
         body.links.push(link)
         openLinks.push({link})
-        state.link = true
+        state |= LINK
       }
     }
-    stack.push({node: el, exit: true, depth: frame.depth, state})
+    stackNodes.push(el)
+    stackInfo.push(-1 - state)
     const kids = el.children
-    for (let k = kids.length - 1; k >= 0; k--) stack.push({node: kids[k]!, exit: false, depth: frame.depth + 1})
+    for (let k = kids.length - 1; k >= 0; k--) {
+      stackNodes.push(kids[k]!)
+      stackInfo.push(info + 1)
+    }
   }
   flush(source.length)
   for (const link of body.links) {
@@ -461,13 +482,31 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
   }
 }
 
-interface ExitState {
-  hidden?: boolean
-  preheader?: boolean
-  footer?: boolean
-  header?: boolean
-  link?: boolean
-  block?: boolean
+/** What leaving an element undoes (ExitState bits). */
+const HIDDEN = 1
+const PREHEADER = 2
+const FOOTER = 4
+const HEADER = 8
+const LINK = 16
+const BLOCK = 32
+
+interface TagInfo {
+  /** In SKIP: the element and its content are not read. */
+  skip: boolean
+  /** BLOCK_KIND's entry for the name. */
+  kind: BlockKind | undefined
+}
+
+/** Tag name → what SKIP and BLOCK_KIND say about it: one look-up per element instead of two. Bounded. */
+const TAG_INFO = new Map<string, TagInfo>()
+
+function tagInfo(name: string): TagInfo {
+  let info = TAG_INFO.get(name)
+  if (info === undefined) {
+    info = {skip: SKIP.has(name), kind: BLOCK_KIND[name]}
+    if (TAG_INFO.size < 1024) TAG_INFO.set(name, info)
+  }
+  return info
 }
 
 function decodeAttr(value: string | undefined): string {

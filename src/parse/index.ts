@@ -96,9 +96,14 @@ export function sniffFormat(source: string): Format {
   return 'text'
 }
 
+/** Control characters other than tab, line feed, form feed and carriage return, and U+FFFD. */
+const SUSPECT = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/
+
 /** True when the text looks like binary data read as text. */
 export function looksBinary(source: string): boolean {
   const sample = source.slice(0, 8192)
+  // Text has none of the characters counted below: one native scan settles it (no NUL, no bad character).
+  if (!SUSPECT.test(sample)) return false
   if (sample.includes('\u0000')) return true
   let bad = 0
   for (let i = 0; i < sample.length; i++) {

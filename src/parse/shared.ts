@@ -90,3 +90,90 @@ export interface ParsedEml {
   bodyStart: number
   notes: string[]
 }
+
+/** ECMAScript white space and line terminators (what `\s` and `trim` mean) outside ASCII. */
+function isUnicodeSpace(c: number): boolean {
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  )
+}
+
+function isWhiteSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && isUnicodeSpace(c))
+}
+
+/**
+ * `text.replace(/\s+/g, ' ').trim()` in one scan, without a regular
+ * expression: `text` itself when nothing changes (single spaces between other
+ * characters), else the kept slices joined once (test/parse-html.test.ts
+ * compares the two on every code unit and random text).
+ */
+export function collapseWhiteSpace(text: string): string {
+  const n = text.length
+  let i = 0
+  while (i < n && isWhiteSpace(text.charCodeAt(i))) i++
+  const pieces: string[] = []
+  /** Start of the slice kept verbatim so far. */
+  let from = i
+  let changed = i > 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (!isWhiteSpace(c)) {
+      i++
+      continue
+    }
+    let j = i + 1
+    while (j < n && isWhiteSpace(text.charCodeAt(j))) j++
+    if (j === n) {
+      // Trailing white space: trimmed.
+      pieces.push(text.slice(from, i))
+      from = n
+      changed = true
+      break
+    }
+    if (c !== 32 || j > i + 1) {
+      pieces.push(text.slice(from, i), ' ')
+      from = j
+      changed = true
+    }
+    i = j
+  }
+  if (!changed) return text
+  if (from < n) pieces.push(text.slice(from))
+  return pieces.join('')
+}
+
+/**
+ * `collapseWhiteSpace(a) === collapseWhiteSpace(b)`, compared in one scan of
+ * each without building either string (test/parse-html.test.ts checks the two agree).
+ */
+export function collapsesEqual(a: string, b: string): boolean {
+  const n = a.length
+  const m = b.length
+  let i = 0
+  let j = 0
+  while (i < n && isWhiteSpace(a.charCodeAt(i))) i++
+  while (j < m && isWhiteSpace(b.charCodeAt(j))) j++
+  for (;;) {
+    if (i >= n || j >= m) {
+      // One text is done: the other must be too, but for trailing white space (trimmed).
+      while (i < n && isWhiteSpace(a.charCodeAt(i))) i++
+      while (j < m && isWhiteSpace(b.charCodeAt(j))) j++
+      return i >= n && j >= m
+    }
+    const c = a.charCodeAt(i)
+    const d = b.charCodeAt(j)
+    const cw = isWhiteSpace(c)
+    const dw = isWhiteSpace(d)
+    if (cw || dw) {
+      // A run of white space is one space in both, unless it ends the text (trimmed).
+      if (!(cw && dw)) return false
+      while (i < n && isWhiteSpace(a.charCodeAt(i))) i++
+      while (j < m && isWhiteSpace(b.charCodeAt(j))) j++
+      continue
+    }
+    if (c !== d) return false
+    i++
+    j++
+  }
+}
