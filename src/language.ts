@@ -530,6 +530,37 @@ function sentenceSegmenter(language: Language): Intl.Segmenter {
 /** Longest sentence handed to the segmenter at once; longer runs are cut at white space. */
 const MAX_SEGMENT_INPUT = 20000
 
+/**
+ * How much text one segmenter call is given when there is a choice. V8's
+ * segmenter copies its whole input for every segment it returns, so a call
+ * costs the input's length times its number of sentences: measured here, 4 KB
+ * at once allocates 480 KB, and time per character is lowest near 1,000.
+ */
+const SEGMENT_BATCH = 1000
+
+/**
+ * True when Unicode segmentation certainly breaks before `text[q]`, whatever
+ * comes before the sentence: a lower-case letter, a full stop, question or
+ * exclamation mark, one space, then an upper-case letter ("… today. We …").
+ * UAX #29 breaks there (SB11: no rule from SB6 to SB8a applies to an upper-case
+ * letter after a space), and no later rule looks back past an upper-case
+ * letter, so the text on each side is cut exactly as when segmented whole.
+ */
+function certainBreakAt(text: string, q: number): boolean {
+  const c = text.charCodeAt(q)
+  if (c < 65 || c > 90 || text.charCodeAt(q - 1) !== 32) return false
+  const t = text.charCodeAt(q - 2)
+  if (t !== 46 && t !== 33 && t !== 63) return false
+  const l = text.charCodeAt(q - 3)
+  return l >= 97 && l <= 122
+}
+
+/** The last certain break (see certainBreakAt) in `(from, to]`, or -1. */
+function lastCertainBreak(text: string, from: number, to: number): number {
+  for (let q = Math.min(to, text.length - 1); q > from && q >= 3; q--) if (certainBreakAt(text, q)) return q
+  return -1
+}
+
 /** True when the segmenter may find more than one sentence in `text` (else the whole text is one). */
 function needsSegmenter(text: string): boolean {
   const first = firstSentenceBreak(text)
@@ -607,8 +638,8 @@ export function segmentStarts(texts: readonly string[], language: Language): (nu
     length = 0
   }
   texts.forEach((text, i) => {
-    if (text.length > MAX_SEGMENT_INPUT || !needsSegmenter(text)) return
-    if (length + text.length + 1 > MAX_SEGMENT_INPUT) flush()
+    if (text.length > SEGMENT_BATCH || !needsSegmenter(text)) return
+    if (length + text.length + 1 > SEGMENT_BATCH) flush()
     batch.push(i)
     length += text.length + 1
   })
@@ -636,9 +667,15 @@ export function splitSentences(block: Block, blockIndex: number, language: Langu
   // that the segmenter never sees more than a bounded string at once.
   for (let base = 0; base < text.length; ) {
     let stop = Math.min(text.length, base + MAX_SEGMENT_INPUT)
-    if (stop < text.length) {
-      const space = text.lastIndexOf(' ', stop)
-      if (space > base) stop = space + 1
+    if (text.length - base > SEGMENT_BATCH) {
+      // Cut where segmentation certainly breaks, about every SEGMENT_BATCH characters (exact, and
+      // far cheaper than one long call); only a run with no such place is cut at white space.
+      const q = lastCertainBreak(text, base + SEGMENT_BATCH / 2, base + SEGMENT_BATCH)
+      if (q > 0) stop = q
+      else if (stop < text.length) {
+        const space = text.lastIndexOf(' ', stop)
+        if (space > base) stop = space + 1
+      }
     }
     const window = stop === text.length && base === 0 ? text : text.slice(base, stop)
     // Without a terminator or a paragraph separator the segmenter cannot
@@ -840,11 +877,20 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
       }
       if (accept) {
         let kept: PhraseHit<E> | undefined
-        for (const candidate of this.candidatesFrom(tokens, i)) {
-          const hit = this.hit(tokens, text, candidate.entry, i, candidate.end)
-          if (accept(hit)) {
-            kept = hit
-            break
+        // The first candidate is the longest match: try it without listing the others (most are kept).
+        const end = this.longestFrom(tokens, i)
+        if (end > 0) {
+          const first = this.hit(tokens, text, this.longestEntry!, i, end)
+          if (accept(first)) kept = first
+          else {
+            const candidates = this.candidatesFrom(tokens, i)
+            for (let c = 1; c < candidates.length; c++) {
+              const hit = this.hit(tokens, text, candidates[c]!.entry, i, candidates[c]!.end)
+              if (accept(hit)) {
+                kept = hit
+                break
+              }
+            }
           }
         }
         if (kept) {
@@ -853,10 +899,10 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
         } else i++
         continue
       }
-      const best = this.longestFrom(tokens, i)
-      if (best) {
-        hits.push(this.hit(tokens, text, best.entry, i, best.end))
-        i = best.end
+      const end = this.longestFrom(tokens, i)
+      if (end > 0) {
+        hits.push(this.hit(tokens, text, this.longestEntry!, i, end))
+        i = end
       } else {
         i++
       }
@@ -882,9 +928,22 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
   /** {@link candidatesAt} for a token that {@link startsPhrase} accepted. */
   private candidatesFrom(tokens: readonly Token[], i: number): {entry: E; end: number}[] {
     const out: {entry: E; end: number}[] = []
-    let frontier: TrieNode<E>[] = [this.root]
-    for (let j = i; j < tokens.length && j - i < this.maxWords && frontier.length > 0; j++) {
+    // One live trie node until a node with stems is reached (as in longestFrom), then a frontier.
+    let single: TrieNode<E> = this.root
+    let frontier: TrieNode<E>[] | undefined
+    for (let j = i; j < tokens.length && j - i < this.maxWords; j++) {
       const word = tokens[j]!.norm
+      if (frontier === undefined) {
+        if (single.stems.length === 0) {
+          const exact = single.exact.get(word)
+          if (!exact) break
+          for (const entry of exact.entries) out.push({entry, end: j + 1})
+          single = exact
+          continue
+        }
+        frontier = [single]
+      }
+      if (frontier.length === 0) break
       const next: TrieNode<E>[] = []
       for (const n of frontier) {
         const exact = n.exact.get(word)
@@ -894,8 +953,18 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
       for (const n of next) for (const entry of n.entries) out.push({entry, end: j + 1})
       frontier = next
     }
-    // Longest first; the sort is stable, so equal lengths keep trie order (exact words before stems, then lexicon order).
-    return out.sort((a, b) => b.end - a.end)
+    if (out.length <= 1) return out
+    // Longest first, equal lengths in trie order (exact words before stems, then lexicon order): `out` grows
+    // by length, so the groups of equal length are taken from the last to the first, each in its own order.
+    const sorted: {entry: E; end: number}[] = []
+    let k = out.length
+    while (k > 0) {
+      let from = k - 1
+      while (from > 0 && out[from - 1]!.end === out[k - 1]!.end) from--
+      for (let x = from; x < k; x++) sorted.push(out[x]!)
+      k = from
+    }
+    return sorted
   }
 
   /** Every phrase starting at any token, overlaps included (for rules that need all candidates). */
@@ -920,7 +989,7 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
 
   /** True when any phrase occurs in the tokens. */
   test(tokens: readonly Token[]): boolean {
-    for (let i = 0; i < tokens.length; i++) if (this.longestAt(tokens, i)) return true
+    for (let i = 0; i < tokens.length; i++) if (this.startsPhrase(tokens[i]!.norm) && this.longestFrom(tokens, i) > 0) return true
     return false
   }
 
@@ -938,18 +1007,30 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
 
   private longestAt(tokens: readonly Token[], i: number): {entry: E; end: number} | undefined {
     // Most tokens start no phrase: answer those without allocating a frontier.
-    return this.startsPhrase(tokens[i]!.norm) ? this.longestFrom(tokens, i) : undefined
+    if (!this.startsPhrase(tokens[i]!.norm)) return undefined
+    const end = this.longestFrom(tokens, i)
+    return end > 0 ? {entry: this.longestEntry!, end} : undefined
   }
 
-  /** {@link longestAt} for a token that {@link startsPhrase} accepted. */
-  private longestFrom(tokens: readonly Token[], i: number): {entry: E; end: number} | undefined {
+  private readonly frontierA: TrieNode<E>[] = []
+  private readonly frontierB: TrieNode<E>[] = []
+
+  /** The entry of the last match {@link longestFrom} found (kept here so that a hit allocates nothing until it is returned). */
+  private longestEntry: E | undefined
+
+  /** {@link longestAt} for a token that {@link startsPhrase} accepted: the end of the longest phrase (its entry in `longestEntry`), or 0. */
+  private longestFrom(tokens: readonly Token[], i: number): number {
     let bestEntry: E | undefined
     let bestEnd = 0
     // Breadth over the few live trie nodes; stems can fork, so keep a small
     // frontier. Until a node with stems is reached there is one live node,
-    // followed without allocating.
+    // followed without allocating; after that two arrays owned by the matcher
+    // are used in turn, with their own counts (setting an array's length to 0
+    // would free its storage and make every push allocate again). Nothing
+    // outside the matcher runs while they are in use.
     let single: TrieNode<E> = this.root
     let frontier: TrieNode<E>[] | undefined
+    let size = 0
     for (let j = i; j < tokens.length && j - i < this.maxWords; j++) {
       const word = tokens[j]!.norm
       if (frontier === undefined) {
@@ -964,17 +1045,22 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
           single = exact
           continue
         }
-        frontier = [single]
+        frontier = this.frontierA
+        frontier[0] = single
+        size = 1
       }
-      if (frontier.length === 0) break
-      const next: TrieNode<E>[] = []
-      for (const n of frontier) {
+      if (size === 0) break
+      const next = frontier === this.frontierA ? this.frontierB : this.frontierA
+      let nextSize = 0
+      for (let f = 0; f < size; f++) {
+        const n = frontier[f]!
         const exact = n.exact.get(word)
-        if (exact) next.push(exact)
-        for (const s of n.stems) if (word.startsWith(s.stem)) next.push(s.node)
+        if (exact) next[nextSize++] = exact
+        const stems = n.stems
+        for (let k = 0; k < stems.length; k++) if (word.startsWith(stems[k]!.stem)) next[nextSize++] = stems[k]!.node
       }
-      for (const n of next) {
-        const entry = n.entries[0]
+      for (let f = 0; f < nextSize; f++) {
+        const entry = next[f]!.entries[0]
         // The first node of this length wins (exact words before stems), as before.
         if (entry && j + 1 > bestEnd) {
           bestEntry = entry
@@ -982,7 +1068,9 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
         }
       }
       frontier = next
+      size = nextSize
     }
-    return bestEntry === undefined ? undefined : {entry: bestEntry, end: bestEnd}
+    this.longestEntry = bestEntry
+    return bestEntry === undefined ? 0 : bestEnd
   }
 }

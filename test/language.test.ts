@@ -205,16 +205,42 @@ describe('segmentStarts: many blocks, one segmenter call', () => {
     }
   })
 
-  it('batches past the window size and leaves longer blocks to splitSentences', () => {
+  it('batches blocks up to about a thousand characters and leaves longer ones to splitSentences', () => {
     const sentence = 'We sent the wrong link. '
-    const texts = [sentence.repeat(1000), sentence.repeat(300), sentence.repeat(300), sentence.repeat(400), 'One line only']
+    const texts = [sentence.repeat(60), sentence.repeat(20), sentence.repeat(20), sentence.repeat(10), 'One line only']
     const starts = segmentStarts(texts, 'en')
     expect(starts[0]).toBeUndefined()
-    expect(starts[1]).toHaveLength(300)
-    expect(starts[2]).toHaveLength(300)
-    expect(starts[3]).toHaveLength(400)
+    expect(starts[1]).toHaveLength(20)
+    expect(starts[2]).toHaveLength(20)
+    expect(starts[3]).toHaveLength(10)
     expect(starts[4]).toBeUndefined()
     expect(batched(texts, 'en')).toEqual(texts.map((t) => alone(t, 'en')))
+  })
+
+  it('cuts a long paragraph only where segmentation certainly breaks, so it matches one segmenter call', () => {
+    const piece = fc.constantFrom(
+      'We sent the wrong link',
+      'e.g. the price',
+      'Mr. Smith',
+      'U.S. Army',
+      'it was 3.5 km',
+      'really?',
+      'ok!',
+      'wait…',
+      '“Sorry.”',
+      'and then',
+      'Oto. Poprawny',
+    )
+    const end = fc.constantFrom('. ', '? ', '! ', ' ', ', ', '.\u00a0', '. (', '.” ')
+    for (const language of ['en', 'pl'] as const) {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(piece, end), {minLength: 60, maxLength: 400}), (parts) => {
+          const text = parts.map(([p, e]) => p + e).join('')
+          expect(alone(text, language)).toEqual(segmenterSentences(text, language))
+        }),
+        {numRuns: 60},
+      )
+    }
   })
 })
 
@@ -344,6 +370,89 @@ describe('PhraseMatcher against a plain definition', () => {
           const tokens = tokenize(text)
           const found = new PhraseMatcher(entries).find(tokens, text).map((h) => [h.firstToken, h.lastToken] as [number, number])
           expect(found).toEqual(reference(entries, tokens).map(([a, b]) => [a, b]))
+        },
+      ),
+      {numRuns: 2000},
+    )
+  })
+
+  it('offers the candidates at a token in the order of the breadth-first definition (longest first, stable)', () => {
+    type Node = {exact: Map<string, Node>; stems: {stem: string; node: Node}[]; entries: {phrase: string}[]}
+    // The earlier implementation: a frontier from the root, every node's entries per step, then a stable sort by length.
+    const previous = (m: PhraseMatcher, tokens: {norm: string}[], i: number): [string, number][] => {
+      const out: {entry: {phrase: string}; end: number}[] = []
+      const maxWords = (m as unknown as {maxWords: number}).maxWords
+      let frontier: Node[] = [(m as unknown as {root: Node}).root]
+      for (let j = i; j < tokens.length && j - i < maxWords && frontier.length > 0; j++) {
+        const word = tokens[j]!.norm
+        const next: Node[] = []
+        for (const n of frontier) {
+          const exact = n.exact.get(word)
+          if (exact) next.push(exact)
+          for (const s of n.stems) if (word.startsWith(s.stem)) next.push(s.node)
+        }
+        for (const n of next) for (const entry of n.entries) out.push({entry, end: j + 1})
+        frontier = next
+      }
+      return out.sort((a, b) => b.end - a.end).map((c) => [c.entry.phrase, c.end])
+    }
+    const word = fc.constantFrom('we', 'were', 'the', 'they', 'sorry', 'so', 's', 'a', 'an', 'any')
+    const lexiconWord = fc.oneof(
+      word,
+      word.map((w) => `${w.slice(0, Math.max(1, w.length - 1))}*`),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(lexiconWord, {minLength: 1, maxLength: 3}).map((ws) => ws.join(' ')),
+          {minLength: 1, maxLength: 10},
+        ),
+        fc.array(word, {minLength: 1, maxLength: 8}),
+        (phrases, textWords) => {
+          const m = new PhraseMatcher(phrases.map((phrase) => ({phrase})))
+          const tokens = tokenize(textWords.join(' '))
+          for (let i = 0; i < tokens.length; i++) {
+            expect(m.candidatesAt(tokens, i).map((c) => [c.entry.phrase, c.end])).toEqual(previous(m, tokens, i))
+          }
+        },
+      ),
+      {numRuns: 2000},
+    )
+  })
+})
+
+describe('PhraseMatcher.find with an acceptance test, against its definition', () => {
+  it('keeps at each token the first candidate (longest first) that the test accepts, else moves on one token', () => {
+    const word = fc.constantFrom('we', 'were', 'the', 'they', 'sorry', 'so', 's', 'a', 'an', 'any')
+    const lexiconWord = fc.oneof(
+      word,
+      word.map((w) => `${w.slice(0, Math.max(1, w.length - 1))}*`),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(lexiconWord, {minLength: 1, maxLength: 3}).map((ws) => ws.join(' ')),
+          {minLength: 1, maxLength: 10},
+        ),
+        fc.array(word, {maxLength: 16}),
+        fc.integer({min: 1, max: 5}),
+        (phrases, textWords, modulus) => {
+          const m = new PhraseMatcher(phrases.map((phrase, k) => ({phrase, k})))
+          const text = textWords.join(' ')
+          const tokens = tokenize(text)
+          // Rejects some candidates by their entry and position, so that shorter ones get their turn.
+          const accept = (hit: {entry: {k: number}; firstToken: number; lastToken: number}): boolean =>
+            (hit.entry.k + hit.firstToken + hit.lastToken) % modulus !== 0
+          const want: [number, number, number][] = []
+          let i = 0
+          while (i < tokens.length) {
+            const kept = m.candidatesAt(tokens, i).find((c) => accept({entry: c.entry, firstToken: i, lastToken: c.end}))
+            if (kept) {
+              want.push([i, kept.end, kept.entry.k])
+              i = kept.end
+            } else i++
+          }
+          expect(m.find(tokens, text, accept).map((h) => [h.firstToken, h.lastToken, h.entry.k])).toEqual(want)
         },
       ),
       {numRuns: 2000},

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
 import {parseHtml} from '../src/parse/html.js'
-import {collapseWhiteSpace} from '../src/parse/shared.js'
+import {collapsesEqual, collapseWhiteSpace} from '../src/parse/shared.js'
 import {positionFailures, visibleHtml} from './helpers.js'
 
 const EMAIL = `<!doctype html>
@@ -108,6 +108,31 @@ describe('collapseWhiteSpace', () => {
         (text) => {
           expect(collapseWhiteSpace(text)).toBe(reference(text))
           expect(collapseWhiteSpace(text)).toBe(emlReference(text))
+        },
+      ),
+      {numRuns: 3000},
+    )
+  })
+})
+
+describe('collapsesEqual', () => {
+  it('says whether two texts collapse to the same text', () => {
+    const piece = fc.constantFrom('a', 'b', 'Bé', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\ufeff', '\u200b')
+    const text = fc.array(piece, {maxLength: 20}).map((w) => w.join(''))
+    /** The same text with its white space runs respelled: collapses equal. */
+    const respelled = text.chain((t) =>
+      fc.tuple(fc.constant(t), fc.constantFrom(' ', '\n', '\r\n ', '\t\u00a0'), fc.boolean()).map(([a, space, pad]) => {
+        const b = a.replace(/\s+/g, space)
+        return [a, pad ? `\n${b}\n` : b] as const
+      }),
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.tuple(text, text), respelled, fc.tuple(fc.string({unit: 'binary', maxLength: 30}), fc.string({unit: 'binary', maxLength: 30}))),
+        ([a, b]) => {
+          expect(collapsesEqual(a, b)).toBe(collapseWhiteSpace(a) === collapseWhiteSpace(b))
+          expect(collapsesEqual(b, a)).toBe(collapseWhiteSpace(a) === collapseWhiteSpace(b))
+          expect(collapsesEqual(a, a)).toBe(true)
         },
       ),
       {numRuns: 3000},

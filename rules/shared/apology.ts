@@ -114,21 +114,94 @@ export interface FindApologyOptions {
  * const first = findApologyHits(context, context.document.blocks, {explicitOnly: true})[0]
  */
 export function findApologyHits(context: RuleContext<unknown, unknown>, blocks: readonly Block[], options: FindApologyOptions = {}): ApologyHit[] {
+  const extra = options.extra && options.extra.length > 0 ? options.extra : undefined
+  if (extra) return findWithExtra(context, blocks, options.explicitOnly === true, extra)
+  const explicitOnly = options.explicitOnly === true
+  const hits: ApologyHit[] = []
+  for (const block of blocks) {
+    if (!block.prose) continue
+    const found = blockHits(context, block, explicitOnly)
+    // New hit objects on every call: a caller that changes one cannot affect another.
+    for (let i = 0; i < found.length; i++) {
+      const hit = found[i]!
+      hits.push({block, start: hit.start, end: hit.end, entry: hit.entry})
+    }
+  }
+  return hits
+}
+
+/** The apologies of one block, both variants, for one language. */
+interface BlockHits {
+  language: Language
+  all: readonly FoundHit[]
+  explicit?: readonly FoundHit[]
+}
+interface FoundHit {
+  start: number
+  end: number
+  entry: ApologyPhrase
+}
+
+/**
+ * Several rules ask about the same blocks (missing-apology, buried-lede, part-mismatch, the wording
+ * rules): each block is searched once. The answer depends only on the block's text and the language
+ * (its sentences are split the same way whenever they are split).
+ */
+const cache = new WeakMap<Block, BlockHits>()
+const NO_HITS: readonly FoundHit[] = []
+
+/** The apologies of one prose block, as {@link findApologyHits} finds them. */
+function blockHits(context: RuleContext<unknown, unknown>, block: Block, explicitOnly: boolean): readonly FoundHit[] {
+  const language = context.language
+  let cached = cache.get(block)
+  if (!cached || cached.language !== language) {
+    cached = {language, all: searchBlock(context, block, false)}
+    cache.set(block, cached)
+  }
+  if (!explicitOnly) return cached.all
+  if (!cached.explicit) {
+    // Leaving out ownership phrases changes nothing where none was kept: at every token the same
+    // candidate is the first one kept, or none is. Otherwise search again.
+    cached.explicit = cached.all.some((hit) => hit.entry.explicit === false) ? searchBlock(context, block, true) : cached.all
+  }
+  return cached.explicit
+}
+
+function searchBlock(context: RuleContext<unknown, unknown>, block: Block, explicitOnly: boolean): readonly FoundHit[] {
   const language = context.language
   const matcher = context.matcher<ApologyPhrase>('shared:apology', apologyPhrases[language])
-  const extra = options.extra && options.extra.length > 0 ? options.extra : undefined
-  const extraMatcher = extra ? context.matcher<ApologyPhrase>(`shared:apology-extra:${extra.map((e) => e.phrase).join('|')}`, extra) : undefined
+  const text = block.text
+  let tokens: readonly Token[] = []
+  // Conditions decide on each candidate: a look-alike or negated phrase hides no real apology overlapping it.
+  const accept = (hit: PhraseHit<ApologyPhrase>): boolean => !(explicitOnly && hit.entry.explicit === false) && isApology(hit, tokens, text, language)
+  let out: FoundHit[] | undefined
+  for (const sentence of context.sentencesOf(block)) {
+    tokens = sentence.tokens
+    // The longest phrase at each token is what `accept` would keep first: when every one is kept, that is
+    // the answer, found without offering every candidate (as the engine's shared matchers do).
+    let found = matcher.find(tokens, text)
+    if (found.length === 0) continue
+    if (!found.every(accept)) found = matcher.find(tokens, text, accept)
+    for (const hit of found) (out ??= []).push({start: hit.start, end: hit.end, entry: hit.entry})
+  }
+  return out ?? NO_HITS
+}
+
+/** {@link findApologyHits} with extra phrases: not cached (the phrases are the caller's). */
+function findWithExtra(context: RuleContext<unknown, unknown>, blocks: readonly Block[], explicitOnly: boolean, extra: readonly ApologyPhrase[]): ApologyHit[] {
+  const language = context.language
+  const matcher = context.matcher<ApologyPhrase>('shared:apology', apologyPhrases[language])
+  const extraMatcher = context.matcher<ApologyPhrase>(`shared:apology-extra:${extra.map((e) => e.phrase).join('|')}`, extra)
   const hits: ApologyHit[] = []
   for (const block of blocks) {
     if (!block.prose) continue
     for (const sentence of context.sentencesOf(block)) {
-      // Conditions decide on each candidate: a look-alike or negated phrase hides no real apology overlapping it.
       const accept = (hit: PhraseHit<ApologyPhrase>): boolean =>
-        !(options.explicitOnly && hit.entry.explicit === false) && isApology(hit, sentence.tokens, block.text, language)
+        !(explicitOnly && hit.entry.explicit === false) && isApology(hit, sentence.tokens, block.text, language)
       const found = matcher.find(sentence.tokens, block.text, accept)
-      if (extraMatcher) found.push(...extraMatcher.find(sentence.tokens, block.text, accept))
+      found.push(...extraMatcher.find(sentence.tokens, block.text, accept))
       if (found.length === 0) continue
-      if (extraMatcher) found.sort((a, b) => a.start - b.start)
+      found.sort((a, b) => a.start - b.start)
       for (const hit of found) hits.push({block, start: hit.start, end: hit.end, entry: hit.entry})
     }
   }
@@ -140,8 +213,8 @@ export function findApologies(context: RuleContext<unknown, unknown>, blocks: re
   return findApologyHits(context, blocks).map(({block, start, end}) => ({block, start, end}))
 }
 
-/** True when a phrase hit is a real apology: not negated, not sarcastic, not a look-alike set phrase. */
-function isApology(hit: PhraseHit<ApologyPhrase>, tokens: readonly Token[], text: string, language: Language): boolean {
+/** True when a phrase hit is a real apology: not negated, not sarcastic, not a look-alike set phrase (exported for tests). */
+export function isApology(hit: PhraseHit<ApologyPhrase>, tokens: readonly Token[], text: string, language: Language): boolean {
   const next = tokens[hit.lastToken]
   if (hit.entry.unlessFollowedBy && next && followedBy(tokens, hit.lastToken, hit.entry.unlessFollowedBy)) return false
   // "sorry not sorry": the first half is sarcasm, and the second is negated below.

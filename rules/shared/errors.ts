@@ -1038,6 +1038,21 @@ export function findErrorStatements(context: AnyContext, blocks: readonly Block[
 
 /** True when one sentence states what went wrong: an error cue together with its object. */
 export function isErrorStatement(context: AnyContext, sentence: Sentence): boolean {
+  // buried-lede, missing-explanation and the checklist ask about the same sentences: judge each once per
+  // document. The answer cannot change within a document: the tagger's budget only grows, and a sentence
+  // it once admitted stays admitted (see withinBudget).
+  const known = statementCache[context.language]
+  const cached = known.get(sentence)
+  if (cached !== undefined) return cached
+  const answer = judgeSentence(context, sentence)
+  known.set(sentence, answer)
+  return answer
+}
+
+/** {@link isErrorStatement}'s answers by sentence (sentences are built once per block and document). */
+const statementCache: Record<Language, WeakMap<Sentence, boolean>> = {en: new WeakMap(), pl: new WeakMap()}
+
+function judgeSentence(context: AnyContext, sentence: Sentence): boolean {
   const lexicon = errorLexicons[context.language]
   const matcher = context.matcher('shared:errors', lexicon.cues)
   const {tokens} = sentence

@@ -18,7 +18,7 @@ import {ChainedMapper, PointMapper, TextBuilder, type Address, type Block, type 
 import {decodeBase64} from './bytes.js'
 import {EmlParseError} from './eml-error.js'
 import {parseHtml} from './html.js'
-import {collapseWhiteSpace, type ParsedBody, type ParsedEml, type ParsedPart} from './shared.js'
+import {collapsesEqual, collapseWhiteSpace, type ParsedBody, type ParsedEml, type ParsedPart} from './shared.js'
 import {parseText} from './text.js'
 
 /** Options for {@link parseEml}. */
@@ -521,6 +521,23 @@ function unfold(source: string, field: RawField): Unfolded {
   return {text: chars.slice(a, b).join(''), starts: starts.slice(a, b), ends: ends.slice(a, b)}
 }
 
+/**
+ * The span of a field's value when it is on one line and holds no encoded
+ * word (what `unfold` returns for it, trimmed of blanks, maps one to one), else undefined.
+ */
+function simpleValue(source: string, field: RawField): [number, number] | undefined {
+  let a = field.colon + 1
+  let b = field.end
+  for (let p = a; p < b; p++) {
+    const c = source.charCodeAt(p)
+    // A line break folds; `=?` may open an encoded word (neither is a blank, so it lies inside the trimmed value).
+    if (c === 10 || c === 13 || (c === 61 && p + 1 < b && source.charCodeAt(p + 1) === 63)) return undefined
+  }
+  while (a < b && (source.charCodeAt(a) === 32 || source.charCodeAt(a) === 9)) a++
+  while (b > a && (source.charCodeAt(b - 1) === 32 || source.charCodeAt(b - 1) === 9)) b--
+  return [a, b]
+}
+
 /** Where a header's value starts in the raw source (after the colon and blanks). */
 function valueStart(source: string, field: RawField): number {
   let p = field.colon + 1
@@ -574,14 +591,32 @@ function isBase64Char(c: number): boolean {
  * dropped (RFC 2047).
  */
 function decodeHeader(source: string, field: RawField): Header {
+  const simple = simpleValue(source, field)
+  if (simple) {
+    // One line and no encoded word: the value is the source's own characters, one run.
+    const builder = new TextBuilder()
+    builder.appendVerbatim(source.slice(simple[0], simple[1]), simple[0])
+    const map = builder.finish()
+    return {name: field.name, value: map.text, map, sourceStart: field.start, sourceEnd: field.end}
+  }
   const u = unfold(source, field)
   const builder = new TextBuilder()
   const appendPlain = (from: number, to: number): void => {
-    for (let k = from; k < to; k++) {
+    let k = from
+    while (k < to) {
       const s = u.starts[k]!
       const e = u.ends[k]!
-      if (e - s === 1 && source[s] === u.text[k]) builder.appendVerbatim(u.text[k]!, s)
-      else builder.appendAtomic(u.text[k]!, s, e)
+      if (e - s === 1 && source[s] === u.text[k]) {
+        // A run of characters that are the source's own, side by side: one verbatim piece (the same map as one per character).
+        let next = k + 1
+        while (next < to && u.ends[next]! - u.starts[next]! === 1 && u.starts[next] === u.starts[next - 1]! + 1 && source[u.starts[next]!] === u.text[next])
+          next++
+        builder.appendVerbatim(u.text.slice(k, next), s)
+        k = next
+      } else {
+        builder.appendAtomic(u.text[k]!, s, e)
+        k++
+      }
     }
   }
   if (!u.text.includes('=?')) {
@@ -747,8 +782,8 @@ function readPart(source: string, leaf: Entity, kind: PartKind, email: Email, no
     const flowed = unflow(decoded.text, /^yes$/i.test(leaf.params.get('delsp') ?? ''))
     decoded = {...decoded, text: flowed.text, map: new ChainedMapper(flowed, decoded.map)}
   }
-  // Text equal to postal-mime's collapses equal, and so is part of it.
-  if (decoded && decoded.comparable && decoded.text !== theirs) {
+  // Text that collapses to postal-mime's collapsed text is part of it (the usual case: they differ in line breaks at most).
+  if (decoded && decoded.comparable && !(theirs !== undefined && collapsesEqual(decoded.text, theirs))) {
     const ours = collapse(decoded.text)
     // postal-mime joins every inline text part of a kind, so ours need only be part of its text.
     if (ours.length > 0 && !(theirs !== undefined && collapse(theirs).includes(ours))) {
@@ -844,7 +879,7 @@ export async function parseEml(source: string, options: EmlParseOptions = {}): P
   }
 
   const subject = headers.get('subject')
-  if (subject && collapse(subject.value) !== collapse(email.subject ?? '')) {
+  if (subject && !collapsesEqual(subject.value, email.subject ?? '')) {
     const field = top.fields.find((f) => f.name.toLowerCase() === 'subject')!
     subject.value = email.subject ?? ''
     subject.map = new PointMapper(valueStart(source, field))

@@ -170,19 +170,27 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
     }
   }
 
+  /** Appends the verbatim run `[runStart, upTo)` of the source, if any, after the pending space. */
+  const appendRun = (target: TextBuilder, runStart: number, upTo: number): void => {
+    if (runStart >= 0 && upTo > runStart) {
+      emitPendingSpace(target)
+      target.appendVerbatim(source.slice(runStart, upTo), runStart)
+    }
+  }
+
   /** Appends one text node's raw source, decoding entities and collapsing white space. */
   const appendText = (target: TextBuilder, start: number, end: number): void => {
     let i = start
     let runStart = -1
-    const flushRun = (upTo: number): void => {
-      if (runStart >= 0 && upTo > runStart) {
-        emitPendingSpace(target)
-        target.appendVerbatim(source.slice(runStart, upTo), runStart)
-      }
-      runStart = -1
-    }
     while (i < end) {
       const c = source.charCodeAt(i)
+      if (c > 38) {
+        // Neither white space nor `&` (the characters that need a look): extend the run.
+        if (runStart < 0) runStart = i
+        i++
+        while (i < end && source.charCodeAt(i) > 38) i++
+        continue
+      }
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
         // One plain space between two visible characters reads as itself:
         // keep it in the verbatim run (it maps one to one either way) instead
@@ -194,7 +202,8 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
             continue
           }
         }
-        flushRun(i)
+        appendRun(target, runStart, i)
+        runStart = -1
         let j = i + 1
         while (j < end && isHtmlSpace(source.charCodeAt(j))) j++
         markSpace(target, i, j)
@@ -207,7 +216,8 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
         if (m && m.index === i && m.index + m[0].length <= end) {
           const decoded = decodeHTML(m[0])
           if (decoded !== m[0]) {
-            flushRun(i)
+            appendRun(target, runStart, i)
+            runStart = -1
             const stop = i + m[0].length
             if (decoded === '\u00a0' || /^\s+$/.test(decoded)) {
               markSpace(target, i, stop)
@@ -223,7 +233,7 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
       if (runStart < 0) runStart = i
       i++
     }
-    flushRun(end)
+    appendRun(target, runStart, end)
   }
 
   const markSpace = (target: TextBuilder, start: number, end: number): void => {

@@ -142,3 +142,38 @@ export function collapseWhiteSpace(text: string): string {
   if (from < n) pieces.push(text.slice(from))
   return pieces.join('')
 }
+
+/**
+ * `collapseWhiteSpace(a) === collapseWhiteSpace(b)`, compared in one scan of
+ * each without building either string (test/parse-html.test.ts checks the two agree).
+ */
+export function collapsesEqual(a: string, b: string): boolean {
+  const n = a.length
+  const m = b.length
+  let i = 0
+  let j = 0
+  while (i < n && isWhiteSpace(a.charCodeAt(i))) i++
+  while (j < m && isWhiteSpace(b.charCodeAt(j))) j++
+  for (;;) {
+    if (i >= n || j >= m) {
+      // One text is done: the other must be too, but for trailing white space (trimmed).
+      while (i < n && isWhiteSpace(a.charCodeAt(i))) i++
+      while (j < m && isWhiteSpace(b.charCodeAt(j))) j++
+      return i >= n && j >= m
+    }
+    const c = a.charCodeAt(i)
+    const d = b.charCodeAt(j)
+    const cw = isWhiteSpace(c)
+    const dw = isWhiteSpace(d)
+    if (cw || dw) {
+      // A run of white space is one space in both, unless it ends the text (trimmed).
+      if (!(cw && dw)) return false
+      while (i < n && isWhiteSpace(a.charCodeAt(i))) i++
+      while (j < m && isWhiteSpace(b.charCodeAt(j))) j++
+      continue
+    }
+    if (c !== d) return false
+    i++
+    j++
+  }
+}
