@@ -877,11 +877,20 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
       }
       if (accept) {
         let kept: PhraseHit<E> | undefined
-        for (const candidate of this.candidatesFrom(tokens, i)) {
-          const hit = this.hit(tokens, text, candidate.entry, i, candidate.end)
-          if (accept(hit)) {
-            kept = hit
-            break
+        // The first candidate is the longest match: try it without listing the others (most are kept).
+        const end = this.longestFrom(tokens, i)
+        if (end > 0) {
+          const first = this.hit(tokens, text, this.longestEntry!, i, end)
+          if (accept(first)) kept = first
+          else {
+            const candidates = this.candidatesFrom(tokens, i)
+            for (let c = 1; c < candidates.length; c++) {
+              const hit = this.hit(tokens, text, candidates[c]!.entry, i, candidates[c]!.end)
+              if (accept(hit)) {
+                kept = hit
+                break
+              }
+            }
           }
         }
         if (kept) {
@@ -1003,6 +1012,9 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     return end > 0 ? {entry: this.longestEntry!, end} : undefined
   }
 
+  private readonly frontierA: TrieNode<E>[] = []
+  private readonly frontierB: TrieNode<E>[] = []
+
   /** The entry of the last match {@link longestFrom} found (kept here so that a hit allocates nothing until it is returned). */
   private longestEntry: E | undefined
 
@@ -1012,9 +1024,13 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
     let bestEnd = 0
     // Breadth over the few live trie nodes; stems can fork, so keep a small
     // frontier. Until a node with stems is reached there is one live node,
-    // followed without allocating.
+    // followed without allocating; after that two arrays owned by the matcher
+    // are used in turn, with their own counts (setting an array's length to 0
+    // would free its storage and make every push allocate again). Nothing
+    // outside the matcher runs while they are in use.
     let single: TrieNode<E> = this.root
     let frontier: TrieNode<E>[] | undefined
+    let size = 0
     for (let j = i; j < tokens.length && j - i < this.maxWords; j++) {
       const word = tokens[j]!.norm
       if (frontier === undefined) {
@@ -1029,17 +1045,22 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
           single = exact
           continue
         }
-        frontier = [single]
+        frontier = this.frontierA
+        frontier[0] = single
+        size = 1
       }
-      if (frontier.length === 0) break
-      const next: TrieNode<E>[] = []
-      for (const n of frontier) {
+      if (size === 0) break
+      const next = frontier === this.frontierA ? this.frontierB : this.frontierA
+      let nextSize = 0
+      for (let f = 0; f < size; f++) {
+        const n = frontier[f]!
         const exact = n.exact.get(word)
-        if (exact) next.push(exact)
-        for (const s of n.stems) if (word.startsWith(s.stem)) next.push(s.node)
+        if (exact) next[nextSize++] = exact
+        const stems = n.stems
+        for (let k = 0; k < stems.length; k++) if (word.startsWith(stems[k]!.stem)) next[nextSize++] = stems[k]!.node
       }
-      for (const n of next) {
-        const entry = n.entries[0]
+      for (let f = 0; f < nextSize; f++) {
+        const entry = next[f]!.entries[0]
         // The first node of this length wins (exact words before stems), as before.
         if (entry && j + 1 > bestEnd) {
           bestEntry = entry
@@ -1047,6 +1068,7 @@ export class PhraseMatcher<E extends PhraseEntry = PhraseEntry> {
         }
       }
       frontier = next
+      size = nextSize
     }
     this.longestEntry = bestEntry
     return bestEntry === undefined ? 0 : bestEnd

@@ -189,9 +189,9 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
       continue
     }
     const late = i >= Math.ceil(n / 2) || (signOff >= 0 && i > signOff)
-    if (late && i > 0 && (unsubscribeBlocks.has(i) || isFooterText(block.text) || (block.tag === 'small' && signOff >= 0 && i > signOff))) {
-      // "You can read our privacy notice at …" in the body is no footer: a footer holds no long paragraph after its start.
-      if (lastProse > i) continue
+    // "You can read our privacy notice at …" in the body is no footer: a footer holds no long paragraph after its start.
+    // (Tested before the cues, which cost a pattern search: a block before the last long paragraph is skipped either way.)
+    if (late && i > 0 && lastProse <= i && (unsubscribeBlocks.has(i) || isFooterText(block.text) || (block.tag === 'small' && signOff >= 0 && i > signOff))) {
       if (footerFrom === quoteFrom || i < footerFrom) footerFrom = i
       break
     }
@@ -246,9 +246,10 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
   for (let j = 0; j < n; j++) {
     if (kinds[j]) continue
     const block = blocks[j]!
+    // The cheap test first: a long paragraph is body whatever it says.
     kinds[j] =
-      PROMO_CUE.test(head(block.text)) &&
-      (block.kind === 'button' || block.kind === 'heading' || block.kind === 'table-cell' || wordCount(block.text, 20) <= 20)
+      (block.kind === 'button' || block.kind === 'heading' || block.kind === 'table-cell' || wordCount(block.text, 20) <= 20) &&
+      PROMO_CUE.test(head(block.text))
         ? 'promo'
         : 'body'
   }

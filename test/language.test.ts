@@ -421,6 +421,45 @@ describe('PhraseMatcher against a plain definition', () => {
   })
 })
 
+describe('PhraseMatcher.find with an acceptance test, against its definition', () => {
+  it('keeps at each token the first candidate (longest first) that the test accepts, else moves on one token', () => {
+    const word = fc.constantFrom('we', 'were', 'the', 'they', 'sorry', 'so', 's', 'a', 'an', 'any')
+    const lexiconWord = fc.oneof(
+      word,
+      word.map((w) => `${w.slice(0, Math.max(1, w.length - 1))}*`),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(lexiconWord, {minLength: 1, maxLength: 3}).map((ws) => ws.join(' ')),
+          {minLength: 1, maxLength: 10},
+        ),
+        fc.array(word, {maxLength: 16}),
+        fc.integer({min: 1, max: 5}),
+        (phrases, textWords, modulus) => {
+          const m = new PhraseMatcher(phrases.map((phrase, k) => ({phrase, k})))
+          const text = textWords.join(' ')
+          const tokens = tokenize(text)
+          // Rejects some candidates by their entry and position, so that shorter ones get their turn.
+          const accept = (hit: {entry: {k: number}; firstToken: number; lastToken: number}): boolean =>
+            (hit.entry.k + hit.firstToken + hit.lastToken) % modulus !== 0
+          const want: [number, number, number][] = []
+          let i = 0
+          while (i < tokens.length) {
+            const kept = m.candidatesAt(tokens, i).find((c) => accept({entry: c.entry, firstToken: i, lastToken: c.end}))
+            if (kept) {
+              want.push([i, kept.end, kept.entry.k])
+              i = kept.end
+            } else i++
+          }
+          expect(m.find(tokens, text, accept).map((h) => [h.firstToken, h.lastToken, h.entry.k])).toEqual(want)
+        },
+      ),
+      {numRuns: 2000},
+    )
+  })
+})
+
 describe('PhraseMatcher.find with an acceptance test', () => {
   interface Entry extends PhraseEntry {
     end?: boolean
