@@ -9,6 +9,10 @@ import {PhraseMatcher, splitSentences, tokenize} from '../src/language.js'
 import {mayHoldPhrase, phraseKeys} from '../rules/no-reply-sender/index.js'
 import noReplyEn from '../rules/no-reply-sender/en.js'
 import noReplyPl from '../rules/no-reply-sender/pl.js'
+import {findAccepted, textHasUrl} from '../rules/missing-action-steps/detect.js'
+import humourEn from '../rules/humour/en.js'
+import vagueEn from '../rules/vague-wording/en.js'
+import vaguePl from '../rules/vague-wording/pl.js'
 
 /** Every email fixture, by path. */
 function fixtureFiles(): string[] {
@@ -67,5 +71,78 @@ describe('no-reply-sender block prefilter', () => {
         if (found) expect(mayHoldPhrase(block.text, keys), `${file}: ${block.text}`).toBe(true)
       })
     }
+  })
+})
+
+describe('findAccepted', () => {
+  it('gives what find with the same accept gives', () => {
+    const lists = [noReplyEn.phrases, noReplyPl.phrases, humourEn.phrases, vagueEn.phrases, vagueEn.quantifiers, vaguePl.phrases]
+    for (const entries of lists) {
+      const matcher = new PhraseMatcher(entries)
+      const words = [...new Set(entries.flatMap((p) => p.phrase.split(/\s+/)).map((w) => w.replace('*', '')))]
+      fc.assert(
+        fc.property(
+          fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom('the', 'x', 'ing', ',')), {maxLength: 16}),
+          fc.integer({min: 0, max: 1 << 30}),
+          (parts, seed) => {
+            const text = parts.join(' ')
+            const tokens = tokenize(text)
+            // A deterministic accept that rejects some hits by where they start and end.
+            const accept = (h: {start: number; end: number; firstToken: number}): boolean => ((h.start * 31 + h.end + seed) & 3) !== 0
+            expect(findAccepted(matcher, tokens, text, accept)).toEqual(matcher.find(tokens, text, accept))
+            expect(findAccepted(matcher, tokens, text, () => true)).toEqual(matcher.find(tokens, text, () => true))
+          },
+        ),
+        {numRuns: 1500},
+      )
+    }
+  })
+})
+
+describe('textHasUrl', () => {
+  /** The definition it replaces. */
+  const reference = (text: string): boolean => {
+    const lower = text.toLowerCase()
+    return lower.includes('http://') || lower.includes('https://') || lower.includes('www.')
+  }
+
+  it('agrees with lower-casing and searching', () => {
+    const pieces = fc.constantFrom(
+      'h',
+      'H',
+      't',
+      'T',
+      'p',
+      'P',
+      's',
+      'S',
+      'w',
+      'W',
+      ':',
+      '/',
+      '.',
+      'İ',
+      '\u212a',
+      'x',
+      ' ',
+      'http',
+      'HTTPS://',
+      'www',
+      'WwW.',
+      'ß',
+      'Σ',
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(pieces, {maxLength: 20}).map((a) => a.join('')),
+          fc.string({unit: 'binary', maxLength: 40}),
+        ),
+        (text) => {
+          expect(textHasUrl(text), text).toBe(reference(text))
+        },
+      ),
+      {numRuns: 5000},
+    )
   })
 })

@@ -12,7 +12,7 @@ import type {Block} from '../src/document.js'
 import {PhraseMatcher, type PhraseHit} from '../src/language.js'
 import type {RuleContext} from '../src/rule.js'
 import {apologyPhrases, findApologyHits, isApology, type ApologyHit, type ApologyPhrase, type FindApologyOptions} from '../rules/shared/apology.js'
-import {findErrorStatements, isErrorStatement} from '../rules/shared/errors.js'
+import {errorStatementBefore, findErrorStatements, isErrorStatement} from '../rules/shared/errors.js'
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname
 
@@ -71,7 +71,7 @@ async function overFixtures(id: string, check: (context: RuleContext<unknown, un
       checked++
     },
   })
-  const ids = ((await import('../rules/index.js')).builtinRules as {id: string}[]).map((r) => r.id)
+  const ids = (await import('../rules/index.js')).builtinRules.map((r) => r.id)
   for (const file of fixtureFiles(FIXTURES)) {
     const source = readFileSync(file, 'utf8')
     await lint(source, {filename: file, plugins: [probe], rules: {...Object.fromEntries(ids.map((r) => [r, 'off'] as const)), [id]: 'warn'}})
@@ -162,5 +162,23 @@ describe('isErrorStatement answers once per sentence', () => {
       expect(spans).toEqual(expected)
     })
     expect(checked).toBeGreaterThan(100)
+  })
+})
+
+describe('errorStatementBefore', () => {
+  it('returns the first statement of the block when it starts before the offset, on every fixture', async () => {
+    let compared = 0
+    await overFixtures('errors-before-test', (context) => {
+      for (const block of allBlocks(context)) {
+        const offsets = [0, block.text.length, ...context.sentencesOf(block).flatMap((s) => [s.start, s.start + 1, s.end])]
+        for (const before of offsets) {
+          const old = findErrorStatements(context, [block], 1)[0]
+          const expected = old && old.start < before ? old : undefined
+          expect(errorStatementBefore(context, block, before)).toEqual(expected)
+          compared++
+        }
+      }
+    })
+    expect(compared).toBeGreaterThan(1000)
   })
 })

@@ -17,7 +17,7 @@ import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {Block, Image, Link, TextSpan} from '../../src/document.js'
 import type {PhraseEntry, Token} from '../../src/language.js'
 import {findApologyHits} from '../shared/apology.js'
-import {findErrorStatements, ignoredSpans, overlapsAny} from '../shared/errors.js'
+import {errorStatementBefore, findErrorStatements, ignoredSpans, overlapsAny} from '../shared/errors.js'
 import en from './en.js'
 import pl from './pl.js'
 import {incidentExamples} from '../shared/incident-examples.js'
@@ -163,8 +163,8 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
     contentBlocks++
   }
   if (!lede && apology) {
-    const statement = findErrorStatements(context, [apology.block], 1)[0]
-    lede = statement && statement.start < apology.start ? statement : apology
+    // Only a statement before the apology can start the lede: the sentences after it need no tagger.
+    lede = errorStatementBefore(context, apology.block, apology.start) ?? apology
     ledeBlock = apologyBlock
   }
   if (!lede) return

@@ -9,7 +9,7 @@ import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {Block, EmailDocument} from '../../src/document.js'
 import type {PhraseEntry, PhraseHit, Sentence, Token} from '../../src/language.js'
 import {isNoReplyAddress} from '../no-reply-sender/index.js'
-import {findActionSteps, hasMixedStepEvidence} from '../missing-action-steps/detect.js'
+import {findAccepted, findActionSteps, hasMixedStepEvidence} from '../missing-action-steps/detect.js'
 import en from './en.js'
 import pl from './pl.js'
 
@@ -162,7 +162,16 @@ export default defineRule({
     const scan = new Scanner(context)
 
     const termMatcher = context.matcher('terms', lexicon.terms)
-    const termsOf = (s: Sentence): PhraseHit<BreachTerm>[] => termMatcher.find(scan.tokens(s), s.block.text)
+    // Three passes read each sentence's terms (detection, data, sections): find them once per sentence.
+    const termCache = new Map<Sentence, PhraseHit<BreachTerm>[]>()
+    const termsOf = (s: Sentence): PhraseHit<BreachTerm>[] => {
+      let hits = termCache.get(s)
+      if (!hits) {
+        hits = termMatcher.find(scan.tokens(s), s.block.text)
+        termCache.set(s, hits)
+      }
+      return hits
+    }
     const headSentences = [document.subject, document.preheader, document.title].flatMap((b) => (b ? context.sentencesOf(b) : []))
 
     // Detection: a personal-data noun and an exposure in one sentence (not negated), or a named breach.
@@ -179,7 +188,7 @@ export default defineRule({
 
     const wanted = new Set<string>(options.elements)
     const present = new Set<string>()
-    const sections = findSections(context, scan)
+    const sections = findSections(context, scan, termsOf)
     for (const s of sections) if (s.hasContent) present.add(s.element)
     // A data section counts only when it names a kind of data; one that names none the lexicon knows is mixed
     // evidence ("What information was involved" above a list we cannot read): no finding either way.
@@ -218,7 +227,8 @@ export default defineRule({
 
     // When: a concrete date or time in the subject, preheader or body.
     // A "What happened" section without a date still leaves the reader asking when.
-    if ([...headSentences, ...scan.sentences].some((s) => hasConcreteTime(context, scan.tokens(s), s.block.text, lexicon))) present.add('happened')
+    const relativeTimes = context.matcher('relativeTimes', lexicon.relativeTimes)
+    if ([...headSentences, ...scan.sentences].some((s) => hasConcreteTime(relativeTimes, scan.tokens(s), s.block.text, lexicon))) present.add('happened')
     else present.delete('happened')
 
     // What we are doing.
@@ -380,7 +390,7 @@ function isExposure(hits: PhraseHit<BreachTerm>[], tokens: readonly Token[], lex
 function isOwnData(tokens: readonly Token[], at: number, lexicon: BreachLexicon): boolean {
   if (isNoneOf(tokens, at, lexicon)) return false
   const previous = tokens[at - 1]?.norm
-  return previous === undefined || !lexicon.ownerWords.includes(previous)
+  return previous === undefined || !wordSets(lexicon).ownerWords.has(previous)
 }
 
 /**
@@ -388,13 +398,12 @@ function isOwnData(tokens: readonly Token[], at: number, lexicon: BreachLexicon)
  * clause: "no customer data was accessed", but not "…that we did not protect, which leaked".
  */
 function isNegated(tokens: readonly Token[], at: number, lexicon: BreachLexicon, text: string): boolean {
-  const negations = lexicon.negations
+  const negations = wordSets(lexicon).negations
   for (let i = at - 1; i >= 0 && i >= at - NEGATION_WINDOW; i--) {
     const token = tokens[i]!
-    const gap = text.slice(token.end, tokens[i + 1]!.start)
-    if (hasClauseBreak(gap)) return false
+    if (hasClauseBreakIn(text, token.end, tokens[i + 1]!.start)) return false
     const norm = token.norm
-    if (negations.includes(norm)) return true
+    if (negations.has(norm)) return true
     if (lexicon.negationSuffixes.some((s) => norm.endsWith(s))) return true
   }
   return false
@@ -404,13 +413,52 @@ function isNegated(tokens: readonly Token[], at: number, lexicon: BreachLexicon,
 function isNoneOf(tokens: readonly Token[], at: number, lexicon: BreachLexicon): boolean {
   const previous = tokens[at - 1]?.norm
   if (previous === undefined) return false
-  if (lexicon.noneWords.includes(previous)) return true
-  return previous === 'of' && lexicon.noneWords.includes(tokens[at - 2]?.norm ?? '')
+  const noneWords = wordSets(lexicon).noneWords
+  if (noneWords.has(previous)) return true
+  return previous === 'of' && noneWords.has(tokens[at - 2]?.norm ?? '')
 }
 
-function hasClauseBreak(gap: string): boolean {
-  for (const ch of gap) if (',;:—–()'.includes(ch)) return true
+/** True when `text[from, to)` holds a clause break (`,;:—–()`, all single code units: no slice needed). */
+function hasClauseBreakIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 44 || c === 59 || c === 58 || c === 0x2014 || c === 0x2013 || c === 40 || c === 41) return true
+  }
   return false
+}
+
+/** The lexicon's word lists as sets, built once per lexicon (`includes` on long inflection lists was per token). */
+interface WordSets {
+  negations: ReadonlySet<string>
+  noneWords: ReadonlySet<string>
+  ownerWords: ReadonlySet<string>
+  months: ReadonlySet<string>
+  weekdays: ReadonlySet<string>
+  weekdayCues: ReadonlySet<string>
+  clockCues: ReadonlySet<string>
+  actionSubjects: ReadonlySet<string>
+  actionAuxiliaries: ReadonlySet<string>
+}
+
+const wordSetsCache = new WeakMap<BreachLexicon, WordSets>()
+
+function wordSets(lexicon: BreachLexicon): WordSets {
+  let sets = wordSetsCache.get(lexicon)
+  if (!sets) {
+    sets = {
+      negations: new Set(lexicon.negations),
+      noneWords: new Set(lexicon.noneWords),
+      ownerWords: new Set(lexicon.ownerWords),
+      months: new Set(lexicon.months),
+      weekdays: new Set(lexicon.weekdays),
+      weekdayCues: new Set(lexicon.weekdayCues),
+      clockCues: new Set(lexicon.clockCues),
+      actionSubjects: new Set(lexicon.actionSubjects),
+      actionAuxiliaries: new Set(lexicon.actionAuxiliaries),
+    }
+    wordSetsCache.set(lexicon, sets)
+  }
+  return sets
 }
 
 function isNumberToken(token: Token | undefined): boolean {
@@ -420,19 +468,20 @@ function isNumberToken(token: Token | undefined): boolean {
 }
 
 /** A date or time a reader can place: "4 March", "on Tuesday", "o 9:14", "12.11.2025", "yesterday". */
-function hasConcreteTime(context: Context, tokens: readonly Token[], text: string, lexicon: BreachLexicon): boolean {
-  if (context.matcher('relativeTimes', lexicon.relativeTimes).test(tokens)) return true
+function hasConcreteTime(relativeTimes: {test(tokens: readonly Token[]): boolean}, tokens: readonly Token[], text: string, lexicon: BreachLexicon): boolean {
+  if (relativeTimes.test(tokens)) return true
+  const sets = wordSets(lexicon)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
     const norm = token.norm
-    if (lexicon.months.includes(norm) && (isNumberToken(tokens[i - 1]) || isNumberToken(tokens[i + 1]))) return true
-    if (lexicon.weekdays.includes(norm) && i > 0 && lexicon.weekdayCues.includes(tokens[i - 1]!.norm)) return true
+    if (sets.months.has(norm) && (isNumberToken(tokens[i - 1]) || isNumberToken(tokens[i + 1]))) return true
+    if (sets.weekdays.has(norm) && i > 0 && sets.weekdayCues.has(tokens[i - 1]!.norm)) return true
     if (isNumberToken(token)) {
       const sep = text.charAt(token.end)
       const next = tokens[i + 1]
       if (!next || next.start !== token.end + 1 || !isNumberToken(next)) continue
       // A clock time after a cue: "at 11:42", "o 9:14".
-      if (sep === ':' && i > 0 && lexicon.clockCues.includes(tokens[i - 1]!.norm)) return true
+      if (sep === ':' && i > 0 && sets.clockCues.has(tokens[i - 1]!.norm)) return true
       // A numeric date: 12.11.2025, 12/11/2025, 2025-11-12.
       const third = tokens[i + 2]
       if ((sep === '.' || sep === '/' || sep === '-') && third && isNumberToken(third) && third.start === next.end + 1 && text.charAt(next.end) === sep) {
@@ -449,10 +498,11 @@ function hasConcreteTime(context: Context, tokens: readonly Token[], text: strin
 /** "We have reported …", "we disabled …": a first-person subject, optional auxiliaries, then a remedial verb. */
 function hasSubjectAction(tokens: readonly Token[], verbs: {test(tokens: readonly Token[]): boolean}, lexicon: BreachLexicon): boolean {
   if (lexicon.actionSubjects.length === 0) return false
+  const {actionSubjects, actionAuxiliaries} = wordSets(lexicon)
   for (let i = 0; i < tokens.length; i++) {
-    if (!lexicon.actionSubjects.includes(tokens[i]!.norm)) continue
+    if (!actionSubjects.has(tokens[i]!.norm)) continue
     let j = i + 1
-    while (j < tokens.length && j - i <= 3 && lexicon.actionAuxiliaries.includes(tokens[j]!.norm)) j++
+    while (j < tokens.length && j - i <= 3 && actionAuxiliaries.has(tokens[j]!.norm)) j++
     if (j < tokens.length && verbs.test([tokens[j]!])) return true
   }
   return false
@@ -465,10 +515,9 @@ interface Section {
 }
 
 /** Section headings ("What we are doing", "CO JUŻ ZROBILIŚMY") and what their sections say. */
-function findSections(context: Context, scan: Scanner): Section[] {
+function findSections(context: Context, scan: Scanner, termsOf: (s: Sentence) => PhraseHit<BreachTerm>[]): Section[] {
   const {lexicon} = context
   const headings = context.matcher('headings', lexicon.headings)
-  const terms = context.matcher('terms', lexicon.terms)
   const blocks = scan.blocks
   const starts = blocks.map((block) => {
     const first = context.sentencesOf(block)[0]
@@ -487,7 +536,7 @@ function findSections(context: Context, scan: Scanner): Section[] {
       if (starts[j] || isUntitledHeading(next)) break
       body.push(next)
     }
-    const namesData = body.some((b) => context.sentencesOf(b).some((s) => terms.find(scan.tokens(s), b.text).some((h) => h.entry.kind === 'type')))
+    const namesData = body.some((b) => context.sentencesOf(b).some((s) => termsOf(s).some((h) => h.entry.kind === 'type')))
     out.push({element: hit.entry.element, hasContent: body.length > 0, namesData})
   })
   return out
@@ -551,10 +600,10 @@ function hasContact(context: Context, scan: Scanner): boolean {
     const text = sentence.block.text
     // Negation is a condition on each candidate: a negated longer phrase hides no plain contact phrase overlapping it.
     const plain = (h: {firstToken: number}): boolean => !isNegated(tokens, h.firstToken, lexicon, text)
-    if (phrases.find(tokens, text, plain).length > 0) return true
+    if (findAccepted(phrases, tokens, text, plain).length > 0) return true
     if (cues.test(tokens) && hasPhoneNumber(tokens, text)) return true
     // "Contact our privacy team: https://acme.example/privacy" — a contact page in the same block.
-    if (linked.has(sentence.block) && contactCues.find(tokens, text, plain).length > 0) return true
+    if (linked.has(sentence.block) && findAccepted(contactCues, tokens, text, plain).length > 0) return true
   }
   return false
 }

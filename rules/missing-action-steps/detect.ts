@@ -202,9 +202,12 @@ export function findActionSteps(
     if (stopped || !block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind) || NOT_INSTRUCTION_ZONES.has(zones.kinds[index]!)) return
     for (const sentence of context.sentencesOf(block)) {
       if (stopped) return
-      const skip = [...quotedSpans(sentence), ...(placeholders.get(block) ?? [])]
+      const quoted = quotedSpans(sentence)
+      const templated = placeholders.get(block)
+      const skip = templated ? [...quoted, ...templated] : quoted
       // A quoted or placeholder span rejects the candidate there, not an overlapping step after it.
-      const hits = matcher.find(sentence.tokens, block.text, (h) => !inside(skip, h.start))
+      const hits =
+        skip.length === 0 ? matcher.find(sentence.tokens, block.text) : findAccepted(matcher, sentence.tokens, block.text, (h) => !inside(skip, h.start))
       for (let h = 0; h < hits.length; h++) {
         const hit = hits[h]!
         const entry = hit.entry
@@ -346,6 +349,23 @@ function offlineOr(sentence: Sentence, step: {start: number; end: number; means:
   return step.means
 }
 
+/**
+ * `matcher.find(tokens, text, accept)`, answered by the plain longest-match scan
+ * when `accept` keeps every hit it finds (most sentences have none): up to the
+ * first hit `accept` rejects, both scans take the longest phrase at the same
+ * tokens. Only a sentence with a rejected hit pays for the candidate search.
+ */
+export function findAccepted<E extends PhraseEntry>(
+  matcher: PhraseMatcher<E>,
+  tokens: readonly Token[],
+  text: string,
+  accept: (hit: PhraseHit<E>) => boolean,
+): PhraseHit<E>[] {
+  const hits = matcher.find(tokens, text)
+  for (const hit of hits) if (!accept(hit)) return matcher.find(tokens, text, accept)
+  return hits
+}
+
 /** True when `word` is in the list, where an entry ending in `*` matches by prefix. */
 function listHas(list: readonly string[], word: string): boolean {
   for (const entry of list) {
@@ -482,9 +502,26 @@ function hasMonitoredSender(document: EmailDocument): boolean {
   return document.addresses.some((a) => (a.header === 'from' || a.header === 'reply-to') && a.address.includes('@') && !isNoReplyAddress(a.address))
 }
 
-function textHasUrl(text: string): boolean {
-  const lower = text.toLowerCase()
-  return lower.includes('http://') || lower.includes('https://') || lower.includes('www.')
+/**
+ * True when the lower-cased text contains `http://`, `https://` or `www.`,
+ * without lower-casing it: only `H` and `h` (`W`, `T`, `P`, `S` likewise)
+ * lower-case to those letters (the Kelvin sign is the one non-ASCII letter
+ * that lower-cases to ASCII, to `k`).
+ */
+export function textHasUrl(text: string): boolean {
+  const n = text.length
+  for (let i = 0; i + 4 <= n; i++) {
+    const c = text.charCodeAt(i) | 32
+    if (c === 104 /* h */) {
+      if ((text.charCodeAt(i + 1) | 32) !== 116 || (text.charCodeAt(i + 2) | 32) !== 116 || (text.charCodeAt(i + 3) | 32) !== 112) continue
+      let j = i + 4
+      if ((text.charCodeAt(j) | 32) === 115 /* s */) j++
+      if (text.charCodeAt(j) === 58 && text.charCodeAt(j + 1) === 47 && text.charCodeAt(j + 2) === 47) return true
+    } else if (c === 119 /* w */) {
+      if ((text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === 46) return true
+    }
+  }
+  return false
 }
 
 /** An e-mail address: a word character before `@` and a dotted domain after it. */

@@ -1036,6 +1036,27 @@ export function findErrorStatements(context: AnyContext, blocks: readonly Block[
   return spans
 }
 
+/**
+ * The first statement of what went wrong in `block` that starts before offset
+ * `before`: what `findErrorStatements(context, [block], 1)[0]` returns when it
+ * starts there, else undefined. Sentences from `before` on are not judged
+ * when that cannot change a later answer: when the tagger's budget can never
+ * refuse a sentence of this document (see withinBudget), judging a sentence
+ * has no effect on any other. Otherwise they are judged as before.
+ */
+export function errorStatementBefore(context: AnyContext, block: Block, before: number): TextSpan | undefined {
+  if (!budgetNeverBinds(context)) {
+    const statement = findErrorStatements(context, [block], 1)[0]
+    return statement && statement.start < before ? statement : undefined
+  }
+  if (!block.prose) return undefined
+  for (const sentence of context.sentencesOf(block)) {
+    if (sentence.start >= before) return undefined
+    if (isErrorStatement(context, sentence)) return {block, start: sentence.start, end: sentence.end}
+  }
+  return undefined
+}
+
 /** True when one sentence states what went wrong: an error cue together with its object. */
 export function isErrorStatement(context: AnyContext, sentence: Sentence): boolean {
   // buried-lede, missing-explanation and the checklist ask about the same sentences: judge each once per
@@ -1146,6 +1167,36 @@ function withinBudget(document: EmailDocument, sentence: Sentence): boolean {
   budget.words += words
   budget.seen.add(sentence)
   return true
+}
+
+const neverBinds = new WeakMap<EmailDocument, boolean>()
+
+/**
+ * True when all the prose of the document (subject, preheader, every body
+ * part) is within the tagger's budget: then no sentence is ever refused for
+ * the budget, whatever was analysed before it.
+ */
+function budgetNeverBinds(context: AnyContext): boolean {
+  const {document} = context
+  let answer = neverBinds.get(document)
+  if (answer === undefined) {
+    let words = 0
+    let sentences = 0
+    const count = (block: Block | undefined): void => {
+      if (!block?.prose) return
+      for (const sentence of context.sentencesOf(block)) {
+        words += sentence.tokens.length
+        sentences++
+      }
+    }
+    count(document.subject)
+    count(document.preheader)
+    for (const block of document.blocks) count(block)
+    for (const part of document.parts) if (part.blocks !== document.blocks) for (const block of part.blocks) count(block)
+    answer = words <= MAX_NLP_WORDS && sentences <= MAX_NLP_SENTENCES
+    neverBinds.set(document, answer)
+  }
+  return answer
 }
 
 /** True when a cue has an object where its kind wants one. The cue's own words are never its object. */

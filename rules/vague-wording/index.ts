@@ -3,10 +3,11 @@
  */
 import {z} from 'zod'
 import {defineRule, type RuleContext} from '../../src/rule.js'
-import type {PhraseHit, PhraseMatcher, Sentence, Token} from '../../src/language.js'
+import type {PhraseEntry, PhraseHit, PhraseMatcher, Sentence, Token} from '../../src/language.js'
+import {findAccepted} from '../missing-action-steps/detect.js'
 import {findApologyHits} from '../shared/apology.js'
-import {allowMatcher, isAllowed, joined, longestFirst, proseBlocks, tokenTags, touchesPlaceholder, wordList} from '../shared/scan.js'
-import type {Quantifier, VagueCategory, VagueLexicon, VaguePhrase} from './lexicon.js'
+import {allowMatcher, isAllowed, joined, longestFirst, proseBlocks, tokenTags, touchesPlaceholder, wordList, type WordList} from '../shared/scan.js'
+import type {ModalPerfect, Quantifier, VagueCategory, VagueLexicon, VaguePhrase} from './lexicon.js'
 import en from './en.js'
 import pl from './pl.js'
 import {incidentExamples} from '../shared/incident-examples.js'
@@ -92,6 +93,10 @@ export default defineRule({
       lexicon.conditions.map((phrase) => ({phrase})),
     )
 
+    const words = quantifierWords(lexicon)
+    const cleared = context.matcher('vague:cleared', clearedEntries(lexicon.clearedBy))
+    const modal = lexicon.modalPerfect ? modalWords(lexicon.modalPerfect) : undefined
+
     const apologies = findApologyHits(
       context,
       blocks.map((b) => b.block),
@@ -121,9 +126,9 @@ export default defineRule({
           if (entry.needsApology && !isApologetic()) return false
           return true
         }
-        for (const hit of phrases.find(tokens, block.text, vague)) add(hit.entry.category, hit.firstToken, hit.lastToken)
-        quantified(context, lexicon, sentence, quantifiers, add)
-        if (lexicon.modalPerfect) modalPerfect(context, lexicon, sentence, conditionAt, add)
+        for (const hit of findAccepted(phrases, tokens, block.text, vague)) add(hit.entry.category, hit.firstToken, hit.lastToken)
+        quantified(context, lexicon, words, sentence, quantifiers, cleared, add)
+        if (modal) modalPerfect(context, modal, sentence, conditionAt, add)
         if (extra) for (const hit of extra.find(tokens, block.text)) add('extra', hit.firstToken, hit.lastToken)
 
         // Placeholders and allowed phrases drop a finding before overlaps are settled, so that it hides no other finding.
@@ -163,25 +168,58 @@ type Add = (category: VagueCategory, first: number, last: number) => void
  * English, compromise confirms that the words in between are adjectives or
  * nouns and the head is a noun.
  */
+/** The word lists {@link quantified} reads, built once per lexicon. */
+interface QuantifierWords {
+  fillers: WordList
+  reader: WordList
+  people: WordList
+  data: WordList
+  things: WordList
+  events: WordList
+}
+
+const quantifierWordsCache = new WeakMap<VagueLexicon, QuantifierWords>()
+
+function quantifierWords(lexicon: VagueLexicon): QuantifierWords {
+  let words = quantifierWordsCache.get(lexicon)
+  if (!words) {
+    words = {
+      fillers: wordList(lexicon.fillers),
+      reader: wordList(lexicon.readerWords),
+      people: wordList(lexicon.nouns.people),
+      data: wordList(lexicon.nouns.data),
+      things: wordList(lexicon.nouns.things),
+      events: wordList(lexicon.nouns.events),
+    }
+    quantifierWordsCache.set(lexicon, words)
+  }
+  return words
+}
+
+const clearedCache = new WeakMap<readonly string[], {phrase: string}[]>()
+
+/** The `clearedBy` words as phrase entries, one array per lexicon list. */
+function clearedEntries(clearedBy: readonly string[]): {phrase: string}[] {
+  let entries = clearedCache.get(clearedBy)
+  if (!entries) {
+    entries = clearedBy.map((phrase) => ({phrase}))
+    clearedCache.set(clearedBy, entries)
+  }
+  return entries
+}
+
 function quantified(
   context: RuleContext<Options, VagueLexicon>,
   lexicon: VagueLexicon,
+  words: QuantifierWords,
   sentence: Sentence,
   quantifiers: PhraseMatcher<Quantifier>,
+  cleared: PhraseMatcher<PhraseEntry>,
   add: Add,
 ): void {
   const tokens = sentence.tokens
   const text = sentence.block.text
-  const fillers = wordList(lexicon.fillers)
-  const reader = wordList(lexicon.readerWords)
-  const people = wordList(lexicon.nouns.people)
-  const data = wordList(lexicon.nouns.data)
-  const things = wordList(lexicon.nouns.things)
-  const events = wordList(lexicon.nouns.events)
-  const cleared = context.matcher(
-    'vague:cleared',
-    lexicon.clearedBy.map((phrase) => ({phrase})),
-  )
+  const {fillers, reader, people, data, things, events} = words
   const isTarget = (norm: string): boolean => people.has(norm) || things.has(norm) || events.has(norm) || data.has(norm)
   // A quantifier counts when it is vague where it stands: a longer one that is not ("a few of", then no noun) hides no shorter one.
   const vagueAt = new Map<number, {category: VagueCategory; last: number}>()
@@ -226,7 +264,7 @@ function quantified(
     else return false
     return true
   }
-  for (const hit of quantifiers.find(tokens, text, accept)) {
+  for (const hit of findAccepted(quantifiers, tokens, text, accept)) {
     const found = vagueAt.get(hit.firstToken)!
     add(found.category, hit.firstToken, found.last)
   }
@@ -255,14 +293,35 @@ function confirmedNounPhrase(context: RuleContext<Options, VagueLexicon>, senten
  * "could have been exposed". compromise tells the participle from a noun
  * ("you may have questions" is not a hedge).
  */
-function modalPerfect(context: RuleContext<Options, VagueLexicon>, lexicon: VagueLexicon, sentence: Sentence, conditionAt: number, add: Add): void {
-  const m = lexicon.modalPerfect!
+/** The word lists {@link modalPerfect} reads, built once per lexicon. */
+interface ModalWords {
+  modals: WordList
+  couldBeen: WordList
+  skip: WordList
+  irregular: WordList
+  concessions: WordList
+}
+
+const modalWordsCache = new WeakMap<ModalPerfect, ModalWords>()
+
+function modalWords(m: ModalPerfect): ModalWords {
+  let words = modalWordsCache.get(m)
+  if (!words) {
+    words = {
+      modals: wordList(m.modals),
+      couldBeen: wordList(m.couldBeen),
+      skip: wordList(m.skipVerbs),
+      irregular: wordList(m.participles),
+      concessions: wordList(m.concessions),
+    }
+    modalWordsCache.set(m, words)
+  }
+  return words
+}
+
+function modalPerfect(context: RuleContext<Options, VagueLexicon>, words: ModalWords, sentence: Sentence, conditionAt: number, add: Add): void {
   const tokens = sentence.tokens
-  const modals = wordList(m.modals)
-  const couldBeen = wordList(m.couldBeen)
-  const skip = wordList(m.skipVerbs)
-  const irregular = wordList(m.participles)
-  const concessions = wordList(m.concessions)
+  const {modals, couldBeen, skip, irregular, concessions} = words
   const isParticiple = (norm: string): boolean => norm.endsWith('ed') || irregular.has(norm)
   for (let i = 0; i < tokens.length; i++) {
     const norm = tokens[i]!.norm
