@@ -113,7 +113,11 @@ interface FrancScriptModel {
   languages: string[]
   /** Trigram → its rank in each candidate language's model, or -1 when absent. */
   ranks: Map<TrigramKey, Int32Array>
-  /** The same for integer keys, as an open-addressing table: key → row of ranks in `rows`. */
+  /**
+   * The same for integer keys, as an open-addressing table: key → the offset in
+   * `rows` of its sparse row: the number of languages that have the trigram,
+   * then a (language, rank) pair for each.
+   */
   rankKeys: Int32Array
   rankRows: Int32Array
   rows: Int32Array
@@ -168,7 +172,7 @@ function buildFrancModel(): FrancModel {
     while (1 << rankBits < ranks.size * 2) rankBits++
     const rankKeys = new Int32Array(1 << rankBits).fill(-1)
     const rankRows = new Int32Array(1 << rankBits)
-    const rows = new Int32Array(Math.max(1, ranks.size * languages.length))
+    const rows = new Int32Array(Math.max(1, ranks.size * (1 + 2 * languages.length)))
     let nextRow = 0
     for (const [key, row] of ranks) {
       if (typeof key !== 'number') continue
@@ -176,8 +180,14 @@ function buildFrancModel(): FrancModel {
       while (rankKeys[slot] !== -1) slot = (slot + 1) & ((1 << rankBits) - 1)
       rankKeys[slot] = key
       rankRows[slot] = nextRow
-      rows.set(row, nextRow)
-      nextRow += languages.length
+      let at = nextRow + 1
+      for (let j = 0; j < row.length; j++) {
+        if (row[j]! < 0) continue
+        rows[at++] = j
+        rows[at++] = row[j]!
+      }
+      rows[nextRow] = (at - nextRow - 1) / 2
+      nextRow = at
     }
     models.set(index, {languages, ranks, rankKeys, rankRows, rows, rankBits})
   })
@@ -370,30 +380,32 @@ export function francOnly(value: string): string {
   const width = languages.length
   const distances = new Float64Array(width)
   const mask = (1 << rankBits) - 1
-  /** Distinct trigrams the script's model lacks: each adds the same distance to every language. */
-  let missing = 0
+  // Every distinct trigram adds FRANC_MAX_DIFFERENCE to a language that lacks
+  // it and |count - rank - 1| to one that has it: so each language starts at
+  // FRANC_MAX_DIFFERENCE per distinct trigram, and only the languages that
+  // have a trigram are visited, each corrected by the difference (exact in
+  // doubles: these are small integers).
+  const distinct = used.length + others.size
+  distances.fill(distinct * FRANC_MAX_DIFFERENCE)
   for (const slot of used) {
     const key = table.keys[slot]!
     const count = table.counts[slot]!
     table.keys[slot] = -1
     let at = Math.imul(key, 0x9e3779b1) >>> (32 - rankBits)
     while (rankKeys[at] !== -1 && rankKeys[at] !== key) at = (at + 1) & mask
-    if (rankKeys[at] === -1) {
-      missing++
-      continue
-    }
+    if (rankKeys[at] === -1) continue
     const base = rankRows[at]!
-    for (let j = 0; j < width; j++) {
-      const rank = rows[base + j]!
-      distances[j]! += rank < 0 ? FRANC_MAX_DIFFERENCE : Math.abs(count - rank - 1)
+    const end = base + 1 + 2 * rows[base]!
+    for (let k = base + 1; k < end; k += 2) {
+      distances[rows[k]!]! += Math.abs(count - rows[k + 1]! - 1) - FRANC_MAX_DIFFERENCE
     }
   }
-  if (missing > 0) for (let j = 0; j < width; j++) distances[j]! += missing * FRANC_MAX_DIFFERENCE
   for (const [key, count] of others) {
     const row = ranks.get(key)
+    if (!row) continue
     for (let j = 0; j < width; j++) {
-      const rank = row ? row[j]! : -1
-      distances[j]! += rank < 0 ? FRANC_MAX_DIFFERENCE : Math.abs(count - rank - 1)
+      const rank = row[j]!
+      if (rank >= 0) distances[j]! += Math.abs(count - rank - 1) - FRANC_MAX_DIFFERENCE
     }
   }
   // franc sorts stably by distance: the first language with the smallest distance wins.

@@ -146,3 +146,52 @@ describe('textHasUrl', () => {
     )
   })
 })
+
+describe('findActionSteps certainOnly', () => {
+  /** Every fixture, the bench emails and, with many sentences, a fixture repeated (the budget guard must then return nothing). */
+  function emails(): string[] {
+    const out = fixtureFiles()
+    for (const file of readdirSync('bench/emails')) if (/\.(html?|txt|md|eml)$/.test(file)) out.push(`bench/emails/${file}`)
+    return out
+  }
+
+  it('finds only steps the full scan finds, and settles an email only as the full scan does', async () => {
+    const {defineRule, lint} = await import('../src/index.js')
+    const {findActionSteps} = await import('../rules/missing-action-steps/detect.js')
+    const {builtinRules} = await import('../rules/index.js')
+    type Step = {span: {block: {text: string}; start: number; end: number}; hasMeans: boolean; means: string}
+    const key = (s: Step) => `${s.span.block.text}|${s.span.start}|${s.span.end}|${s.hasMeans}|${s.means}`
+    let compared = 0
+    let settled = 0
+    const probe = defineRule({
+      id: 'certain-probe',
+      languages: {en: {}, pl: {}},
+      usesNlp: true,
+      docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
+      messages: {never: 'never'},
+      create(context) {
+        const shared = context as never
+        const blocks = context.document.blocks
+        const rules: ((s: Step) => boolean)[] = [(s) => s.hasMeans, () => true, (s) => s.means !== 'contact']
+        // The certain scan first, as the rules run it: the full scans after it see the same caches.
+        const certain = rules.map((stopWhen) => findActionSteps(shared, blocks, undefined, {stopWhen, certainOnly: true}) as Step[])
+        const all = (findActionSteps(shared, blocks) as Step[]).map(key)
+        rules.forEach((stopWhen, i) => {
+          for (const step of certain[i]!) expect(all, key(step)).toContain(key(step))
+          if (certain[i]!.some(stopWhen)) {
+            settled++
+            expect((findActionSteps(shared, blocks, undefined, {stopWhen}) as Step[]).some(stopWhen)).toBe(true)
+          }
+        })
+        compared++
+      },
+    })
+    const ids = builtinRules.map((r) => r.id)
+    for (const file of emails()) {
+      const source = readFileSync(file, 'utf8')
+      await lint(source, {filename: file, plugins: [probe], rules: {...Object.fromEntries(ids.map((r) => [r, 'off'] as const)), 'certain-probe': 'warn'}})
+    }
+    expect(compared).toBeGreaterThan(100)
+    expect(settled).toBeGreaterThan(20)
+  })
+})

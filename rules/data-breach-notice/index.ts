@@ -248,7 +248,12 @@ export default defineRule({
     // "Call us with questions" is the contact element, not a step that protects the reader.
     if (wanted.has('steps') && !present.has('steps')) {
       const isProtective = (s: {means: string}): boolean => s.means !== 'contact'
-      if (findActionSteps(context as RuleContext<unknown, unknown>, document.blocks, undefined, {stopWhen: isProtective}).some(isProtective))
+      const shared = context as RuleContext<unknown, unknown>
+      // A protective step found without new compromise analysis is one the full scan finds too.
+      if (
+        findActionSteps(shared, document.blocks, undefined, {stopWhen: isProtective, certainOnly: true}).some(isProtective) ||
+        findActionSteps(shared, document.blocks, undefined, {stopWhen: isProtective}).some(isProtective)
+      )
         present.add('steps')
       // Advice in words the lists do not know, or a page to go to: mixed evidence, so no finding.
       else if (hasMixedStepEvidence(context as RuleContext<unknown, unknown>, document.blocks)) unsure.add('steps')

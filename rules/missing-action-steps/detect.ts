@@ -150,7 +150,24 @@ export interface FindOptions {
    * asked about the rest of a long email.
    */
   stopWhen?: (step: ActionStep) => boolean
+  /**
+   * Find only the steps that need no new compromise analysis: where a step
+   * would hang on compromise (and its verbs are not known yet), the rest of
+   * that sentence is left out. Every step returned is one the full scan finds
+   * too (before the first such point a sentence is read the same way), so a
+   * caller that needs one step of a kind may skip the full scan when this
+   * finds one. Returns no steps when the blocks hold more sentences than the
+   * compromise budget, where a skipped analysis could change another caller's
+   * budget (see {@link mayDecideWithoutNlp}).
+   */
+  certainOnly?: boolean
 }
+
+/** A decision that needs compromise, in a {@link FindOptions.certainOnly} scan. */
+const UNDECIDED = Symbol('undecided')
+type Undecided = typeof UNDECIDED
+/** Where compromise found verbs in a sentence, or undefined past the budget, or UNDECIDED when not asked. */
+type VerbLookup = (sentence: Sentence) => [number, number][] | undefined | Undecided
 
 /**
  * Every instruction to the reader in `blocks`, in reading order, with whether
@@ -174,7 +191,9 @@ export function findActionSteps(
   const leadWords = new Set(lexicon.leadWords)
   const objectWords = new Set(lexicon.objectWords)
   const placeholders = placeholderSpans(context.document, blocks)
+  if (options.certainOnly && !mayDecideWithoutNlp(context, blocks)) return []
   const budget = {left: MAX_NLP_SENTENCES}
+  const verbsFor: VerbLookup = options.certainOnly ? (sentence) => verbCache.get(sentence) ?? UNDECIDED : (sentence) => verbsOf(context, sentence, budget)
   const zones = blockZones(context.document, blocks, links ?? linksOf(context.document, blocks))
 
   // The ways to act are known before the scan, so that each step is complete when found.
@@ -214,12 +233,17 @@ export function findActionSteps(
         let step: {start: number; end: number; means: Means} | undefined
         if (entry.form === 'done') step = {start: hit.start, end: hit.end, means: entry.means ?? 'none'}
         else if (entry.form === 'imperative') {
-          if (!lexicon.clauseInitial || isEnglishImperative(context, sentence, hit, leadWords, objectWords, budget)) {
-            step = {start: hit.start, end: hit.end, means: entry.means ?? 'none'}
-          }
+          const imperative = !lexicon.clauseInitial || isEnglishImperative(sentence, hit, leadWords, objectWords, verbsFor)
+          // A certain-only scan leaves the rest of the sentence to the full scan.
+          if (imperative === UNDECIDED) break
+          if (imperative) step = {start: hit.start, end: hit.end, means: entry.means ?? 'none'}
         } else if (entry.form === 'modal') {
           step = modalStep(sentence, hit, hits[h + 1], lexicon, infinitives, skip)
-          if (!step && entry.anyVerb) step = adviceStep(context, sentence, hit, lexicon, budget)
+          if (!step && entry.anyVerb) {
+            const advice = adviceStep(sentence, hit, lexicon, verbsFor)
+            if (advice === UNDECIDED) break
+            step = advice
+          }
           // The verb that completes the modal is part of this step, not a second one.
           if (step && hits[h + 1] && hits[h + 1]!.end <= step.end) h++
         }
@@ -248,13 +272,12 @@ export function findActionSteps(
  * follows it ("Reset your password", which compromise takes for a noun).
  */
 function isEnglishImperative(
-  context: RuleContext<unknown, unknown>,
   sentence: Sentence,
   hit: PhraseHit<StepPhrase>,
   leadWords: ReadonlySet<string>,
   objectWords: ReadonlySet<string>,
-  budget: {left: number},
-): boolean {
+  verbsFor: VerbLookup,
+): boolean | Undecided {
   const tokens = sentence.tokens
   let first = hit.firstToken
   while (first > 0 && leadWords.has(tokens[first - 1]!.norm)) first--
@@ -263,9 +286,33 @@ function isEnglishImperative(
   if (hit.lastToken - hit.firstToken > 1 || (next && objectWords.has(next.norm))) return true
   // Only now, on a sentence the lexicon selected, is compromise asked (once per sentence). Past a
   // bound (a hostile input of thousands of short commands) the clause position alone decides.
-  const verbs = verbsOf(context, sentence, budget)
+  const verbs = verbsFor(sentence)
+  if (verbs === UNDECIDED) return UNDECIDED
   if (!verbs) return true
   return inside(verbs, tokens[hit.firstToken]!.start - sentence.start)
+}
+
+/**
+ * True when no scan of this document can run out of its compromise budget:
+ * the instruction blocks of the document and of every MIME part hold at most
+ * {@link MAX_NLP_SENTENCES} sentences together. Only then may a scan skip an
+ * analysis (and leave {@link verbCache} unfilled): the cache changes an answer
+ * only for a scan whose budget is spent.
+ */
+function mayDecideWithoutNlp(context: RuleContext<unknown, unknown>, blocks: readonly Block[]): boolean {
+  const document = context.document
+  const seen = new Set<Block>()
+  let sentences = 0
+  for (const list of [blocks, document.blocks, ...document.parts.map((p) => p.blocks)]) {
+    for (const block of list) {
+      if (seen.has(block)) continue
+      seen.add(block)
+      if (!block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind)) continue
+      sentences += context.sentencesOf(block).length
+      if (sentences > MAX_NLP_SENTENCES) return false
+    }
+  }
+  return true
 }
 
 /** Where compromise found verbs in a sentence, relative to its start; shared by every rule that asks. */
@@ -315,12 +362,11 @@ const ADVICE_FILLERS = new Set([
  * verb (once per sentence, only for sentences the lexicon selected).
  */
 function adviceStep(
-  context: RuleContext<unknown, unknown>,
   sentence: Sentence,
   hit: PhraseHit<StepPhrase>,
   lexicon: ActionStepsLexicon,
-  budget: {left: number},
-): {start: number; end: number; means: Means} | undefined {
+  verbsFor: VerbLookup,
+): {start: number; end: number; means: Means} | undefined | Undecided {
   const tokens = sentence.tokens
   let i = hit.lastToken
   while (i < tokens.length && i - hit.lastToken < 4 && ADVICE_FILLERS.has(tokens[i]!.norm)) i++
@@ -328,7 +374,8 @@ function adviceStep(
   if (!token || lexicon.notActions.includes(token.norm) || token.norm === lexicon.negation) return undefined
   // Not across a clause: "you should, if …" gives no verb here.
   if (isClauseBreak(sentence.block.text, tokens[i - 1]!.end, token.start)) return undefined
-  const verbs = verbsOf(context, sentence, budget)
+  const verbs = verbsFor(sentence)
+  if (verbs === UNDECIDED) return UNDECIDED
   const isVerb = verbs ? inside(verbs, token.start - sentence.start) : token.norm.endsWith('ing')
   if (!isVerb) return undefined
   return {start: hit.start, end: token.end, means: 'none'}

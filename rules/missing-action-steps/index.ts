@@ -8,7 +8,7 @@ import type {Block, TextSpan} from '../../src/document.js'
 import type {PhraseEntry} from '../../src/language.js'
 import type {SuggestionInput} from '../../src/rule.js'
 import {findApologies} from '../shared/apology.js'
-import {actionLexicons, findActionSteps, hasMixedStepEvidence, type ActionStepsLexicon, type Means} from './detect.js'
+import {actionLexicons, findActionSteps, hasMixedStepEvidence, type ActionStep, type ActionStepsLexicon, type Means} from './detect.js'
 
 export {findActionSteps, type ActionStep, type ActionStepsLexicon} from './detect.js'
 
@@ -54,9 +54,11 @@ export default defineRule({
     const lexicon: ActionStepsLexicon = context.lexicon
     const severity = context.settings.incident?.kind === 'data-breach' ? 'error' : undefined
     // One usable step is enough to pass: stop there rather than analyse every later sentence.
-    const steps = options.requireMeans
-      ? findActionSteps(context, document.blocks, undefined, {stopWhen: (s) => s.hasMeans})
-      : findActionSteps(context, document.blocks, undefined, {stopWhen: () => true})
+    const stopWhen = options.requireMeans ? (s: ActionStep): boolean => s.hasMeans : (): boolean => true
+    // A step found without new compromise analysis that settles the email (one with a way to act, or any step when
+    // none is required) is one the full scan finds too, and then there is nothing to report.
+    if (findActionSteps(context, document.blocks, undefined, {stopWhen, certainOnly: true}).some(stopWhen)) return
+    const steps = findActionSteps(context, document.blocks, undefined, {stopWhen})
 
     if (steps.length === 0 && !hasAcceptedPhrase()) {
       // Report only on strong evidence: nothing in the message speaks to the reader about acting or offers a way to.

@@ -163,6 +163,12 @@ export function collapsesEqual(a: string, b: string): boolean {
     }
     const c = a.charCodeAt(i)
     const d = b.charCodeAt(j)
+    if (c === d && c > 32 && c < 0xa0) {
+      // The same printable ASCII (or Latin-1 control) character: never white space.
+      i++
+      j++
+      continue
+    }
     const cw = isWhiteSpace(c)
     const dw = isWhiteSpace(d)
     if (cw || dw) {
