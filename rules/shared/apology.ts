@@ -9,7 +9,7 @@
  * inform you", "sorry to hear") are not apologies and are never returned.
  */
 import type {Block, EmailDocument, Language, TextSpan} from '../../src/document.js'
-import type {PhraseEntry, PhraseHit, Token} from '../../src/language.js'
+import {PhraseMatcher, type PhraseEntry, type PhraseHit, type Token} from '../../src/language.js'
 import type {RuleContext} from '../../src/rule.js'
 
 /** One apology phrase; stems (`*`) cover inflection. */
@@ -177,9 +177,19 @@ function blockHits(context: RuleContext<unknown, unknown>, known: Map<Block, Blo
   return cached.explicit
 }
 
+/**
+ * One matcher per language, built on first use. Not the engine's per-rule matcher: every block is
+ * searched once per document here, so the engine's per-document memo would only add work.
+ */
+const matchers: Partial<Record<Language, PhraseMatcher<ApologyPhrase>>> = {}
+
+function apologyMatcher(language: Language): PhraseMatcher<ApologyPhrase> {
+  return (matchers[language] ??= new PhraseMatcher(apologyPhrases[language]))
+}
+
 function searchBlock(context: RuleContext<unknown, unknown>, block: Block, explicitOnly: boolean): readonly FoundHit[] {
   const language = context.language
-  const matcher = context.matcher<ApologyPhrase>('shared:apology', apologyPhrases[language])
+  const matcher = apologyMatcher(language)
   const text = block.text
   let tokens: readonly Token[] = []
   // Conditions decide on each candidate: a look-alike or negated phrase hides no real apology overlapping it.
@@ -187,12 +197,7 @@ function searchBlock(context: RuleContext<unknown, unknown>, block: Block, expli
   let out: FoundHit[] | undefined
   for (const sentence of context.sentencesOf(block)) {
     tokens = sentence.tokens
-    // The longest phrase at each token is what `accept` would keep first: when every one is kept, that is
-    // the answer, found without offering every candidate (as the engine's shared matchers do).
-    let found = matcher.find(tokens, text)
-    if (found.length === 0) continue
-    if (!found.every(accept)) found = matcher.find(tokens, text, accept)
-    for (const hit of found) (out ??= []).push({start: hit.start, end: hit.end, entry: hit.entry})
+    for (const hit of matcher.find(tokens, text, accept)) (out ??= []).push({start: hit.start, end: hit.end, entry: hit.entry})
   }
   return out ?? NO_HITS
 }
@@ -200,7 +205,7 @@ function searchBlock(context: RuleContext<unknown, unknown>, block: Block, expli
 /** {@link findApologyHits} with extra phrases: not cached (the phrases are the caller's). */
 function findWithExtra(context: RuleContext<unknown, unknown>, blocks: readonly Block[], explicitOnly: boolean, extra: readonly ApologyPhrase[]): ApologyHit[] {
   const language = context.language
-  const matcher = context.matcher<ApologyPhrase>('shared:apology', apologyPhrases[language])
+  const matcher = apologyMatcher(language)
   const extraMatcher = context.matcher<ApologyPhrase>(`shared:apology-extra:${extra.map((e) => e.phrase).join('|')}`, extra)
   const hits: ApologyHit[] = []
   for (const block of blocks) {
