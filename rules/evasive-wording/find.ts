@@ -110,6 +110,14 @@ export class Triggers {
   private readonly exact = new Map<string, number>()
   /** Stems by their first code unit, with their bits. */
   private readonly stems = new Map<number, {stem: string; bits: number}[]>()
+  /**
+   * A filter on the first two code units (low bytes) of exact words and stems,
+   * and on the first one of one-letter words and stems: most tokens are in no
+   * list and are answered without a map look-up.
+   */
+  private readonly pairs = new Uint8Array(65536)
+  private readonly oneWord = new Uint8Array(256)
+  private readonly oneStem = new Uint8Array(256)
   /** Participle → active form, for English passives. */
   readonly passiveVerbs: ReadonlyMap<string, string>
 
@@ -133,7 +141,13 @@ export class Triggers {
           let list = this.stems.get(first)
           if (!list) this.stems.set(first, (list = []))
           list.push({stem, bits: bit})
-        } else this.exact.set(word, (this.exact.get(word) ?? 0) | bit)
+          if (stem.length >= 2) this.pairs[pairSlot(stem)] = 1
+          else this.oneStem[first & 255] = 1
+        } else {
+          this.exact.set(word, (this.exact.get(word) ?? 0) | bit)
+          if (word.length >= 2) this.pairs[pairSlot(word)] = 1
+          else this.oneWord[word.length === 1 ? word.charCodeAt(0) & 255 : 0] = 1
+        }
       }
     }
     this.passiveVerbs = new Map(lexicon.passive.verbs.map((v) => [v.participle, v.active]))
@@ -141,6 +155,8 @@ export class Triggers {
 
   /** The bits of every list that has `norm`. */
   of(norm: string): number {
+    const c0 = norm.charCodeAt(0) & 255
+    if (this.oneStem[c0] === 0 && (norm.length >= 2 ? this.pairs[pairSlot(norm)] === 0 : this.oneWord[c0] === 0)) return 0
     let bits = this.exact.get(norm) ?? 0
     const stems = this.stems.get(norm.charCodeAt(0))
     if (stems) for (const s of stems) if (norm.startsWith(s.stem)) bits |= s.bits
@@ -153,6 +169,11 @@ export class Triggers {
     for (let i = 0; i < tokens.length; i++) out[i] = this.of(tokens[i]!.norm)
     return out
   }
+}
+
+/** Slot of a word's first two code units in {@link Triggers}' filter. */
+function pairSlot(word: string): number {
+  return ((word.charCodeAt(0) & 255) << 8) | (word.charCodeAt(1) & 255)
 }
 
 const triggers = new WeakMap<EvasiveLexicon, Triggers>()
