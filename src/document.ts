@@ -210,10 +210,20 @@ export function lineBreaks(text: string, out: number[] = []): number[] {
     }
     return out
   }
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k)
-    if (c === 10) out.push(k + 1)
-    else if (c === 13 && text.charCodeAt(k + 1) !== 10) out.push(k + 1)
+  // Jump from break to break: the next LF and the next CR, whichever comes first (a CRLF is one break).
+  let nl = text.indexOf('\n')
+  let cr = text.indexOf('\r')
+  while (nl !== -1 || cr !== -1) {
+    if (cr !== -1 && (nl === -1 || cr < nl)) {
+      if (cr + 1 === nl) {
+        out.push(nl + 1)
+        nl = text.indexOf('\n', nl + 1)
+      } else out.push(cr + 1)
+      cr = text.indexOf('\r', cr + 1)
+    } else {
+      out.push(nl + 1)
+      nl = text.indexOf('\n', nl + 1)
+    }
   }
   return out
 }

@@ -237,7 +237,7 @@ const cleanUnit = new Int32Array(0x10000)
 const CLEAN_TO_SPACE = /[\u0021-\u0040\s]/
 
 function classifyCleanUnit(c: number): number {
-  // Surrogates lower-case as pairs, and capital sigma by its context (final sigma): not one unit at a time.
+  // Surrogates lower-case as pairs (cleanUnits reads them itself), and capital sigma by its context (final sigma).
   if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3) return CLEAN_COMPLEX
   const char = String.fromCharCode(c)
   if (CLEAN_TO_SPACE.test(char)) return CLEAN_SPACE
@@ -246,14 +246,29 @@ function classifyCleanUnit(c: number): number {
   return lower.charCodeAt(0) + CLEAN_BASE
 }
 
+/** Astral code point → its lower case when that is one astral code point, else -1. */
+const astralLowerCache = new Map<number, number>()
+
+function astralLower(codePoint: number): number {
+  let lower = astralLowerCache.get(codePoint)
+  if (lower === undefined) {
+    const text = String.fromCodePoint(codePoint).toLowerCase()
+    const first = text.codePointAt(0)!
+    lower = text.length === 2 && first > 0xffff ? first : -1
+    // Bounded: a text may hold any number of distinct code points.
+    if (astralLowerCache.size < 4096) astralLowerCache.set(codePoint, lower)
+  }
+  return lower
+}
+
 /** Room for the cleaned text of FRANC_MAX_LENGTH code units, even if lower-casing doubled each. */
 const cleanBuffer = new Uint16Array(2 * FRANC_MAX_LENGTH + 2)
 
 /**
  * Writes the code units of `cleanText(text)` into `out` and returns their
  * count, in one pass with a per-code-unit table and no string; returns -1 when
- * the text holds a character whose lower case is not one code unit on its own
- * (a surrogate pair, `İ`, `Σ`), for which `cleanText` must run.
+ * the text holds a character whose lower case is not one character on its
+ * own (`İ`, `Σ`), for which `cleanText` must run.
  */
 export function cleanUnits(text: string, out: Uint16Array): number {
   const table = cleanUnit
@@ -262,6 +277,28 @@ export function cleanUnits(text: string, out: Uint16Array): number {
   let space = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate: a pair lower-cases as one code point (emoji stay as they are), a lone one stays.
+      const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        const lower = astralLower(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
+        if (lower < 0) return -1
+        if (space) {
+          out[n++] = 32
+          space = false
+        }
+        out[n++] = 0xd800 + ((lower - 0x10000) >> 10)
+        out[n++] = 0xdc00 + ((lower - 0x10000) & 0x3ff)
+        i++
+        continue
+      }
+      if (space) {
+        out[n++] = 32
+        space = false
+      }
+      out[n++] = c
+      continue
+    }
     let v = table[c]!
     if (v === 0) {
       v = classifyCleanUnit(c)

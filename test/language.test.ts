@@ -532,9 +532,36 @@ describe('countLetters and cleanUnits', () => {
     fc.string({unit: 'binary', maxLength: 300}),
     fc.string({unit: 'binary-ascii', maxLength: 300}),
     fc
-      .array(fc.constantFrom('We', 'ARE', 'Sorry', 'ΣΟΦΊΑ', 'İzmir', 'Żółć', '\u00a0', ' ', '  ', '\n', '1.5', '!?', '’', '𝐖𝐞', '\ud800', '\udc00', 'ǅ', 'ẞ'), {
-        maxLength: 80,
-      })
+      .array(
+        fc.constantFrom(
+          'We',
+          'ARE',
+          'Sorry',
+          'ΣΟΦΊΑ',
+          'İzmir',
+          'Żółć',
+          '\u00a0',
+          ' ',
+          '  ',
+          '\n',
+          '1.5',
+          '!?',
+          '’',
+          '𝐖𝐞',
+          '\ud800',
+          '\udc00',
+          'ǅ',
+          'ẞ',
+          '😀',
+          '🙏🏽',
+          '𐐀𐐨',
+          '𞤀',
+          '𝔄',
+        ),
+        {
+          maxLength: 80,
+        },
+      )
       .map((w) => w.join('')),
   )
 
@@ -566,6 +593,12 @@ describe('countLetters and cleanUnits', () => {
       fc.property(texts, (text) => check(text)),
       {numRuns: 2000},
     )
+    // Every astral code point of the first astral plane, between letters.
+    for (let cp = 0x10000; cp < 0x20000; cp++) {
+      const ch = String.fromCodePoint(cp)
+      check(`Ab ${ch}cD${ch}`)
+    }
+    expect(cleanUnits('We are sorry 😀 about 𐐀.', out)).toBeGreaterThan(0)
     expect(cleanUnits('We are sorry, İzmir.', out)).toBe(-1)
     expect(cleanUnits('ΣΟΦΊΑ', out)).toBe(-1)
   })

@@ -3,7 +3,7 @@ import {decodeHTML} from 'entities'
 import {decodeWords} from 'postal-mime'
 import {describe, expect, it} from 'vitest'
 import type {Block, Header, SourceMapper} from '../src/document.js'
-import {EmlParseError, parseEml} from '../src/parse/eml.js'
+import {decodeUtf8Group, EmlParseError, parseEml} from '../src/parse/eml.js'
 import type {ParsedEml} from '../src/parse/shared.js'
 
 function squash(text: string): string {
@@ -516,5 +516,35 @@ Content-Transfer-Encoding: quoted-printable
     await expect(parseEml(deep, {maxDepth: 2})).rejects.toThrow(/deeper than 2 levels \(maxDepth\)/)
     const ok = await parseEml(deep, {maxDepth: 4})
     expect(ok.parts[0]!.body.blocks[0]!.text).toBe('Deep.')
+  })
+})
+
+describe('decodeUtf8Group', () => {
+  const decoder = new TextDecoder('utf-8', {ignoreBOM: true})
+  const reference = (bytes: number[]): string => decoder.decode(Uint8Array.from(bytes))
+
+  it('decodes like TextDecoder: every lead and second byte, and random groups', () => {
+    for (let b0 = 0; b0 < 256; b0++) {
+      expect(decodeUtf8Group([b0])).toBe(reference([b0]))
+      for (let b1 = 0; b1 < 256; b1++) {
+        for (const bytes of [
+          [b0, b1],
+          [b0, b1, 0x80],
+          [b0, b1, 0xbf],
+          [b0, b1, 0x41],
+          [b0, b1, 0x80, 0xbf],
+          [b0, b1, 0xbf, 0x80],
+          [b0, b1, 0x80, 0xc0],
+        ]) {
+          expect(decodeUtf8Group(bytes)).toBe(reference(bytes))
+        }
+      }
+    }
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({min: 0, max: 255}), fc.integer({min: 0x80, max: 0xbf})), {minLength: 1, maxLength: 5}), (bytes) => {
+        expect(decodeUtf8Group(bytes)).toBe(reference(bytes))
+      }),
+      {numRuns: 5000},
+    )
   })
 })

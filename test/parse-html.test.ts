@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import fc from 'fast-check'
-import {parseHtml} from '../src/parse/html.js'
+import {readdirSync, readFileSync} from 'node:fs'
+import {parseDocument} from 'htmlparser2'
+import type {AnyNode, Element} from 'domhandler'
+import {decodeAttributeValue, parseHtml} from '../src/parse/html.js'
 import {collapsesEqual, collapseWhiteSpace} from '../src/parse/shared.js'
 import {positionFailures, visibleHtml} from './helpers.js'
 
@@ -137,5 +140,129 @@ describe('collapsesEqual', () => {
       ),
       {numRuns: 3000},
     )
+  })
+})
+
+describe('parsing without entity decoding', () => {
+  /** Every node in document order: what parseHtml reads of it (text content is read from the source, by offsets). */
+  const nodes = (source: string, decode: boolean): unknown[] => {
+    const out: unknown[] = []
+    const options = {xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: decode}
+    const stack: AnyNode[] = [...((parseDocument(source, options) as {children: AnyNode[]}).children ?? [])].reverse()
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      const row: unknown[] = [node.type, node.startIndex, node.endIndex]
+      if (node.type === 'comment') row.push((node as {data: string}).data)
+      if ('attribs' in node) {
+        const el = node as Element
+        const attribs = Object.entries(el.attribs).map(([k, v]) => [k, decode ? v : decodeAttributeValue(v)])
+        row.push(el.name, attribs, el.children.length)
+        for (let k = el.children.length - 1; k >= 0; k--) stack.push(el.children[k]!)
+      }
+      out.push(row)
+    }
+    return out
+  }
+  const same = (source: string): void => {
+    expect(nodes(source, false), source.slice(0, 200)).toEqual(nodes(source, true))
+  }
+
+  it('gives the same tree and attribute values on every fixture', () => {
+    let files = 0
+    for (const dir of ['../fixtures/examples/', '../fixtures/holdout/', '../bench/emails/']) {
+      const url = new URL(dir, import.meta.url)
+      for (const file of readdirSync(url)) {
+        same(readFileSync(new URL(file, url), 'utf8'))
+        files++
+      }
+    }
+    expect(files).toBeGreaterThan(80)
+  })
+
+  it('gives the same tree and attribute values on random markup full of entities', () => {
+    const piece = fc.constantFrom(
+      '<a href="',
+      "<img alt='",
+      '<td class=',
+      '<p title="x',
+      '"',
+      "'",
+      '>',
+      '/>',
+      ' ',
+      '=',
+      '\n',
+      '&amp;',
+      '&amp',
+      '&ampx',
+      '&amp=',
+      '&#38;',
+      '&#38',
+      '&#x26;',
+      '&#x26',
+      '&#0;',
+      '&#xD800;',
+      '&#128;',
+      '&#x110000;',
+      '&#',
+      '&#x',
+      '&',
+      '&lt;',
+      '&lt',
+      '&notin;',
+      '&notit;',
+      '&not',
+      '&nbsp',
+      '&NotANamedEntity;',
+      '&AElig',
+      '&zwnj;',
+      '&Eacute;x',
+      'text',
+      'ż',
+      '😀',
+      '<p>',
+      '</p>',
+      '<b>',
+      '</b>',
+      '<br>',
+      '<title>',
+      '</title>',
+      '<textarea>',
+      '</textarea>',
+      '<script>',
+      '</script>',
+      '<style>',
+      '</style>',
+      '<!--',
+      '-->',
+      '<![CDATA[',
+      ']]>',
+      '<!doctype html>',
+      '</',
+      '<?x?>',
+    )
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 40}), (pieces) => same(pieces.join(''))),
+      {numRuns: 4000},
+    )
+    fc.assert(
+      fc.property(fc.string({maxLength: 80}), (text) => same(text)),
+      {numRuns: 2000},
+    )
+  })
+
+  it('decodes attribute values as the parser does', () => {
+    for (const [raw, value] of [
+      ['a&amp;b', 'a&b'],
+      ['?x=1&amp;y=2', '?x=1&y=2'],
+      ['?x=1&y=2', '?x=1&y=2'],
+      ['&notit', '&notit'],
+      ['&not ', '¬ '],
+      ['&amp=', '&amp='],
+      ['&#39;', "'"],
+      ['&quot;', '"'],
+    ]) {
+      expect(decodeAttributeValue(raw!)).toBe(value)
+    }
   })
 })

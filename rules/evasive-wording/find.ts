@@ -88,6 +88,113 @@ export function findEvasive(context: RuleContext<unknown, unknown>, options: Fin
 
 const cache = new WeakMap<EmailDocument, Map<string, EvasiveFinding[]>>()
 
+/** The word lists a sentence's tokens are looked up in, one bit each (see {@link Triggers}). */
+const REGRET = 1
+const CUE = 2
+const HARM_NOUN = 4
+const ADVERB = 8
+const ADJECTIVE = 16
+const COMPANY = 32
+const INFORM_VERB = 64
+const THING = 128
+/** The bits by list (for tests). */
+export const TRIGGER_BITS = {REGRET, CUE, HARM_NOUN, ADVERB, ADJECTIVE, COMPANY, INFORM_VERB, THING} as const
+
+/**
+ * The lists every token is looked up in, merged: one map look-up per token
+ * gives its bit for each list, the same answer as each list's
+ * {@link wordList}`.has` (same lower-casing, apostrophes and `*` stems).
+ * Built once per lexicon.
+ */
+export class Triggers {
+  private readonly exact = new Map<string, number>()
+  /** Stems by their first code unit, with their bits. */
+  private readonly stems = new Map<number, {stem: string; bits: number}[]>()
+  /**
+   * A filter on the first two code units (low bytes) of exact words and stems,
+   * and on the first one of one-letter words and stems: most tokens are in no
+   * list and are answered without a map look-up.
+   */
+  private readonly pairs = new Uint8Array(65536)
+  private readonly oneWord = new Uint8Array(256)
+  private readonly oneStem = new Uint8Array(256)
+  /** Participle → active form, for English passives. */
+  readonly passiveVerbs: ReadonlyMap<string, string>
+
+  constructor(lexicon: EvasiveLexicon) {
+    const lists: [readonly string[], number][] = [
+      [lexicon.harm.regretVerbs, REGRET],
+      [lexicon.passive.cues, CUE],
+      [lexicon.harm.nouns, HARM_NOUN],
+      [lexicon.minimiser.adverbs, ADVERB],
+      [lexicon.minimiser.adjectives, ADJECTIVE],
+      [lexicon.informant.companies, COMPANY],
+      [lexicon.informant.verbs, INFORM_VERB],
+      [lexicon.actor.things, THING],
+    ]
+    for (const [words, bit] of lists) {
+      for (const raw of words) {
+        const word = raw.toLowerCase().replace(/’/g, "'")
+        if (word.length > 1 && word.endsWith('*')) {
+          const stem = word.slice(0, -1)
+          const first = stem.charCodeAt(0)
+          let list = this.stems.get(first)
+          if (!list) this.stems.set(first, (list = []))
+          list.push({stem, bits: bit})
+          if (stem.length >= 2) this.pairs[pairSlot(stem)] = 1
+          else this.oneStem[first & 255] = 1
+        } else {
+          this.exact.set(word, (this.exact.get(word) ?? 0) | bit)
+          if (word.length >= 2) this.pairs[pairSlot(word)] = 1
+          else this.oneWord[word.length === 1 ? word.charCodeAt(0) & 255 : 0] = 1
+        }
+      }
+    }
+    this.passiveVerbs = new Map(lexicon.passive.verbs.map((v) => [v.participle, v.active]))
+  }
+
+  /** The bits of every list that has `norm`. */
+  of(norm: string): number {
+    const c0 = norm.charCodeAt(0) & 255
+    if (this.oneStem[c0] === 0 && (norm.length >= 2 ? this.pairs[pairSlot(norm)] === 0 : this.oneWord[c0] === 0)) return 0
+    let bits = this.exact.get(norm) ?? 0
+    const stems = this.stems.get(norm.charCodeAt(0))
+    if (stems) for (const s of stems) if (norm.startsWith(s.stem)) bits |= s.bits
+    return bits
+  }
+
+  /** The bits of every token of a sentence. */
+  ofTokens(tokens: readonly Token[]): number[] {
+    // A plain array of small integers: cheaper to create than a typed array, for a few words.
+    const out: number[] = []
+    for (let i = 0; i < tokens.length; i++) out.push(this.of(tokens[i]!.norm))
+    return out
+  }
+}
+
+/** Slot of a word's first two code units in {@link Triggers}' filter. */
+function pairSlot(word: string): number {
+  return ((word.charCodeAt(0) & 255) << 8) | (word.charCodeAt(1) & 255)
+}
+
+const triggers = new WeakMap<EvasiveLexicon, Triggers>()
+
+/** True when some token has `bit`. */
+function anyBit(bits: readonly number[], bit: number): boolean {
+  for (let i = 0; i < bits.length; i++) if ((bits[i]! & bit) !== 0) return true
+  return false
+}
+
+/** The {@link Triggers} of a lexicon, built once. */
+export function triggersOf(lexicon: EvasiveLexicon): Triggers {
+  let t = triggers.get(lexicon)
+  if (!t) {
+    t = new Triggers(lexicon)
+    triggers.set(lexicon, t)
+  }
+  return t
+}
+
 class Scanner {
   private readonly phrases
   private readonly harmHedges
@@ -103,6 +210,11 @@ class Scanner {
   private readonly apologetic = new Set<Sentence>()
   /** True when the email owns the mistake somewhere ("our fault"): blame is then context, not deflection. */
   private readonly owned: boolean
+  private readonly triggers: Triggers
+  /** The list bits of every sentence's tokens (see {@link Triggers}). */
+  private readonly bitsOf = new Map<Sentence, number[]>()
+  /** The bits of the sentence being read. */
+  private bits: readonly number[] = []
 
   constructor(
     private readonly context: RuleContext<unknown, unknown>,
@@ -117,6 +229,7 @@ class Scanner {
     this.cuePhrases = context.matcher('evasive:cue-phrases', lexicon.passive.cuePhrases)
     this.informantLeads = context.matcher('evasive:informant-leads', lexicon.informant.passiveLeads)
     this.firstPerson = wordList(lexicon.ownedAction.pronouns)
+    this.triggers = triggersOf(lexicon)
     const extra = options.extraPhrases.map((p) => p.trim()).filter((p) => p.length > 0)
     this.extra =
       extra.length > 0
@@ -132,7 +245,6 @@ class Scanner {
       context,
       blocks.map((b) => b.block),
     )
-    const regret = wordList(lexicon.harm.regretVerbs)
     const ownership = context.matcher('evasive:ownership', lexicon.ownership)
     const negations = wordList(lexicon.ownershipNegations)
     let owned = false
@@ -155,8 +267,11 @@ class Scanner {
             break
           }
         }
+        const bits = this.triggers.ofTokens(sentence.tokens)
+        this.bitsOf.set(sentence, bits)
+        this.bits = bits
         if (apologetic) this.apologetic.add(sentence)
-        else if (sentence.tokens.some((t) => regret.has(t.norm))) this.apologetic.add(sentence)
+        else if (anyBit(bits, REGRET)) this.apologetic.add(sentence)
         if (owned) continue
         // "not our fault" does not own it, and must not hide an owning phrase that overlaps it.
         const notNegated = (hit: {firstToken: number}): boolean => {
@@ -184,8 +299,8 @@ class Scanner {
   private ownsAction(sentence: Sentence): boolean {
     const o = this.lexicon.ownedAction
     const tokens = sentence.tokens
-    const cues = wordList(this.lexicon.passive.cues)
-    if (!tokens.some((t) => cues.has(t.norm)) && !this.cuePhrases.test(tokens)) return false
+    // this.bits are the sentence's (set by the caller).
+    if (!anyBit(this.bits, CUE) && !this.cuePhrases.test(tokens)) return false
     const pronouns = wordList(o.pronouns)
     const endings = o.verbEndings
     const irregular = wordList(o.irregularPast)
@@ -205,6 +320,7 @@ class Scanner {
   }
 
   sentence(sentence: Sentence): EvasiveFinding[] {
+    this.bits = this.bitsOf.get(sentence) ?? this.triggers.ofTokens(sentence.tokens)
     const found: EvasiveFinding[] = []
     this.lexiconPhrases(sentence, found)
     this.harm(sentence, found)
@@ -222,6 +338,7 @@ class Scanner {
     if (this.extra) {
       for (const hit of this.extra.find(sentence.tokens, sentence.block.text)) found.push(this.finding('extra', sentence, hit.firstToken, hit.lastToken))
     }
+    if (found.length === 0) return found
     const document = this.context.document
     // Placeholders and allowed phrases drop a finding before overlaps are settled, so that it hides no other finding.
     return longestFirst(
@@ -315,15 +432,13 @@ class Scanner {
     const tokens = sentence.tokens
     const text = sentence.block.text
     const block = sentence.block
-    const nouns = wordList(harm.nouns)
     const determiners = wordList(harm.determiners)
     const vagueDeterminers = wordList(harm.vagueDeterminers)
     const doubting = wordList(harm.doubting)
     const linkers = wordList(harm.linkers)
-    const regret = wordList(harm.regretVerbs)
     const subjects = wordList(harm.subjects)
     for (let i = 0; i < tokens.length; i++) {
-      if (!nouns.has(tokens[i]!.norm)) continue
+      if ((this.bits[i]! & HARM_NOUN) === 0) continue
       // Back over "any", "the", "wszelkie": the harm phrase starts at the first of them.
       let start = i
       while (start > 0 && i - start < 3 && determiners.has(tokens[start - 1]!.norm) && joined(text, tokens[start - 1]!, tokens[start]!)) start--
@@ -331,7 +446,7 @@ class Scanner {
       let regretAt = -1
       let k = start
       while (k > 0 && start - k < 2 && linkers.has(tokens[k - 1]!.norm)) k--
-      if (k > 0 && regret.has(tokens[k - 1]!.norm)) regretAt = k - 1
+      if (k > 0 && (this.bits[k - 1]! & REGRET) !== 0) regretAt = k - 1
       let end = i + 1
       let hedgeStart = -1
       for (let j = i + 1; j <= i + 1 + harm.hedgeWindow && j < tokens.length; j++) {
@@ -419,15 +534,13 @@ class Scanner {
     const inf = this.lexicon.informant
     const tokens = sentence.tokens
     const text = sentence.block.text
-    const verbs = wordList(inf.verbs)
     const objects = wordList(inf.objects)
     const by = wordList(inf.by)
-    const companies = wordList(inf.companies)
     const own = wordList(inf.own)
     // Tellers: agent phrases ("our database marketing vendor"), and company words that are not the sender's own.
     const tellers: {first: number; last: number}[] = this.agents.find(tokens, text).map((h) => ({first: h.firstToken, last: h.lastToken}))
     for (let k = 0; k < tokens.length; k++) {
-      if (companies.has(tokens[k]!.norm) && !(k > 0 && own.has(tokens[k - 1]!.norm))) tellers.push({first: k, last: k + 1})
+      if ((this.bits[k]! & COMPANY) !== 0 && !(k > 0 && own.has(tokens[k - 1]!.norm))) tellers.push({first: k, last: k + 1})
     }
     if (tellers.length === 0) return
     // Passive: "we were notified by our vendor", "zostaliśmy poinformowani przez dostawcę".
@@ -440,7 +553,7 @@ class Scanner {
     }
     // Active: "our vendor told us", "Acme … informed us", "dostawca poinformował nas", "dostawca nas poinformował".
     for (let v = 1; v < tokens.length; v++) {
-      if (!verbs.has(tokens[v]!.norm)) continue
+      if ((this.bits[v]! & INFORM_VERB) === 0) continue
       let object = -1
       if (v + 1 < tokens.length && objects.has(tokens[v + 1]!.norm)) object = v + 1
       else if (objects.has(tokens[v - 1]!.norm)) object = v - 1
@@ -467,13 +580,12 @@ class Scanner {
     const tokens = sentence.tokens
     const text = sentence.block.text
     const determiners = wordList(a.determiners)
-    const things = wordList(a.things)
     const verbs = wordList(a.verbs)
     const harmful = wordList(a.harmful)
     const cues = wordList(this.lexicon.passive.cues)
     const negations = wordList(this.lexicon.passive.negations)
     for (let t = 0; t < tokens.length; t++) {
-      if (!things.has(tokens[t]!.norm)) continue
+      if ((this.bits[t]! & THING) === 0) continue
       let first = t
       if (a.determiners.length > 0) {
         // "our website", "the booking system": a determiner one or two words before.
@@ -523,9 +635,9 @@ class Scanner {
     const leads = wordList(m.apologyLeads)
     const negations = wordList(this.lexicon.passive.negations)
     for (let i = 0; i < tokens.length; i++) {
-      const norm = tokens[i]!.norm
-      const isAdverb = adverbs.has(norm)
-      if (!isAdverb && !adjectives.has(norm)) continue
+      const bits = this.bits[i]!
+      if ((bits & (ADVERB | ADJECTIVE)) === 0) continue
+      const isAdverb = (bits & ADVERB) !== 0
       // "not just a mistake" makes it bigger, not smaller.
       if (i > 0 && negations.has(tokens[i - 1]!.norm)) continue
       let end = -1
@@ -590,7 +702,7 @@ class Scanner {
     const p = this.lexicon.passive
     const tokens = sentence.tokens
     const text = sentence.block.text
-    const verbs = new Map(p.verbs.map((v) => [v.participle, v.active]))
+    const verbs = this.triggers.passiveVerbs
     const auxiliaries = wordList(p.auxiliaries)
     const perfect = wordList(p.perfect)
     const negations = wordList(p.negations)

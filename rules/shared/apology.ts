@@ -8,8 +8,8 @@
  * apologise") and set phrases that only look like apologies ("we regret to
  * inform you", "sorry to hear") are not apologies and are never returned.
  */
-import type {Block, Language, TextSpan} from '../../src/document.js'
-import type {PhraseEntry, PhraseHit, Token} from '../../src/language.js'
+import type {Block, EmailDocument, Language, TextSpan} from '../../src/document.js'
+import {PhraseMatcher, type PhraseEntry, type PhraseHit, type Token} from '../../src/language.js'
 import type {RuleContext} from '../../src/rule.js'
 
 /** One apology phrase; stems (`*`) cover inflection. */
@@ -118,9 +118,11 @@ export function findApologyHits(context: RuleContext<unknown, unknown>, blocks: 
   if (extra) return findWithExtra(context, blocks, options.explicitOnly === true, extra)
   const explicitOnly = options.explicitOnly === true
   const hits: ApologyHit[] = []
+  let known: Map<Block, BlockHits> | undefined
   for (const block of blocks) {
     if (!block.prose) continue
-    const found = blockHits(context, block, explicitOnly)
+    known ??= documentCache(context)
+    const found = blockHits(context, known, block, explicitOnly)
     // New hit objects on every call: a caller that changes one cannot affect another.
     for (let i = 0; i < found.length; i++) {
       const hit = found[i]!
@@ -130,9 +132,8 @@ export function findApologyHits(context: RuleContext<unknown, unknown>, blocks: 
   return hits
 }
 
-/** The apologies of one block, both variants, for one language. */
+/** The apologies of one block, both variants. */
 interface BlockHits {
-  language: Language
   all: readonly FoundHit[]
   explicit?: readonly FoundHit[]
 }
@@ -147,16 +148,25 @@ interface FoundHit {
  * rules): each block is searched once. The answer depends only on the block's text and the language
  * (its sentences are split the same way whenever they are split).
  */
-const cache = new WeakMap<Block, BlockHits>()
+const cache = new WeakMap<EmailDocument, {language: Language; byBlock: Map<Block, BlockHits>}>()
+
+/** This document's answers for its language (a map per document: cheaper than a weak map per block). */
+function documentCache(context: RuleContext<unknown, unknown>): Map<Block, BlockHits> {
+  let known = cache.get(context.document)
+  if (!known || known.language !== context.language) {
+    known = {language: context.language, byBlock: new Map()}
+    cache.set(context.document, known)
+  }
+  return known.byBlock
+}
 const NO_HITS: readonly FoundHit[] = []
 
 /** The apologies of one prose block, as {@link findApologyHits} finds them. */
-function blockHits(context: RuleContext<unknown, unknown>, block: Block, explicitOnly: boolean): readonly FoundHit[] {
-  const language = context.language
-  let cached = cache.get(block)
-  if (!cached || cached.language !== language) {
-    cached = {language, all: searchBlock(context, block, false)}
-    cache.set(block, cached)
+function blockHits(context: RuleContext<unknown, unknown>, known: Map<Block, BlockHits>, block: Block, explicitOnly: boolean): readonly FoundHit[] {
+  let cached = known.get(block)
+  if (!cached) {
+    cached = {all: searchBlock(context, block, false)}
+    known.set(block, cached)
   }
   if (!explicitOnly) return cached.all
   if (!cached.explicit) {
@@ -167,9 +177,19 @@ function blockHits(context: RuleContext<unknown, unknown>, block: Block, explici
   return cached.explicit
 }
 
+/**
+ * One matcher per language, built on first use. Not the engine's per-rule matcher: every block is
+ * searched once per document here, so the engine's per-document memo would only add work.
+ */
+const matchers: Partial<Record<Language, PhraseMatcher<ApologyPhrase>>> = {}
+
+function apologyMatcher(language: Language): PhraseMatcher<ApologyPhrase> {
+  return (matchers[language] ??= new PhraseMatcher(apologyPhrases[language]))
+}
+
 function searchBlock(context: RuleContext<unknown, unknown>, block: Block, explicitOnly: boolean): readonly FoundHit[] {
   const language = context.language
-  const matcher = context.matcher<ApologyPhrase>('shared:apology', apologyPhrases[language])
+  const matcher = apologyMatcher(language)
   const text = block.text
   let tokens: readonly Token[] = []
   // Conditions decide on each candidate: a look-alike or negated phrase hides no real apology overlapping it.
@@ -177,12 +197,7 @@ function searchBlock(context: RuleContext<unknown, unknown>, block: Block, expli
   let out: FoundHit[] | undefined
   for (const sentence of context.sentencesOf(block)) {
     tokens = sentence.tokens
-    // The longest phrase at each token is what `accept` would keep first: when every one is kept, that is
-    // the answer, found without offering every candidate (as the engine's shared matchers do).
-    let found = matcher.find(tokens, text)
-    if (found.length === 0) continue
-    if (!found.every(accept)) found = matcher.find(tokens, text, accept)
-    for (const hit of found) (out ??= []).push({start: hit.start, end: hit.end, entry: hit.entry})
+    for (const hit of matcher.find(tokens, text, accept)) (out ??= []).push({start: hit.start, end: hit.end, entry: hit.entry})
   }
   return out ?? NO_HITS
 }
@@ -190,7 +205,7 @@ function searchBlock(context: RuleContext<unknown, unknown>, block: Block, expli
 /** {@link findApologyHits} with extra phrases: not cached (the phrases are the caller's). */
 function findWithExtra(context: RuleContext<unknown, unknown>, blocks: readonly Block[], explicitOnly: boolean, extra: readonly ApologyPhrase[]): ApologyHit[] {
   const language = context.language
-  const matcher = context.matcher<ApologyPhrase>('shared:apology', apologyPhrases[language])
+  const matcher = apologyMatcher(language)
   const extraMatcher = context.matcher<ApologyPhrase>(`shared:apology-extra:${extra.map((e) => e.phrase).join('|')}`, extra)
   const hits: ApologyHit[] = []
   for (const block of blocks) {

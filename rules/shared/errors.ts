@@ -17,7 +17,7 @@
  * word or the email itself).
  */
 import type {Block, EmailDocument, Language, TextSpan} from '../../src/document.js'
-import type {PhraseEntry, PhraseHit, Sentence, Token} from '../../src/language.js'
+import {PhraseMatcher, type PhraseEntry, type PhraseHit, type Sentence, type Token} from '../../src/language.js'
 import type {RuleContext} from '../../src/rule.js'
 import {findPlaceholders} from '../../src/parse/shared.js'
 
@@ -981,6 +981,12 @@ interface Compiled {
   verbEndings: readonly string[]
   reader: ErrorLexicon['reader']
   clauseWords: ReadonlySet<string>
+  /**
+   * The cue and hedge matchers. Not the engine's per-rule matchers: each sentence is judged once per
+   * document (see isErrorStatement), so the engine's per-document memo would only add work.
+   */
+  cues: PhraseMatcher<ErrorCue>
+  hedges: PhraseMatcher<PhraseEntry>
 }
 
 /** Word lists are compiled once per lexicon and reused for every document. */
@@ -997,6 +1003,8 @@ function compile(lexicon: ErrorLexicon): Compiled {
       verbEndings: lexicon.verbEndings,
       reader: lexicon.reader,
       clauseWords: new Set(lexicon.clauseWords),
+      cues: new PhraseMatcher(lexicon.cues),
+      hedges: new PhraseMatcher(lexicon.hedges),
     }
     compiled.set(lexicon, c)
   }
@@ -1075,7 +1083,8 @@ const statementCache: Record<Language, WeakMap<Sentence, boolean>> = {en: new We
 
 function judgeSentence(context: AnyContext, sentence: Sentence): boolean {
   const lexicon = errorLexicons[context.language]
-  const matcher = context.matcher('shared:errors', lexicon.cues)
+  const c = compile(lexicon)
+  const matcher = c.cues
   const {tokens} = sentence
   const text = sentence.block.text
   const placeholders = placeholderSpans(sentence)
@@ -1103,10 +1112,10 @@ function judgeSentence(context: AnyContext, sentence: Sentence): boolean {
     cues.push(hit)
   }
   if (cues.length > 0) {
-    const hedges = context.matcher('shared:error-hedges', lexicon.hedges).find(tokens, text)
+    const hedges = c.hedges.find(tokens, text)
     if (hedges.length > 0) {
       // A hedge weakens every cue of its clause, before or after it.
-      const clause = clauses(tokens, text, compile(lexicon).clauseWords)
+      const clause = clauses(tokens, text, c.clauseWords)
       const guessed = new Set(hedges.map((h) => clause[h.firstToken]))
       const kept = cues.filter((cue) => !guessed.has(clause[cue.firstToken]) && !guessed.has(clause[cue.lastToken - 1]))
       cues.length = 0
@@ -1115,7 +1124,7 @@ function judgeSentence(context: AnyContext, sentence: Sentence): boolean {
   }
   if (cues.some((cue) => cue.entry.kind === 'exposure')) {
     // "We have no sign that any data was accessed": an exposure denied in its own clause is no statement.
-    const clause = clauses(tokens, text, compile(lexicon).clauseWords)
+    const clause = clauses(tokens, text, c.clauseWords)
     const denials = lexicon.denials
     const kept = cues.filter((cue) => {
       if (cue.entry.kind !== 'exposure') return true
@@ -1131,7 +1140,6 @@ function judgeSentence(context: AnyContext, sentence: Sentence): boolean {
   const owned = negatedPast(lexicon, tokens)
   if (cues.length === 0 && owned < 0) return false
 
-  const c = compile(lexicon)
   const judge = (roles: readonly Role[]): boolean => {
     const index = new RoleIndex(roles)
     if (owned >= 0 && index.has(owned + 2, tokens.length, false)) return true

@@ -379,8 +379,7 @@ class ByteWriter {
 
   flush(): void {
     if (this.group.length === 0) return
-    const bytes = Uint8Array.from(this.group)
-    const text = this.charset.kind === 'multi' ? this.charset.decoder.decode(bytes) : UTF8.decode(bytes)
+    const text = this.charset.kind === 'multi' ? this.charset.decoder.decode(Uint8Array.from(this.group)) : decodeUtf8Group(this.group)
     this.group = []
     this.emit(text, this.groupStart, this.groupEnd)
   }
@@ -391,6 +390,35 @@ class ByteWriter {
     if (text.length === 1 && end - start === 1 && this.source[start] === text) this.builder.appendVerbatim(text, start)
     else this.builder.appendAtomic(text, start, end)
   }
+}
+
+/**
+ * `new TextDecoder('utf-8').decode(Uint8Array.from(bytes))` for one UTF-8
+ * sequence as ByteWriter groups them: a complete, well-formed sequence is
+ * decoded by arithmetic (a decoder call costs more than the rest of the
+ * character), anything else by the decoder, which alone knows how many
+ * replacement characters it makes (test/parse-eml.test.ts compares the two).
+ */
+export function decodeUtf8Group(bytes: readonly number[]): string {
+  const n = bytes.length
+  const b0 = bytes[0]!
+  if (n === 2 && b0 >= 0xc2 && b0 <= 0xdf && (bytes[1]! & 0xc0) === 0x80) return String.fromCharCode(((b0 & 0x1f) << 6) | (bytes[1]! & 0x3f))
+  if (n === 3 && b0 >= 0xe0 && b0 <= 0xef) {
+    const b1 = bytes[1]!
+    const b2 = bytes[2]!
+    const low = b0 === 0xe0 ? 0xa0 : 0x80
+    const high = b0 === 0xed ? 0x9f : 0xbf
+    if (b1 >= low && b1 <= high && (b2 & 0xc0) === 0x80) return String.fromCharCode(((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f))
+  }
+  if (n === 4 && b0 >= 0xf0 && b0 <= 0xf4) {
+    const b1 = bytes[1]!
+    const low = b0 === 0xf0 ? 0x90 : 0x80
+    const high = b0 === 0xf4 ? 0x8f : 0xbf
+    if (b1 >= low && b1 <= high && (bytes[2]! & 0xc0) === 0x80 && (bytes[3]! & 0xc0) === 0x80) {
+      return String.fromCodePoint(((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((bytes[2]! & 0x3f) << 6) | (bytes[3]! & 0x3f))
+    }
+  }
+  return UTF8.decode(Uint8Array.from(bytes))
 }
 
 function hexValue(c: number): number {

@@ -9,7 +9,7 @@
  * node is decoded from its raw source so that every visible character keeps
  * the span it came from.
  */
-import {parseDocument} from 'htmlparser2'
+import {parseDocument, Tokenizer} from 'htmlparser2'
 import {decodeHTML} from 'entities'
 import type {AnyNode, Element} from 'domhandler'
 import {TextBuilder, type Block, type BlockKind, type Image, type Link} from '../document.js'
@@ -98,7 +98,10 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
   // htmlparser2 keeps its open elements in an array it unshifts: unclosed tags make each open cost the depth.
   const guarded = guardDepth(original, maxDepth + 1)
   const source = guarded.source
-  const root: AnyNode = parseDocument(source, {xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true})
+  // Entities are not decoded by the parser: text is decoded here from its raw source, and the few
+  // attribute values that hold `&` by decodeAttributeValue, exactly as the parser would have. Without
+  // decoding, its tokenizer jumps over text and quoted values with indexOf (a third of its time on medium.html).
+  const root: AnyNode = parseDocument(source, {xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: false})
 
   const body: ParsedBody = {
     blocks: [],
@@ -363,13 +366,14 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
       continue
     }
     const attribs = el.attribs ?? {}
-    const style = attribs.style ?? ''
+    const style = attr(attribs.style) ?? ''
+    const role = attr(attribs.role)
     // Class and id as one string for the name patterns; none of them matches the ' ' of an element with neither.
     const named = attribs.class !== undefined || attribs.id !== undefined
-    const cls = named ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : ' '
+    const cls = named ? `${attr(attribs.class) ?? ''} ${attr(attribs.id) ?? ''}` : ' '
     const hidden =
       'hidden' in attribs ||
-      (name === 'input' && (attribs.type ?? '').toLowerCase() === 'hidden') ||
+      (name === 'input' && (attr(attribs.type) ?? '').toLowerCase() === 'hidden') ||
       (style !== '' && (HIDDEN_STYLE.test(style) || (ZERO_HEIGHT.test(style) && /overflow\s*:\s*hidden/i.test(style)))) ||
       (named && PREHEADER_NAME.test(cls) && hiddenDepth === 0 && !sawVisibleText && !preheaderDone)
 
@@ -381,14 +385,14 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
       if (hiddenDepth > 0 || hidden) continue
       const link = openLinks[openLinks.length - 1]?.link
       const image: Image = {
-        src: attribs.src ?? '',
-        alt: decodeAttr(attribs.alt),
+        src: attr(attribs.src) ?? '',
+        alt: decodeAttr(attr(attribs.alt)),
         sourceStart: start,
         sourceEnd: (el.endIndex ?? start) + 1,
         beforeBlock: body.blocks.length,
       }
-      const width = size(attribs.width, style, 'width')
-      const height = size(attribs.height, style, 'height')
+      const width = size(attr(attribs.width), style, 'width')
+      const height = size(attr(attribs.height), style, 'height')
       if (width !== undefined) image.width = width
       if (height !== undefined) image.height = height
       if (link) image.href = link.href
@@ -427,21 +431,21 @@ export function parseHtml(original: string, options: HtmlParseOptions = {}): Par
         openBlocks.push(open)
         state |= BLOCK
       }
-      if (name === 'footer' || (named && FOOTER_NAME.test(cls)) || attribs.role === 'contentinfo') {
+      if (name === 'footer' || (named && FOOTER_NAME.test(cls)) || role === 'contentinfo') {
         footerDepth++
         state |= FOOTER
       }
-      if (name === 'header' || name === 'nav' || (named && HEADER_NAME.test(cls)) || attribs.role === 'banner' || attribs.role === 'navigation') {
+      if (name === 'header' || name === 'nav' || (named && HEADER_NAME.test(cls)) || role === 'banner' || role === 'navigation') {
         headerDepth++
         state |= HEADER
       }
       if (name === 'a' && attribs.href !== undefined) {
         const link: Link = {
-          href: decodeAttr(attribs.href).trim(),
+          href: decodeAttr(attr(attribs.href)).trim(),
           text: '',
           sourceStart: start,
           sourceEnd: (el.endIndex ?? start) + 1,
-          button: attribs.role === 'button' || (named && BUTTON_NAME.test(cls)) || BUTTON_STYLE.test(style),
+          button: role === 'button' || (named && BUTTON_NAME.test(cls)) || BUTTON_STYLE.test(style),
         }
         body.links.push(link)
         openLinks.push({link})
@@ -510,8 +514,59 @@ function tagInfo(name: string): TagInfo {
 }
 
 function decodeAttr(value: string | undefined): string {
-  // htmlparser2 already decodes attribute entities when decodeEntities is on.
   return value ?? ''
+}
+
+/** An attribute value as htmlparser2 gives it with decodeEntities on (see decodeAttributeValue). */
+function attr(value: string | undefined): string | undefined {
+  return value === undefined || value.indexOf('&') === -1 ? value : decodeAttributeValue(value)
+}
+
+const NOTHING = (): void => {}
+let replayBuffer = ''
+let replayParts: string[] = []
+/** Tokenizer callbacks that collect one attribute value, as htmlparser2's Parser builds it. */
+const REPLAY = {
+  onattribdata(start: number, end: number): void {
+    replayParts.push(replayBuffer.slice(start, end))
+  },
+  onattribentity(codePoint: number): void {
+    replayParts.push(String.fromCodePoint(codePoint))
+  },
+  onattribend: NOTHING,
+  onattribname: NOTHING,
+  oncdata: NOTHING,
+  onclosetag: NOTHING,
+  oncomment: NOTHING,
+  ondeclaration: NOTHING,
+  onend: NOTHING,
+  onopentagend: NOTHING,
+  onopentagname: NOTHING,
+  onprocessinginstruction: NOTHING,
+  onselfclosingtag: NOTHING,
+  ontext: NOTHING,
+  ontextentity: NOTHING,
+}
+
+/**
+ * Decodes a raw attribute value (what htmlparser2 keeps with decodeEntities
+ * off) into the value it gives with decodeEntities on, by replaying the value
+ * through htmlparser2's own tokenizer, with its own entity decoder, in an
+ * attribute of the same quoting (test/parse-html.test.ts compares whole
+ * parses, node by node, on every fixture and random markup).
+ */
+export function decodeAttributeValue(raw: string): string {
+  if (raw.indexOf('&') === -1) return raw
+  // A raw value holds no quote of its own kind; one that holds both kinds was unquoted (no white space, no `>`).
+  const quote = !raw.includes('"') ? '"' : !raw.includes("'") ? "'" : ''
+  replayBuffer = `<a a=${quote}${raw}${quote}>`
+  replayParts = []
+  const tokenizer = new Tokenizer({xmlMode: false, decodeEntities: true}, REPLAY)
+  tokenizer.write(replayBuffer)
+  tokenizer.end()
+  const value = replayParts.join('')
+  replayParts = []
+  return value
 }
 
 function size(attr: string | undefined, style: string, prop: 'width' | 'height'): number | undefined {
