@@ -207,7 +207,7 @@ export function findActionSteps(
   }
   const complete = (step: Omit<ActionStep, 'hasMeans'>, index: number): ActionStep => {
     if (!means) {
-      means = blockMeans(context.document, blocks, links, lexicon)
+      means = cachedBlockMeans(context.document, blocks, links, lexicon)
       contactAnywhere = means.some((m) => m.contact) || hasMonitoredSender(context.document)
     }
     let hasMeans = true
@@ -536,6 +536,21 @@ function isInfinitive(token: Token): boolean {
 interface BlockMeans {
   link: boolean
   contact: boolean
+}
+
+/** {@link blockMeans} by block list, links and lexicon: every scan of a lint (certain-only and full, each rule's) reads the same answer, never changed. */
+const meansCache = new WeakMap<
+  readonly Block[],
+  {document: EmailDocument; links: readonly Link[] | undefined; lexicon: ActionStepsLexicon; means: BlockMeans[]}[]
+>()
+
+function cachedBlockMeans(document: EmailDocument, blocks: readonly Block[], links: readonly Link[] | undefined, lexicon: ActionStepsLexicon): BlockMeans[] {
+  let list = meansCache.get(blocks)
+  if (!list) meansCache.set(blocks, (list = []))
+  for (const c of list) if (c.document === document && c.links === links && c.lexicon === lexicon) return c.means
+  const means = blockMeans(document, blocks, links, lexicon)
+  list.push({document, links, lexicon, means})
+  return means
 }
 
 function blockMeans(document: EmailDocument, blocks: readonly Block[], links: readonly Link[] | undefined, lexicon: ActionStepsLexicon): BlockMeans[] {
