@@ -195,3 +195,55 @@ describe('findActionSteps certainOnly', () => {
     expect(settled).toBeGreaterThan(20)
   })
 })
+
+describe('sentenceBound', () => {
+  it('is never below the number of sentences a block splits into', async () => {
+    const {sentenceBound} = await import('../rules/missing-action-steps/detect.js')
+    const {buildDocument} = await import('../src/parse/index.js')
+    const block = (text: string) => ({text, kind: 'paragraph', prose: true}) as never
+    const pieces = fc.constantFrom(
+      'We',
+      'are',
+      'sorry',
+      '.',
+      '!',
+      '?',
+      '…',
+      ' ',
+      '\n',
+      '\r\n',
+      '\u2029',
+      '\u0085',
+      '。',
+      '؟',
+      '।',
+      'Dr',
+      'e.g',
+      '"',
+      ')',
+      '1.5',
+      '🙈',
+      '\u000b',
+      '‼',
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(pieces, {maxLength: 60}).map((a) => a.join('')),
+          fc.string({unit: 'binary', maxLength: 200}),
+        ),
+        (text) => {
+          expect(sentenceBound(text)).toBeGreaterThanOrEqual(splitSentences(block(text), 0, 'en').length)
+          expect(sentenceBound(text)).toBeGreaterThanOrEqual(splitSentences(block(text), 0, 'pl').length)
+        },
+      ),
+      {numRuns: 3000},
+    )
+    for (const file of fixtureFiles()) {
+      const document = await buildDocument(readFileSync(file, 'utf8'), {filename: file})
+      document.blocks.forEach((b, i) => {
+        expect(sentenceBound(b.text), `${file}: ${b.text}`).toBeGreaterThanOrEqual(splitSentences(b, i, document.language).length)
+      })
+    }
+  })
+})

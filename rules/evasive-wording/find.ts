@@ -164,9 +164,10 @@ export class Triggers {
   }
 
   /** The bits of every token of a sentence. */
-  ofTokens(tokens: readonly Token[]): Int32Array {
-    const out = new Int32Array(tokens.length)
-    for (let i = 0; i < tokens.length; i++) out[i] = this.of(tokens[i]!.norm)
+  ofTokens(tokens: readonly Token[]): number[] {
+    // A plain array of small integers: cheaper to create than a typed array, for a few words.
+    const out: number[] = []
+    for (let i = 0; i < tokens.length; i++) out.push(this.of(tokens[i]!.norm))
     return out
   }
 }
@@ -179,7 +180,7 @@ function pairSlot(word: string): number {
 const triggers = new WeakMap<EvasiveLexicon, Triggers>()
 
 /** True when some token has `bit`. */
-function anyBit(bits: Int32Array, bit: number): boolean {
+function anyBit(bits: readonly number[], bit: number): boolean {
   for (let i = 0; i < bits.length; i++) if ((bits[i]! & bit) !== 0) return true
   return false
 }
@@ -211,9 +212,9 @@ class Scanner {
   private readonly owned: boolean
   private readonly triggers: Triggers
   /** The list bits of every sentence's tokens (see {@link Triggers}). */
-  private readonly bitsOf = new Map<Sentence, Int32Array>()
+  private readonly bitsOf = new Map<Sentence, number[]>()
   /** The bits of the sentence being read. */
-  private bits: Int32Array = new Int32Array(0)
+  private bits: readonly number[] = []
 
   constructor(
     private readonly context: RuleContext<unknown, unknown>,

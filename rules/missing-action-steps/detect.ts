@@ -297,7 +297,8 @@ function isEnglishImperative(
  * the instruction blocks of the document and of every MIME part hold at most
  * {@link MAX_NLP_SENTENCES} sentences together. Only then may a scan skip an
  * analysis (and leave {@link verbCache} unfilled): the cache changes an answer
- * only for a scan whose budget is spent.
+ * only for a scan whose budget is spent. Counted by {@link sentenceBound}, so
+ * that no block is split into sentences for this alone.
  */
 function mayDecideWithoutNlp(context: RuleContext<unknown, unknown>, blocks: readonly Block[]): boolean {
   const document = context.document
@@ -308,11 +309,44 @@ function mayDecideWithoutNlp(context: RuleContext<unknown, unknown>, blocks: rea
       if (seen.has(block)) continue
       seen.add(block)
       if (!block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind)) continue
-      sentences += context.sentencesOf(block).length
+      sentences += sentenceBound(block.text)
       if (sentences > MAX_NLP_SENTENCES) return false
     }
   }
   return true
+}
+
+/** The characters after which Unicode sentence segmentation may break (as in src/language.ts). */
+const SENTENCE_BREAK = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\n\r\u000B\u000C\u0085\u2028\u2029]/u
+/** BMP code unit → 1 when SENTENCE_BREAK matches it, 2 when not, 0 when not looked up yet. */
+const breakTable = new Uint8Array(0x10000)
+/** Longest text cut into sentences in one piece (src/language.ts cuts longer ones into windows). */
+const ONE_PIECE = 20000
+
+/**
+ * At least as many sentences as the text splits into: one, plus one per
+ * character after which the segmenter may break (UAX #29 breaks only after a
+ * terminator or a paragraph separator); every code unit of a supplementary
+ * character counts, to be safe. Infinity for a text long enough to be cut into windows.
+ */
+export function sentenceBound(text: string): number {
+  if (text.length > ONE_PIECE) return Number.POSITIVE_INFINITY
+  let n = 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 128) {
+      if (c === 46 || c === 33 || c === 63 || (c >= 10 && c <= 13)) n++
+    } else if (c >= 0xd800 && c <= 0xdfff) n++
+    else {
+      let known = breakTable[c]!
+      if (known === 0) {
+        known = SENTENCE_BREAK.test(String.fromCharCode(c)) ? 1 : 2
+        breakTable[c] = known
+      }
+      if (known === 1) n++
+    }
+  }
+  return n
 }
 
 /** Where compromise found verbs in a sentence, relative to its start; shared by every rule that asks. */
