@@ -249,7 +249,7 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
   if (unsupported) {
     // Rules that read words would judge a German apology by English word lists: only structure and headers are checked.
     const code = document.unsupportedLanguage
-    const name = code ? (LANGUAGE_NAMES[code] ? `${LANGUAGE_NAMES[code]} (${code})` : code) : 'a language other than English or Polish'
+    const name = code ? (Object.hasOwn(LANGUAGE_NAMES, code) ? `${LANGUAGE_NAMES[code]} (${code})` : code) : 'a language other than English or Polish'
     const seen = document.languageSource === 'config-unsupported' ? `configured as ${name}` : `detected as ${name}`
     diagnostics.push({
       ruleId: 'unsupported-language',
