@@ -138,7 +138,7 @@ export class Analysis {
 type FoundHits = string | {text: string; hits: PhraseHit<PhraseEntry>[]}
 
 /** Phrase matchers are built once per rule, key and language, and reused for every document. */
-const matcherCache = new WeakMap<object, Map<string, PhraseMatcher<PhraseEntry>>>()
+const matcherCache = new WeakMap<object, Map<string, Map<string, PhraseMatcher<PhraseEntry>>>>()
 /** Matchers by the entry list they were built from, so that rules sharing a lexicon share one matcher. */
 const matchersByEntries = new WeakMap<readonly PhraseEntry[], PhraseMatcher<PhraseEntry>>()
 /** The rules that use each matcher: only a matcher that several rules share is worth memoizing per document. */
@@ -249,7 +249,7 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
   if (unsupported) {
     // Rules that read words would judge a German apology by English word lists: only structure and headers are checked.
     const code = document.unsupportedLanguage
-    const name = code ? (LANGUAGE_NAMES[code] ? `${LANGUAGE_NAMES[code]} (${code})` : code) : 'a language other than English or Polish'
+    const name = code ? (Object.hasOwn(LANGUAGE_NAMES, code) ? `${LANGUAGE_NAMES[code]} (${code})` : code) : 'a language other than English or Polish'
     const seen = document.languageSource === 'config-unsupported' ? `configured as ${name}` : `detected as ${name}`
     diagnostics.push({
       ruleId: 'unsupported-language',
@@ -322,12 +322,19 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       }
       diagnostics.push(diagnostic)
     }
-    let cache = matcherCache.get(rule)
-    if (!cache) {
-      cache = new Map()
-      matcherCache.set(rule, cache)
+    let byLanguage = matcherCache.get(rule)
+    if (!byLanguage) {
+      byLanguage = new Map()
+      matcherCache.set(rule, byLanguage)
     }
-    const matchers = cache
+    let matchers = byLanguage.get(document.language)
+    if (!matchers) {
+      matchers = new Map()
+      byLanguage.set(document.language, matchers)
+    }
+    const built = matchers
+    // What `matcher(key)` resolved to in this run: rules ask per block or sentence, so later calls are one look-up.
+    const resolved = new Map<string, PhraseMatcher<PhraseEntry>>()
     const context: RuleContext<unknown, unknown> = {
       id: rule.id,
       document,
@@ -340,8 +347,9 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
       },
       sentencesOf: (block) => analysis.sentencesOf(block),
       matcher: <E extends PhraseEntry>(key: string, entries: readonly E[]) => {
-        const k = `${document.language}:${key}`
-        let m = matchers.get(k)
+        const known = resolved.get(key)
+        if (known) return known as unknown as PhraseMatcher<E>
+        let m = built.get(key)
         if (!m) {
           // The same entry list always builds the same matcher: share it across rules.
           m = matchersByEntries.get(entries)
@@ -349,7 +357,7 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
             m = new PhraseMatcher(entries)
             matchersByEntries.set(entries, m)
           }
-          matchers.set(k, m)
+          built.set(key, m)
           let users = matcherRules.get(m)
           if (!users) {
             users = new Set()
@@ -357,7 +365,9 @@ export function runRules(document: EmailDocument, rules: readonly ActiveRule[], 
           }
           users.add(rule)
         }
-        return matcherRules.get(m)!.size > 1 ? analysis.memoized(m as unknown as PhraseMatcher<E>) : (m as unknown as PhraseMatcher<E>)
+        const view = matcherRules.get(m)!.size > 1 ? analysis.memoized(m) : m
+        resolved.set(key, view)
+        return view as unknown as PhraseMatcher<E>
       },
       nlp: (sentence) => analysis.nlp(sentence),
       report,

@@ -801,7 +801,8 @@ export interface PhraseHit<E extends PhraseEntry = PhraseEntry> {
 }
 
 const PAIR_TABLE_SIZE = 4096
-const WORD_TABLE_SIZE = 8192
+/** Slots of {@link wordSlot}: a table of this many flags filters words before a set or map look-up. */
+export const WORD_TABLE_SIZE = 8192
 
 /** A slot for the first two code units of a word; collisions only let a word through to the exact test. */
 function pairSlot(a: number, b: number): number {
@@ -814,7 +815,7 @@ function pairSlot(a: number, b: number): number {
  * starts no phrase is rejected before any map look-up. Collisions only let a
  * word through to the exact test.
  */
-function wordSlot(word: string): number {
+export function wordSlot(word: string): number {
   const n = word.length
   const a = word.charCodeAt(0)
   const b = n > 1 ? word.charCodeAt(1) : 0

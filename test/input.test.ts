@@ -65,6 +65,16 @@ describe('bad input', () => {
   })
 })
 
+describe('file names and languages that are Object.prototype keys', () => {
+  it('a file ending in .constructor or .__proto__ has no format of its own: its content decides', async () => {
+    for (const filename of ['note.constructor', 'note.__proto__', 'note.toString']) {
+      const result = await lint('We are sorry. The price in our email was wrong.', {filename})
+      expect(fatalMessage(result), filename).toBeUndefined()
+      expect(result.document?.format, filename).toBe('text')
+    }
+  })
+})
+
 describe('hostile Markdown', () => {
   it('reads emphasis-dense input as plain text instead of parsing it quadratically', async () => {
     const result = await lint(`${'*'.repeat(20000)}a${'*'.repeat(20000)}`, {format: 'markdown'})

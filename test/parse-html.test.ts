@@ -87,6 +87,14 @@ describe('parseHtml', () => {
   })
 })
 
+describe('tag names that are Object.prototype keys', () => {
+  it('reads <constructor>, <toString> and <__proto__> as unknown inline elements, not as block kinds', () => {
+    const body = parseHtml('<p>We are sorry.</p><constructor>Our price</constructor> was wrong.<tostring>x</tostring>')
+    for (const block of body.blocks) expect(typeof block.kind).toBe('string')
+    expect(body.blocks.map((b) => b.text)).toEqual(['We are sorry.', 'Our price was wrong.x'])
+  })
+})
+
 describe('collapseWhiteSpace', () => {
   const reference = (text: string): string => text.replace(/\s+/g, ' ').trim()
   /** What eml.ts collapsed with before. */

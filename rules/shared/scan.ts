@@ -4,7 +4,7 @@
  * aligned to our tokens, and the text surgery that suggestions need.
  */
 import type {Block, EmailDocument} from '../../src/document.js'
-import {tokenize, type PhraseEntry, type PhraseMatcher, type Sentence, type Token} from '../../src/language.js'
+import {tokenize, WORD_TABLE_SIZE, wordSlot, type PhraseEntry, type PhraseMatcher, type Sentence, type Token} from '../../src/language.js'
 import type {RuleContext} from '../../src/rule.js'
 
 /**
@@ -17,6 +17,8 @@ import type {RuleContext} from '../../src/rule.js'
  */
 export class WordList {
   private readonly exact = new Set<string>()
+  /** {@link wordSlot}s of the exact words: most words are rejected here without a set look-up. */
+  private readonly slots = new Uint8Array(WORD_TABLE_SIZE)
   /** Stems by their first code unit: a word is compared only with the stems that start like it. */
   private readonly stems = new Map<number, string[]>()
 
@@ -29,12 +31,16 @@ export class WordList {
         let list = this.stems.get(first)
         if (!list) this.stems.set(first, (list = []))
         list.push(stem)
-      } else this.exact.add(word)
+      } else {
+        this.exact.add(word)
+        if (word.length > 0) this.slots[wordSlot(word)] = 1
+      }
     }
   }
 
   has(norm: string): boolean {
-    if (this.exact.has(norm)) return true
+    if (norm.length === 0) return this.exact.has(norm)
+    if (this.slots[wordSlot(norm)] !== 0 && this.exact.has(norm)) return true
     const stems = this.stems.size > 0 ? this.stems.get(norm.charCodeAt(0)) : undefined
     if (stems) for (const stem of stems) if (norm.startsWith(stem)) return true
     return false

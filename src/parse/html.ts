@@ -507,7 +507,8 @@ const TAG_INFO = new Map<string, TagInfo>()
 function tagInfo(name: string): TagInfo {
   let info = TAG_INFO.get(name)
   if (info === undefined) {
-    info = {skip: SKIP.has(name), kind: BLOCK_KIND[name]}
+    // Own keys only: a tag named `constructor` or `__proto__` is not a block kind.
+    info = {skip: SKIP.has(name), kind: Object.hasOwn(BLOCK_KIND, name) ? BLOCK_KIND[name] : undefined}
     if (TAG_INFO.size < 1024) TAG_INFO.set(name, info)
   }
   return info

@@ -65,7 +65,9 @@ export function formatFromFilename(filename: string | undefined): Format | undef
   if (!filename) return undefined
   const dot = filename.lastIndexOf('.')
   if (dot < 0) return undefined
-  return EXTENSIONS[filename.slice(dot + 1).toLowerCase()]
+  const extension = filename.slice(dot + 1).toLowerCase()
+  // Own keys only: "notes.constructor" has no format.
+  return Object.hasOwn(EXTENSIONS, extension) ? EXTENSIONS[extension] : undefined
 }
 
 const HEADER_LINE = /^[!-9;-~]{1,76}:[ \t]?/
