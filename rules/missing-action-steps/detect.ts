@@ -185,13 +185,13 @@ export function findActionSteps(
   links?: readonly Link[],
   options: FindOptions = {},
 ): ActionStep[] {
+  if (options.certainOnly && !mayDecideWithoutNlp(context, blocks)) return []
   const lexicon = actionLexicons[context.language]
   const matcher = context.matcher<StepPhrase>('missing-action-steps:phrases', lexicon.phrases)
   const infinitives = context.matcher<InfinitivePhrase>('missing-action-steps:infinitives', lexicon.infinitives)
   const leadWords = new Set(lexicon.leadWords)
   const objectWords = new Set(lexicon.objectWords)
   const placeholders = placeholderSpans(context.document, blocks)
-  if (options.certainOnly && !mayDecideWithoutNlp(context, blocks)) return []
   const budget = {left: MAX_NLP_SENTENCES}
   const verbsFor: VerbLookup = options.certainOnly ? (sentence) => verbCache.get(sentence) ?? UNDECIDED : (sentence) => verbsOf(context, sentence, budget)
   const zones = blockZones(context.document, blocks, links ?? linksOf(context.document, blocks))
