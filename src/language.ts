@@ -616,6 +616,32 @@ function needsSegmenter(text: string): boolean {
   return first >= 0 && !endsOnlySentence(text, first)
 }
 
+/**
+ * At least as many sentences as {@link splitSentences} cuts `text` into: one,
+ * plus one per character after which segmentation may break (UAX #29 breaks
+ * only after a terminator or a paragraph separator); both code units of a
+ * supplementary character count, to be safe. Infinity for a text long enough
+ * to be cut into windows. For rules that must know "at most N sentences"
+ * without splitting.
+ */
+export function sentenceBound(text: string): number {
+  if (text.length > MAX_SEGMENT_INPUT) return Number.POSITIVE_INFINITY
+  let n = 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) n++
+    else {
+      let known = bmpSentenceBreak[c]!
+      if (known === 0) {
+        known = SENTENCE_BREAK.test(String.fromCharCode(c)) ? 1 : 2
+        bmpSentenceBreak[c] = known
+      }
+      if (known === 1) n++
+    }
+  }
+  return n
+}
+
 /** BMP code unit → 1 when SENTENCE_BREAK matches it, 2 when not, 0 when not looked up yet. */
 const bmpSentenceBreak = new Uint8Array(0x10000)
 

@@ -9,7 +9,7 @@ import {PhraseMatcher, splitSentences, tokenize} from '../src/language.js'
 import {mayHoldPhrase, phraseKeys} from '../rules/no-reply-sender/index.js'
 import noReplyEn from '../rules/no-reply-sender/en.js'
 import noReplyPl from '../rules/no-reply-sender/pl.js'
-import {findAccepted, textHasUrl} from '../rules/missing-action-steps/detect.js'
+import {textHasUrl} from '../rules/missing-action-steps/detect.js'
 import humourEn from '../rules/humour/en.js'
 import vagueEn from '../rules/vague-wording/en.js'
 import vaguePl from '../rules/vague-wording/pl.js'
@@ -74,8 +74,8 @@ describe('no-reply-sender block prefilter', () => {
   })
 })
 
-describe('findAccepted', () => {
-  it('gives what find with the same accept gives', () => {
+describe("PhraseMatcher.find with an accept test, on the rules' lexicons", () => {
+  it('gives the plain longest-match hits when accept keeps them all, and only accepted hits otherwise', () => {
     const lists = [noReplyEn.phrases, noReplyPl.phrases, humourEn.phrases, vagueEn.phrases, vagueEn.quantifiers, vaguePl.phrases]
     for (const entries of lists) {
       const matcher = new PhraseMatcher(entries)
@@ -89,8 +89,12 @@ describe('findAccepted', () => {
             const tokens = tokenize(text)
             // A deterministic accept that rejects some hits by where they start and end.
             const accept = (h: {start: number; end: number; firstToken: number}): boolean => ((h.start * 31 + h.end + seed) & 3) !== 0
-            expect(findAccepted(matcher, tokens, text, accept)).toEqual(matcher.find(tokens, text, accept))
-            expect(findAccepted(matcher, tokens, text, () => true)).toEqual(matcher.find(tokens, text, () => true))
+            expect(matcher.find(tokens, text, () => true)).toEqual(matcher.find(tokens, text))
+            const kept = matcher.find(tokens, text, accept)
+            for (const hit of kept) expect(accept(hit)).toBe(true)
+            // A plain hit that accept keeps is found with accept too, unless an accepted hit overlaps it.
+            for (const hit of matcher.find(tokens, text).filter(accept))
+              expect(kept.some((k) => k.firstToken < hit.lastToken && hit.firstToken < k.lastToken)).toBe(true)
           },
         ),
         {numRuns: 1500},
@@ -198,7 +202,7 @@ describe('findActionSteps certainOnly', () => {
 
 describe('sentenceBound', () => {
   it('is never below the number of sentences a block splits into', async () => {
-    const {sentenceBound} = await import('../rules/missing-action-steps/detect.js')
+    const {sentenceBound} = await import('../src/language.js')
     const {buildDocument} = await import('../src/parse/index.js')
     const block = (text: string) => ({text, kind: 'paragraph', prose: true}) as never
     const pieces = fc.constantFrom(

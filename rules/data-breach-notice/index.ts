@@ -9,7 +9,7 @@ import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {Block, EmailDocument} from '../../src/document.js'
 import type {PhraseEntry, PhraseHit, Sentence, Token} from '../../src/language.js'
 import {isNoReplyAddress} from '../no-reply-sender/index.js'
-import {findAccepted, findActionSteps, hasMixedStepEvidence} from '../missing-action-steps/detect.js'
+import {findActionSteps, hasMixedStepEvidence} from '../missing-action-steps/detect.js'
 import en from './en.js'
 import pl from './pl.js'
 
@@ -605,10 +605,10 @@ function hasContact(context: Context, scan: Scanner): boolean {
     const text = sentence.block.text
     // Negation is a condition on each candidate: a negated longer phrase hides no plain contact phrase overlapping it.
     const plain = (h: {firstToken: number}): boolean => !isNegated(tokens, h.firstToken, lexicon, text)
-    if (findAccepted(phrases, tokens, text, plain).length > 0) return true
+    if (phrases.find(tokens, text, plain).length > 0) return true
     if (cues.test(tokens) && hasPhoneNumber(tokens, text)) return true
     // "Contact our privacy team: https://acme.example/privacy" — a contact page in the same block.
-    if (linked.has(sentence.block) && findAccepted(contactCues, tokens, text, plain).length > 0) return true
+    if (linked.has(sentence.block) && contactCues.find(tokens, text, plain).length > 0) return true
   }
   return false
 }

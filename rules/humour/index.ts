@@ -13,7 +13,6 @@ import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import type {Block} from '../../src/document.js'
 import type {PhraseEntry, PhraseHit, Token} from '../../src/language.js'
-import {findAccepted} from '../missing-action-steps/detect.js'
 import {findEmoji, findEmoticons, findExclamationRuns, type EmojiKind, type Mark} from './marks.js'
 import en from './en.js'
 import pl from './pl.js'
@@ -144,7 +143,7 @@ export default defineRule({
         const joke = (hit: PhraseHit<HumourPhrase>): boolean =>
           !isSkipped(hit.start, hit.end) && (allowed.has(normalize(hit.text)) || inContext(hit, sentence.tokens, text))
         const taken: [number, number][] = []
-        for (const hit of findAccepted(matcher, sentence.tokens, text, joke)) {
+        for (const hit of matcher.find(sentence.tokens, text, joke)) {
           taken.push([hit.start, hit.end])
           if (allowed.has(normalize(hit.text))) continue
           report('phrase', {phrase: hit.text, what: KIND_TEXT[hit.entry.kind]}, hit.start, hit.end)

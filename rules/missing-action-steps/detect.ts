@@ -6,7 +6,7 @@
  * so it works on any list of blocks: the document's, or one MIME part's.
  */
 import type {Block, EmailDocument, Link, TextSpan} from '../../src/document.js'
-import type {PhraseEntry, PhraseHit, PhraseMatcher, Sentence, Token} from '../../src/language.js'
+import {sentenceBound, type PhraseEntry, type PhraseHit, type PhraseMatcher, type Sentence, type Token} from '../../src/language.js'
 import type {RuleContext} from '../../src/rule.js'
 import type {IncidentKind} from '../../src/config.js'
 import {findPlaceholders} from '../../src/parse/shared.js'
@@ -225,8 +225,7 @@ export function findActionSteps(
       const templated = placeholders.get(block)
       const skip = templated ? [...quoted, ...templated] : quoted
       // A quoted or placeholder span rejects the candidate there, not an overlapping step after it.
-      const hits =
-        skip.length === 0 ? matcher.find(sentence.tokens, block.text) : findAccepted(matcher, sentence.tokens, block.text, (h) => !inside(skip, h.start))
+      const hits = skip.length === 0 ? matcher.find(sentence.tokens, block.text) : matcher.find(sentence.tokens, block.text, (h) => !inside(skip, h.start))
       for (let h = 0; h < hits.length; h++) {
         const hit = hits[h]!
         const entry = hit.entry
@@ -316,39 +315,6 @@ function mayDecideWithoutNlp(context: RuleContext<unknown, unknown>, blocks: rea
   return true
 }
 
-/** The characters after which Unicode sentence segmentation may break (as in src/language.ts). */
-const SENTENCE_BREAK = /[\p{Sentence_Terminal}\u2024\uFE52\uFF0E\n\r\u000B\u000C\u0085\u2028\u2029]/u
-/** BMP code unit → 1 when SENTENCE_BREAK matches it, 2 when not, 0 when not looked up yet. */
-const breakTable = new Uint8Array(0x10000)
-/** Longest text cut into sentences in one piece (src/language.ts cuts longer ones into windows). */
-const ONE_PIECE = 20000
-
-/**
- * At least as many sentences as the text splits into: one, plus one per
- * character after which the segmenter may break (UAX #29 breaks only after a
- * terminator or a paragraph separator); every code unit of a supplementary
- * character counts, to be safe. Infinity for a text long enough to be cut into windows.
- */
-export function sentenceBound(text: string): number {
-  if (text.length > ONE_PIECE) return Number.POSITIVE_INFINITY
-  let n = 1
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 128) {
-      if (c === 46 || c === 33 || c === 63 || (c >= 10 && c <= 13)) n++
-    } else if (c >= 0xd800 && c <= 0xdfff) n++
-    else {
-      let known = breakTable[c]!
-      if (known === 0) {
-        known = SENTENCE_BREAK.test(String.fromCharCode(c)) ? 1 : 2
-        breakTable[c] = known
-      }
-      if (known === 1) n++
-    }
-  }
-  return n
-}
-
 /** Where compromise found verbs in a sentence, relative to its start; shared by every rule that asks. */
 const verbCache = new WeakMap<Sentence, [number, number][]>()
 
@@ -428,23 +394,6 @@ function offlineOr(sentence: Sentence, step: {start: number; end: number; means:
   if (step.means === 'contact' && after.some((w) => listHas(lexicon.thirdParties, w))) return 'none'
   if (step.means === 'link' && after.slice(0, 2).some((w) => listHas(lexicon.adviceObjects, w))) return 'none'
   return step.means
-}
-
-/**
- * `matcher.find(tokens, text, accept)`, answered by the plain longest-match scan
- * when `accept` keeps every hit it finds (most sentences have none): up to the
- * first hit `accept` rejects, both scans take the longest phrase at the same
- * tokens. Only a sentence with a rejected hit pays for the candidate search.
- */
-export function findAccepted<E extends PhraseEntry>(
-  matcher: PhraseMatcher<E>,
-  tokens: readonly Token[],
-  text: string,
-  accept: (hit: PhraseHit<E>) => boolean,
-): PhraseHit<E>[] {
-  const hits = matcher.find(tokens, text)
-  for (const hit of hits) if (!accept(hit)) return matcher.find(tokens, text, accept)
-  return hits
 }
 
 /** True when `word` is in the list, where an entry ending in `*` matches by prefix. */

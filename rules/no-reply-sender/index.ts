@@ -5,7 +5,6 @@ import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import type {Address, Header} from '../../src/document.js'
 import {normalizeWord, type PhraseEntry} from '../../src/language.js'
-import {findAccepted} from '../missing-action-steps/detect.js'
 import en from './en.js'
 import pl from './pl.js'
 
@@ -140,7 +139,7 @@ export default defineRule({
       for (const sentence of context.sentencesOf(block)) {
         // `end` is a condition on the candidate: a longer phrase it rejects must not hide a shorter one ("Please do not reply to this email.").
         const atEnd = (hit: {entry: NoReplyPhrase; lastToken: number}): boolean => !hit.entry.end || hit.lastToken === sentence.tokens.length
-        for (const hit of findAccepted(matcher, sentence.tokens, block.text, atEnd)) {
+        for (const hit of matcher.find(sentence.tokens, block.text, atEnd)) {
           context.report({
             messageId: 'body',
             data: {phrase: hit.text, example: lexicon.replyExample.replace('{address}', suggestion)},

@@ -4,7 +4,6 @@
 import {z} from 'zod'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {PhraseEntry, PhraseHit, PhraseMatcher, Sentence, Token} from '../../src/language.js'
-import {findAccepted} from '../missing-action-steps/detect.js'
 import {findApologyHits} from '../shared/apology.js'
 import {allowMatcher, isAllowed, joined, longestFirst, proseBlocks, tokenTags, touchesPlaceholder, wordList, type WordList} from '../shared/scan.js'
 import type {ModalPerfect, Quantifier, VagueCategory, VagueLexicon, VaguePhrase} from './lexicon.js'
@@ -126,7 +125,7 @@ export default defineRule({
           if (entry.needsApology && !isApologetic()) return false
           return true
         }
-        for (const hit of findAccepted(phrases, tokens, block.text, vague)) add(hit.entry.category, hit.firstToken, hit.lastToken)
+        for (const hit of phrases.find(tokens, block.text, vague)) add(hit.entry.category, hit.firstToken, hit.lastToken)
         quantified(context, lexicon, words, sentence, quantifiers, cleared, add)
         if (modal) modalPerfect(context, modal, sentence, conditionAt, add)
         if (extra) for (const hit of extra.find(tokens, block.text)) add('extra', hit.firstToken, hit.lastToken)
@@ -264,7 +263,7 @@ function quantified(
     else return false
     return true
   }
-  for (const hit of findAccepted(quantifiers, tokens, text, accept)) {
+  for (const hit of quantifiers.find(tokens, text, accept)) {
     const found = vagueAt.get(hit.firstToken)!
     add(found.category, hit.firstToken, found.last)
   }
