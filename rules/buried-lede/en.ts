@@ -110,6 +110,13 @@ const en: BuriedLedeLexicon = {
     {phrase: 'please disregard'},
     {phrase: 'update to'},
     {phrase: 'an update on'},
+    // The remedy is about the correction too: "your second payment is on its way back".
+    {phrase: 'refund*'},
+    {phrase: 'reimburs*'},
+    {phrase: 'on its way back'},
+    {phrase: 'on their way back'},
+    {phrase: 'credited back'},
+    {phrase: 'paid back'},
   ],
   example: "We're sorry: the link in yesterday's email went to the wrong page. Here is the right one.",
   previewExample: "Sorry – yesterday's link was broken. Here's the right one.",

@@ -178,6 +178,8 @@ export default defineRule({
     let isBreach = kindBreach
     if (!isBreach) {
       for (const sentence of [...headSentences, ...scan.sentences]) {
+        // "Was my card information stolen?" asks; a question in an FAQ says nothing was exposed.
+        if (isQuestion(sentence.text)) continue
         if (isExposure(termsOf(sentence), scan.tokens(sentence), lexicon, sentence.block.text)) {
           isBreach = true
           break
@@ -365,6 +367,13 @@ class Scanner {
     while (i < this.blocks.length && this.blocks[i]!.kind === 'list-item') out.push(this.blocks[i++]!)
     return out
   }
+}
+
+/** True when a sentence ends in a question mark (before any closing quotes or brackets). */
+function isQuestion(text: string): boolean {
+  let i = text.length - 1
+  while (i >= 0 && ')]"\'”’»'.includes(text[i]!)) i--
+  return i >= 0 && (text[i] === '?' || text[i] === '？')
 }
 
 /**

@@ -222,7 +222,16 @@ export default defineRule({
       }
     }
 
-    if (!skip.has('footer') && !identifiesSender(context, footerBlocks(visible), mentions)) {
+    // Without a sender or a configured brand the name is unknown: the logo's alt text ("Marlow Coffee Roasters")
+    // names the company, and with no such text only the address is checked (the name cannot be told from other words).
+    const unknown = brand.names.length === 0 && brand.labels.length === 0
+    const logoNames = unknown ? logoAltNames(document.images, brand, lexicons) : []
+    const namesSender = unknown
+      ? logoNames.length === 0
+        ? undefined
+        : (tokens: readonly Token[]): boolean => mentionsBrand(tokens, {...brand, names: logoNames})
+      : mentions
+    if (!skip.has('footer') && !identifiesSender(context, footerBlocks(visible), namesSender)) {
       context.report({messageId: 'footer', data, ...footerAnchor})
     }
 
@@ -391,7 +400,27 @@ function footerBlocks(visible: readonly Block[]): Block[] {
 }
 
 /** True when the footer names a company (the brand or a legal form) and gives an address or a legal line. */
-function identifiesSender(context: RuleContext<unknown, unknown>, blocks: readonly Block[], mentions: (tokens: readonly Token[]) => boolean): boolean {
+/** The words of the alt text of the email's logos, without the word "logo" itself: the brand's name when nothing else gives it. */
+function logoAltNames(images: readonly Image[], brand: BrandInfo, lexicons: readonly UnbrandedLexicon[]): string[][] {
+  const generic = new Set(lexicons.flatMap((l) => l.logoWords))
+  const names: string[][] = []
+  for (const image of images) {
+    if (!image.alt.trim() || !isLogo(image, brand, lexicons)) continue
+    const words = foldTokens(image.alt).filter((w) => !generic.has(w))
+    if (words.length > 0) names.push(words)
+  }
+  return names
+}
+
+/**
+ * True when the footer names the company (its name or a legal form) and gives an address. With `mentions`
+ * undefined the name cannot be known, and the address alone decides.
+ */
+function identifiesSender(
+  context: RuleContext<unknown, unknown>,
+  blocks: readonly Block[],
+  mentions: ((tokens: readonly Token[]) => boolean) | undefined,
+): boolean {
   const forms = context.matcher('footer:legal-forms', [...en.legalForms, ...pl.legalForms])
   const lines = context.matcher('footer:legal-lines', [...en.legalLines, ...pl.legalLines])
   const streets = new Set([...en.streetWords, ...pl.streetWords].filter((w) => !w.includes(' ')))
@@ -399,7 +428,7 @@ function identifiesSender(context: RuleContext<unknown, unknown>, blocks: readon
   let address = false
   for (const block of blocks) {
     const tokens = tokenize(block.text)
-    if (!company) company = mentions(tokens) || forms.test(tokens)
+    if (!company) company = mentions === undefined || mentions(tokens) || forms.test(tokens)
     if (!address) address = POSTCODE.test(block.text) || block.text.includes('©') || lines.test(tokens) || hasStreetAddress(tokens, streets)
     if (company && address) return true
   }
