@@ -604,6 +604,26 @@ function certainBreakAt(text: string, q: number): boolean {
   return l >= 97 && l <= 122
 }
 
+/**
+ * The segment starts of a text whose every possible break is certain, without
+ * the segmenter: each terminator is either a certain break (see
+ * certainBreakAt: "… today. We …") or part of the closing run at the end
+ * (terminators, closers and spaces only). Segmentation breaks only after a
+ * terminator or a paragraph separator (UAX #29), so these are all its breaks.
+ * Undefined when any other break candidate occurs (an abbreviation, a
+ * decimal point, a line feed, a quote after the full stop): then the segmenter decides.
+ */
+function certainStarts(text: string): number[] | undefined {
+  const starts = [0]
+  let i = firstSentenceBreak(text)
+  while (i >= 0) {
+    if (i + 2 < text.length && certainBreakAt(text, i + 2)) starts.push(i + 2)
+    else return endsOnlySentence(text, i) ? starts : undefined
+    i = firstSentenceBreak(text, i + 1)
+  }
+  return starts
+}
+
 /** The last certain break (see certainBreakAt) in `(from, to]`, or -1. */
 function lastCertainBreak(text: string, from: number, to: number): number {
   for (let q = Math.min(to, text.length - 1); q > from && q >= 3; q--) if (certainBreakAt(text, q)) return q
@@ -650,8 +670,8 @@ const bmpSentenceBreak = new Uint8Array(0x10000)
  * as `SENTENCE_BREAK.exec(text)?.index`, with one table look-up per BMP code
  * unit instead of a Unicode property test (most blocks have no terminator).
  */
-function firstSentenceBreak(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+function firstSentenceBreak(text: string, from = 0): number {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1)
@@ -714,6 +734,11 @@ export function segmentStarts(texts: readonly string[], language: Language): (nu
   }
   texts.forEach((text, i) => {
     if (text.length > SEGMENT_BATCH || !needsSegmenter(text)) return
+    const simple = certainStarts(text)
+    if (simple) {
+      out[i] = simple
+      return
+    }
     if (length + text.length + 1 > SEGMENT_BATCH) flush()
     batch.push(i)
     length += text.length + 1

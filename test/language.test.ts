@@ -193,6 +193,23 @@ describe('segmentStarts: many blocks, one segmenter call', () => {
     }
   })
 
+  it('finds the breaks of plain prose without the segmenter, exactly where the segmenter breaks', () => {
+    const word = fc.constantFrom('we', 'sent', 'the', 'wrong', 'link', 'We', 'Sorry', 'It', 'Mr', 'U.S', 'e.g', '3.5', 'ok', 'zł', 'Łódź', 'ą')
+    const end = fc.constantFrom('. ', '? ', '! ', ' ', ', ', '.  ', '.\u00a0', '.” ', '?! ', '.\n', '… ', '.) ')
+    for (const language of ['en', 'pl'] as const) {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(word, end), {minLength: 1, maxLength: 30}), (parts) => {
+          const text = parts
+            .map(([w, e]) => w + e)
+            .join('')
+            .trim()
+          expect(batched([text], language)).toEqual([alone(text, language)])
+        }),
+        {numRuns: 3000},
+      )
+    }
+  })
+
   it('cuts the blocks of every fixture as the segmenter does alone', async () => {
     const {buildDocument} = await import('../src/parse/index.js')
     for (const dir of ['fixtures/examples', 'fixtures/holdout']) {
