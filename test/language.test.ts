@@ -7,6 +7,7 @@ import {
   cleanUnits,
   countLetters,
   francOnly,
+  normalizeWord,
   PhraseMatcher,
   segmentStarts,
   splitSentences,
@@ -286,7 +287,9 @@ describe('tokenize', () => {
           fc.array(fc.constantFrom('a', 'Ł', "'", '’', ' ', '1', '\u0301', '𝐖', '\ud835', '\udc00', '-', '.'), {maxLength: 60}).map((x) => x.join('')),
         ),
         (text) => {
-          expect(tokenize(text, 7).map((t) => [t.text, t.start - 7, t.end - 7])).toEqual(reference(text))
+          const tokens = tokenize(text, 7)
+          expect(tokens.map((t) => [t.text, t.start - 7, t.end - 7])).toEqual(reference(text))
+          for (const t of tokens) expect(t.norm).toBe(normalizeWord(t.text))
         },
       ),
       {numRuns: 1000},
