@@ -39,10 +39,11 @@ export const scalingFamilies: readonly ScalingFamily[] = [
   },
   {
     id: 'sorry-sentences',
-    what: '"Sorry. " repeated in one paragraph',
+    what: '"Sorry. " repeated in one paragraph (language set to English: detection calls it Czech, which would run only structural rules)',
     format: 'text',
     n: 40000,
     build: (n) => rep('Sorry. ', n),
+    options: {language: 'en'},
   },
   {
     id: 'sorry-cells',
