@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import nlp from 'compromise'
 import {describe, expect, it} from 'vitest'
 import {splitSentences} from '../src/language.js'
-import {type Compromise, MAX_NLP_CHARS, tagger} from '../src/nlp-tagger.js'
+import {type Compromise, fastBulkMatch, MAX_NLP_CHARS, tagger} from '../src/nlp-tagger.js'
 import {buildDocument} from '../src/parse/index.js'
 
 type Term = {text: string; tags: string[]}
@@ -26,6 +26,27 @@ async function fixtureSentences(): Promise<string[]> {
   return out
 }
 
+/** Every English prose sentence of ../shared/corpus, when that folder is beside the project (CI has it). */
+async function corpusSentences(): Promise<string[]> {
+  const dir = '../shared/corpus'
+  let files: string[]
+  try {
+    files = readdirSync(dir).sort()
+  } catch {
+    return []
+  }
+  const out: string[] = []
+  for (const file of files) {
+    if (!/\.(html?|txt|md|eml)$/.test(file) || file === 'README.md') continue
+    const document = await buildDocument(readFileSync(join(dir, file), 'utf8'), {filename: file})
+    if (document.language !== 'en') continue
+    document.blocks.forEach((block, i) => {
+      if (block.prose) for (const s of splitSentences(block, i, 'en')) out.push(s.text)
+    })
+  }
+  return out
+}
+
 describe('the tagger handed to rules', () => {
   const analyse = tagger(nlp as unknown as Compromise)
 
@@ -41,6 +62,42 @@ describe('the tagger handed to rules', () => {
     expect(differing).toEqual([])
   })
 
+  it('picks the same post-tagger patterns in the same order as compromise’s own bulkMatch, on every English sentence of the fixtures and the corpus', async () => {
+    const sentences = [...(await fixtureSentences()), ...(await corpusSentences())]
+    type Sweep = (document: unknown[][], net: unknown, methods: unknown, opts?: unknown) => unknown[]
+    const one = (nlp.world() as unknown as {methods: {one: {bulkMatch: Sweep}}}).methods.one
+    const original = one.bulkMatch
+    const summary = (found: unknown[]): string =>
+      JSON.stringify(found.map((f) => {
+        const {match, pointer, tag, unTag} = f as {match: string; pointer: number[]; tag?: unknown; unTag?: unknown}
+        return [match, pointer, tag, unTag]
+      }))
+    let sweeps = 0
+    let nonEmpty = 0
+    const differing: string[] = []
+    let current = ''
+    one.bulkMatch = (document, net, methods, opts) => {
+      const theirs = original(document, net, methods, opts)
+      const ours = fastBulkMatch(document as never, net as never, methods as never, opts as never)
+      sweeps++
+      if (theirs.length > 0) nonEmpty++
+      if (summary(ours) !== summary(theirs)) differing.push(current)
+      return theirs
+    }
+    try {
+      for (const text of sentences) {
+        current = text
+        nlp(text).match('#Verb').found
+      }
+    } finally {
+      one.bulkMatch = original
+    }
+    // Every sentence goes through the post-tagger's sweep and .match()'s; most find something.
+    expect(sweeps).toBeGreaterThanOrEqual(2 * sentences.length)
+    expect(nonEmpty).toBeGreaterThan(sentences.length)
+    expect(differing).toEqual([])
+  })
+
   it('finds the same matches and offsets as compromise for the patterns rules use', () => {
     const text = 'Reply to this email or call us on 0117 555 0160 if the wrong price was charged on 4 March.'
     for (const pattern of ['#Verb', '(#Noun && !#Pronoun && !#Possessive && !#Date)', '(#Value|#Date)']) {
@@ -51,10 +108,14 @@ describe('the tagger handed to rules', () => {
   })
 
   it('leaves compromise’s own pipeline as it was, for other users of compromise in the same process', () => {
-    const hooks = (): string[] => (nlp.world() as unknown as {hooks: string[]}).hooks
+    const world = nlp.world() as unknown as {hooks: string[]; methods: {one: {bulkMatch: unknown}}}
+    const hooks = (): string[] => world.hooks
     const before = [...hooks()]
+    const bulkMatch = world.methods.one.bulkMatch
     analyse('We sent the wrong receipt.')
     expect(hooks()).toEqual(before)
+    expect(world.methods.one.bulkMatch).toBe(bulkMatch)
+    expect(bulkMatch).not.toBe(fastBulkMatch)
     expect(before).toContain('chunks')
   })
 
