@@ -61,22 +61,56 @@ interface SweepMethods {
 
 type BulkMatch = (document: unknown[][], net: Net, methods: SweepMethods, opts?: {matchOne?: boolean}) => unknown[]
 
-/** The hooks in `Object.keys(net.hooks)` order, the order compromise tries them in, and each one's position. */
+/**
+ * compromise's hook index, prepared once per net: the hooks in
+ * `Object.keys(net.hooks)` order (the order compromise tries them in) and
+ * each one's position; for each hook its patterns, and a number per distinct
+ * pattern text (compromise drops repeats by text).
+ */
 interface HookOrder {
-  keys: string[]
   at: Map<string, number>
+  lists: NetMatch[][]
+  ids: Int32Array[]
+  /** Per pattern text, the sentence it was last taken for. */
+  seen: Int32Array
+  sentence: number
 }
 const hookOrders = new WeakMap<Record<string, NetMatch[]>, HookOrder>()
 
 function orderOf(hooks: Record<string, NetMatch[]>): HookOrder {
   let order = hookOrders.get(hooks)
-  // compromise builds its net once; a net that gained hooks since (a plugin) is indexed again.
-  if (!order || order.keys.length !== Object.keys(hooks).length) {
+  // compromise builds its post-tagger's net once per process and never changes it.
+  if (!order) {
     const keys = Object.keys(hooks)
-    order = {keys, at: new Map(keys.map((key, i) => [key, i]))}
+    const textIds = new Map<string, number>()
+    const lists = keys.map((key) => hooks[key]!)
+    const ids = lists.map((list) =>
+      Int32Array.from(list, (m) => {
+        let id = textIds.get(m.match)
+        if (id === undefined) {
+          id = textIds.size
+          textIds.set(m.match, id)
+        }
+        return id
+      }),
+    )
+    order = {at: new Map(keys.map((key, i) => [key, i])), lists, ids, seen: new Int32Array(textIds.size), sentence: 0}
     hookOrders.set(hooks, order)
   }
   return order
+}
+
+/** compromise's trim-down and too-small tests of one candidate pattern against a sentence's cache. */
+function fits(m: NetMatch, haves: ReadonlySet<string>, termCount: number): boolean {
+  const {needs, ifNo, wants} = m
+  for (let i = 0; i < needs.length; i++) if (!haves.has(needs[i]!)) return false
+  if (ifNo !== undefined) for (let i = 0; i < ifNo.length; i++) if (haves.has(ifNo[i]!)) return false
+  if (wants.length > 0) {
+    let found = 0
+    for (let i = 0; i < wants.length; i++) if (haves.has(wants[i]!)) found++
+    if (!(found >= (m.minWant as number))) return false
+  }
+  return termCount >= (m.minWords as number)
 }
 
 /**
@@ -84,34 +118,38 @@ function orderOf(hooks: Record<string, NetMatch[]>): HookOrder {
  * step for step and with the same result in the same order, except how the
  * candidate patterns of a sentence are collected: from the hooks the
  * sentence's cache holds, sorted into compromise's hook order, instead of
- * testing every hook. Duplicates are dropped by pattern text, keeping the
+ * testing every hook. Repeats are dropped by pattern text, keeping the
  * first, as compromise does.
  */
 export const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
   const docCache = methods.one.cacheDoc(document)
-  const {keys, at: order} = orderOf(net.hooks)
+  const order = orderOf(net.hooks)
   const results: unknown[] = []
+  const present: number[] = []
+  const todo: NetMatch[] = []
   for (let n = 0; n < document.length; n++) {
     const haves = docCache[n]!
-    const present: number[] = []
+    present.length = 0
     for (const item of haves) {
-      const at = order.get(item)
+      const at = order.at.get(item)
       if (at !== undefined) present.push(at)
     }
     present.sort((a, b) => a - b)
-    const seen = new Set<string>()
+    if (order.sentence >= 0x7fffffff) {
+      order.seen.fill(0)
+      order.sentence = 0
+    }
+    const stamp = ++order.sentence
     const termCount = document[n]!.length
-    const todo: NetMatch[] = []
+    todo.length = 0
     for (const at of present) {
-      for (const m of net.hooks[keys[at]!]!) {
-        if (seen.has(m.match)) continue
-        seen.add(m.match)
-        // compromise's trim-down: every need met, no ifNo present, enough wants.
-        if (!m.needs.every((need) => haves.has(need))) continue
-        if (m.ifNo !== undefined && m.ifNo.some((no) => haves.has(no))) continue
-        if (m.wants.length > 0 && !(m.wants.filter((want) => haves.has(want)).length >= (m.minWant as number))) continue
-        // … and too-small.
-        if (termCount >= (m.minWords as number)) todo.push(m)
+      const list = order.lists[at]!
+      const ids = order.ids[at]!
+      for (let i = 0; i < list.length; i++) {
+        const id = ids[i]!
+        if (order.seen[id] === stamp) continue
+        order.seen[id] = stamp
+        if (fits(list[i]!, haves, termCount)) todo.push(list[i]!)
       }
     }
     // Patterns with no hooks are tried on every sentence long enough, untrimmed, after the others.
