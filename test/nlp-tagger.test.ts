@@ -68,10 +68,12 @@ describe('the tagger handed to rules', () => {
     const one = (nlp.world() as unknown as {methods: {one: {bulkMatch: Sweep}}}).methods.one
     const original = one.bulkMatch
     const summary = (found: unknown[]): string =>
-      JSON.stringify(found.map((f) => {
-        const {match, pointer, tag, unTag} = f as {match: string; pointer: number[]; tag?: unknown; unTag?: unknown}
-        return [match, pointer, tag, unTag]
-      }))
+      JSON.stringify(
+        found.map((f) => {
+          const {match, pointer, tag, unTag} = f as {match: string; pointer: number[]; tag?: unknown; unTag?: unknown}
+          return [match, pointer, tag, unTag]
+        }),
+      )
     let sweeps = 0
     let nonEmpty = 0
     const differing: string[] = []
