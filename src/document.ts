@@ -440,7 +440,7 @@ export interface EmailDocument {
 /** Converts a span of block text to a range in the original source. */
 export function spanToRange(document: EmailDocument, span: TextSpan): Range {
   const {block} = span
-  let start = block.map.start(span.start)
+  const start = block.map.start(span.start)
   let end = block.map.end(span.end)
   if (end < start) end = start
   if (span.end <= span.start) end = start
