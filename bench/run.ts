@@ -329,7 +329,7 @@ async function fullBench(extra: SectionsOut): Promise<void> {
 
   // -------------------------------------------------------------------------
   // Peak RSS of the CLI on the 10 MB email (child process).
-  let rss: {tenMbMb: number; baselineMb: number; ms: number} | null = null
+  let rss: {tenMbMb: number; baselineMb: number; ms: number; emojiMb: number | undefined; emojiMs: number | undefined} | null = null
   if (cliBuilt) {
     const file = join(scratch, 'email-10mb.html')
     writeFileSync(file, inputs.find((i) => i.id === '10mb')!.html)
@@ -348,7 +348,11 @@ async function fullBench(extra: SectionsOut): Promise<void> {
     console.error('Peak RSS of the CLI on 10 MB …')
     const base = await peak(['--version'])
     const ten = await peak([file, '-f', 'json', '-o', join(scratch, 'report-10mb.json')])
-    if (base && ten) rss = {tenMbMb: ten.maxRssMb, baselineMb: base.maxRssMb, ms: ten.ms}
+    // 900 KB of laughing emoji: one humour finding each before the caps (225,000), which are counted, never built.
+    const emojiFile = join(scratch, 'emoji-900kb.txt')
+    writeFileSync(emojiFile, `We are sorry. ${'\u{1F602}'.repeat(225_000)}`)
+    const emoji = await peak([emojiFile, '-f', 'json', '-o', join(scratch, 'report-emoji.json')])
+    if (base && ten) rss = {tenMbMb: ten.maxRssMb, baselineMb: base.maxRssMb, ms: ten.ms, emojiMb: emoji?.maxRssMb, emojiMs: emoji?.ms}
   }
 
   // -------------------------------------------------------------------------
@@ -509,6 +513,12 @@ async function fullBench(extra: SectionsOut): Promise<void> {
       'peak RSS for the 10 MB email < 300 MB (CLI)',
       `${rss.tenMbMb.toFixed(0)} MB (CLI --version alone: ${rss.baselineMb.toFixed(0)} MB)`,
       rss.tenMbMb < 300,
+    )
+  if (rss?.emojiMb !== undefined)
+    check(
+      'peak RSS for 900 KB of emoji (225,000 findings before the caps) < 300 MB (CLI)',
+      `${rss.emojiMb.toFixed(0)} MB, ${fmt(rss.emojiMs ?? Number.NaN)} ms for the whole command`,
+      rss.emojiMb < 300,
     )
   if (cold) {
     check(
