@@ -4,7 +4,7 @@
  */
 
 /** Each base64 character's six bits, or -1. */
-const BASE64 = new Int8Array(128).fill(-1)
+export const BASE64 = new Int8Array(128).fill(-1)
 for (let i = 0; i < 64; i++) BASE64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i
 
 /**

@@ -15,7 +15,7 @@
  */
 import PostalMime, {decodeWords, type Address as MimeAddress, type Email} from 'postal-mime'
 import {ChainedMapper, PointMapper, TextBuilder, type Address, type Block, type Header, type PartKind, type SourceMapper} from '../document.js'
-import {decodeBase64} from './bytes.js'
+import {BASE64, decodeBase64} from './bytes.js'
 import {EmlParseError} from './eml-error.js'
 import {parseHtml} from './html.js'
 import {collapsesEqual, collapseWhiteSpace, type ParsedBody, type ParsedEml, type ParsedPart} from './shared.js'
@@ -54,7 +54,7 @@ function lineAt(source: string, pos: number, limit: number): Line {
 }
 
 /** A header field in the raw source: from its name to the end of its last continuation line. */
-interface RawField {
+export interface RawField {
   name: string
   start: number
   colon: number
@@ -508,45 +508,64 @@ function decodeQuotedPrintable(source: string, start: number, end: number, chars
 // Headers
 
 /** The unfolded header value as characters, each with its raw span. */
-interface Unfolded {
+export interface Unfolded {
   text: string
   starts: number[]
   ends: number[]
 }
 
-/** Unfolds a field's value: a line break with the blanks around it becomes one space spanning them all. */
-function unfold(source: string, field: RawField): Unfolded {
-  const chars: string[] = []
+/**
+ * Unfolds a field's value: a line break with the blanks around it becomes one
+ * space spanning them all. Exported for its test, which compares it with the
+ * character-by-character definition.
+ */
+export function unfold(source: string, field: RawField): Unfolded {
+  // Character codes, then one string: a header can be megabytes of encoded words.
+  const codes: number[] = []
   const starts: number[] = []
   const ends: number[] = []
   let p = field.colon + 1
   while (p < field.end) {
-    const c = source[p]!
-    if (c === '\r' || c === '\n') {
+    const c = source.charCodeAt(p)
+    if (c === 13 || c === 10) {
       let q = p
-      while (q < field.end && /[\r\n \t]/.test(source[q]!)) q++
+      while (q < field.end && isFoldSpace(source.charCodeAt(q))) q++
       let s = p
-      while (chars.length > 0 && (chars[chars.length - 1] === ' ' || chars[chars.length - 1] === '\t') && ends[ends.length - 1] === s) {
-        chars.pop()
+      // Blanks right before the break belong to the one space.
+      while (codes.length > 0 && isBlank(codes[codes.length - 1]!) && ends[ends.length - 1] === s) {
+        codes.pop()
         ends.pop()
         s = starts.pop()!
       }
-      chars.push(' ')
+      codes.push(32)
       starts.push(s)
       ends.push(q)
       p = q
       continue
     }
-    chars.push(c)
+    codes.push(c)
     starts.push(p)
     ends.push(p + 1)
     p++
   }
   let a = 0
-  let b = chars.length
-  while (a < b && (chars[a] === ' ' || chars[a] === '\t')) a++
-  while (b > a && (chars[b - 1] === ' ' || chars[b - 1] === '\t')) b--
-  return {text: chars.slice(a, b).join(''), starts: starts.slice(a, b), ends: ends.slice(a, b)}
+  let b = codes.length
+  while (a < b && isBlank(codes[a]!)) a++
+  while (b > a && isBlank(codes[b - 1]!)) b--
+  let text = ''
+  // In slices: String.fromCharCode takes its codes as arguments.
+  for (let k = a; k < b; k += 8192) text += String.fromCharCode(...codes.slice(k, Math.min(b, k + 8192)))
+  return {text, starts: a === 0 && b === starts.length ? starts : starts.slice(a, b), ends: a === 0 && b === ends.length ? ends : ends.slice(a, b)}
+}
+
+/** A blank: space or tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9
+}
+
+/** What a fold spans: line breaks and blanks. */
+function isFoldSpace(c: number): boolean {
+  return c === 13 || c === 10 || c === 32 || c === 9
 }
 
 /**
@@ -581,35 +600,55 @@ function valueStart(source: string, field: RawField): number {
  * Padding ends a group; characters outside the base64 alphabet are skipped, as
  * the decoder does.
  */
-function pushBase64Groups(bytes: ByteWriter, u: {text: string; starts: number[]; ends: number[]}, from: number, to: number): void {
+export function pushBase64Groups(bytes: Pick<ByteWriter, 'push'>, u: {text: string; starts: number[]; ends: number[]}, from: number, to: number): void {
+  // One group at a time: its first character, how many alphabet characters it has, and the
+  // bytes they decode to (at most 3), pushed when the group ends. As decodeBase64 of the group's
+  // characters: a whole byte is taken every 8 bits, and "=" ends the group, dropping what is left.
   let first = -1
   let count = 0
-  let chars = ''
+  let bits = 0
+  let pending = 0
+  let made = 0
+  let b0 = 0
+  let b1 = 0
+  let b2 = 0
   const flush = (last: number): void => {
-    if (first >= 0 && chars.length > 0) for (const byte of decodeBase64(chars)) bytes.push(byte, u.starts[first]!, u.ends[last]!)
+    if (first >= 0 && count > 0) {
+      const start = u.starts[first]!
+      const end = u.ends[last]!
+      if (made > 0) bytes.push(b0, start, end)
+      if (made > 1) bytes.push(b1, start, end)
+      if (made > 2) bytes.push(b2, start, end)
+    }
     first = -1
     count = 0
-    chars = ''
+    bits = 0
+    pending = 0
+    made = 0
   }
   for (let k = from; k < to; k++) {
-    const c = u.text[k]!
-    if (c === '=') {
-      if (first >= 0) {
-        chars += c
-        flush(k)
-      }
+    const code = u.text.charCodeAt(k)
+    if (code === 61 /* = */) {
+      if (first >= 0) flush(k)
       continue
     }
-    if (!isBase64Char(c.charCodeAt(0))) continue
+    const v = code < 128 ? BASE64[code]! : -1
+    if (v < 0) continue
     if (first < 0) first = k
-    chars += c
-    if (++count === 4) flush(k)
+    count++
+    bits = ((bits << 6) | v) & 0xffffff
+    pending += 6
+    if (pending >= 8) {
+      pending -= 8
+      const byte = (bits >> pending) & 0xff
+      if (made === 0) b0 = byte
+      else if (made === 1) b1 = byte
+      else b2 = byte
+      made++
+    }
+    if (count === 4) flush(k)
   }
   if (first >= 0) flush(to - 1)
-}
-
-function isBase64Char(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47
 }
 
 /**
