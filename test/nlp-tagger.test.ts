@@ -94,9 +94,9 @@ describe('the tagger handed to rules', () => {
     } finally {
       one.bulkMatch = original
     }
-    // Every sentence goes through the post-tagger's sweep and .match()'s; most find something.
+    // Every sentence goes through the post-tagger's sweep and .match()'s; most post-tagger sweeps find something.
     expect(sweeps).toBeGreaterThanOrEqual(2 * sentences.length)
-    expect(nonEmpty).toBeGreaterThan(sentences.length)
+    expect(nonEmpty).toBeGreaterThan(sentences.length / 2)
     expect(differing).toEqual([])
   })
 
