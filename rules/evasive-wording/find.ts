@@ -21,6 +21,7 @@ import {
   tokenTags,
   touchesPlaceholder,
   wordList,
+  wordListEntry,
   type ProseBlock,
 } from '../shared/scan.js'
 import type {EvasiveCategory, EvasiveLexicon, EvasivePhrase} from './lexicon.js'
@@ -134,9 +135,9 @@ export class Triggers {
     ]
     for (const [words, bit] of lists) {
       for (const raw of words) {
-        const word = raw.toLowerCase().replace(/’/g, "'")
-        if (word.length > 1 && word.endsWith('*')) {
-          const stem = word.slice(0, -1)
+        const {word, stem: isStem} = wordListEntry(raw)
+        if (isStem) {
+          const stem = word // the entry without its `*`
           const first = stem.charCodeAt(0)
           let list = this.stems.get(first)
           if (!list) this.stems.set(first, (list = []))

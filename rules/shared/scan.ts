@@ -24,13 +24,12 @@ export class WordList {
 
   constructor(words: readonly string[]) {
     for (const raw of words) {
-      const word = raw.toLowerCase().replace(/’/g, "'")
-      if (word.length > 1 && word.endsWith('*')) {
-        const stem = word.slice(0, -1)
-        const first = stem.charCodeAt(0)
+      const {word, stem} = wordListEntry(raw)
+      if (stem) {
+        const first = word.charCodeAt(0)
         let list = this.stems.get(first)
         if (!list) this.stems.set(first, (list = []))
-        list.push(stem)
+        list.push(word)
       } else {
         this.exact.add(word)
         if (word.length > 0) this.slots[wordSlot(word)] = 1
@@ -45,6 +44,19 @@ export class WordList {
     if (stems) for (const stem of stems) if (norm.startsWith(stem)) return true
     return false
   }
+}
+
+/**
+ * How a word-list entry reads: lower-cased, with typographic apostrophes as
+ * `'`, and a trailing `*` (after at least one character) making the rest a
+ * stem. Every list that follows {@link WordList}'s convention reads entries here.
+ *
+ * @example
+ * wordListEntry('Customer*') // {word: 'customer', stem: true}
+ */
+export function wordListEntry(raw: string): {word: string; stem: boolean} {
+  const word = raw.toLowerCase().replace(/’/g, "'")
+  return word.length > 1 && word.endsWith('*') ? {word: word.slice(0, -1), stem: true} : {word, stem: false}
 }
 
 const wordLists = new WeakMap<readonly string[], WordList>()
