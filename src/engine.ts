@@ -123,15 +123,60 @@ export class Analysis {
   nlp(sentence: Sentence): NlpView {
     let view = this.nlpCache.get(sentence)
     if (!view) {
-      view = this.nlpByText.get(sentence.text)
+      const text = sentence.text.slice(0, readingEnd(sentence.text))
+      view = this.nlpByText.get(text)
       if (!view) {
-        view = analyse(sentence.text)
-        this.nlpByText.set(sentence.text, view)
+        view = analyse(text)
+        this.nlpByText.set(text, view)
       }
       this.nlpCache.set(sentence, view)
     }
     return view
   }
+}
+
+/**
+ * Where the words of a sentence end, before what only pads it: white space
+ * and invisible characters (the `&zwnj;&nbsp;` run that keeps an inbox from
+ * showing the body after a preheader), and a plain-text heading's underline
+ * (`-----`, `=====`). compromise reads the padding as terms (a padded
+ * preheader cost 70% more), and the heading without its underline is the same
+ * text as the HTML part's, so it is analysed once. Only the end is cut:
+ * offsets in the view stay offsets from the sentence's start.
+ */
+export function readingEnd(text: string): number {
+  let end = text.length
+  for (;;) {
+    while (end > 0 && isPadding(text.charCodeAt(end - 1))) end--
+    // A rule of at least three of the same character, as text parts underline their headings.
+    const c = end > 0 ? text.charCodeAt(end - 1) : 0
+    if (c !== 45 && c !== 61 && c !== 95 && c !== 42 && c !== 126) return end
+    let start = end - 1
+    while (start > 0 && text.charCodeAt(start - 1) === c) start--
+    // Only a rule set apart from the words: "to do -----", not "e-mail--" or a word of its own.
+    if (end - start < 3 || (start > 0 && !isPadding(text.charCodeAt(start - 1)))) return end
+    end = start
+  }
+}
+
+/** White space and characters that render as nothing. */
+function isPadding(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0xad ||
+    c === 0x34f ||
+    (c >= 0x200b && c <= 0x200d) ||
+    c === 0x2060 ||
+    c === 0xfeff ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f
+  )
 }
 
 /** The hits of one `find`: the text alone when there were none. */
@@ -413,7 +458,7 @@ function capFindings(document: EmailDocument, sorted: Diagnostic[], dropped: Map
   }
   let overall = 0
   if (kept.length > total) {
-    const order = kept.map((d, i) => i).sort((a, b) => SEVERITY_RANK[kept[a]!.severity] - SEVERITY_RANK[kept[b]!.severity] || a - b)
+    const order = kept.map((_d, i) => i).sort((a, b) => SEVERITY_RANK[kept[a]!.severity] - SEVERITY_RANK[kept[b]!.severity] || a - b)
     const keep = new Set(order.slice(0, total))
     overall = kept.length - total
     kept = kept.filter((_, i) => keep.has(i))

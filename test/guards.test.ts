@@ -150,4 +150,19 @@ describe('work that does not depend on the email', () => {
     expect(one).toBeGreaterThan(0)
     expect(once(5)).toBe(one)
   })
+
+  it('analyses a sentence once whatever pads its end (a preheader’s &zwnj;&nbsp; run, a text heading’s underline)', async () => {
+    const {lintSync: lint} = await import('../src/lint.js')
+    const {nlpCalls} = await import('../src/nlp.js')
+    const sentence = 'Your card was charged twice for order 4411 because of a billing error.'
+    const calls = (text: string): number => {
+      const before = nlpCalls()
+      lint(text, {format: 'text'})
+      return nlpCalls() - before
+    }
+    const one = calls(`We are sorry.\n\n${sentence}\n`)
+    expect(one).toBeGreaterThan(0)
+    expect(calls(`We are sorry.\n\n${sentence}\n\n${sentence} ${'\u200c\u00a0'.repeat(30)}\n`)).toBe(one)
+    expect(calls(`We are sorry.\n\n${sentence}\n\n${sentence}\n${'-'.repeat(sentence.length)}\n`)).toBe(one)
+  })
 })

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {splitSentences} from '../src/language.js'
 import {type Compromise, fastBulkMatch, MAX_NLP_CHARS, tagger} from '../src/nlp-tagger.js'
 import {buildDocument} from '../src/parse/index.js'
+import {readingEnd} from '../src/engine.js'
 
 type Term = {text: string; tags: string[]}
 
@@ -124,5 +125,34 @@ describe('the tagger handed to rules', () => {
   it('cuts a run-on sentence to the longest that compromise is given', () => {
     const long = `${'word '.repeat(MAX_NLP_CHARS)}end`
     expect(analyse(long).text().length).toBeLessThanOrEqual(MAX_NLP_CHARS)
+  })
+})
+
+describe('what of a sentence compromise reads (readingEnd)', () => {
+  const read = (text: string): string => text.slice(0, readingEnd(text))
+
+  it('drops white space and invisible padding at the end', () => {
+    expect(read('A correction to last week’s email. \u200c\u00a0\u200c\u00a0\u200c ')).toBe('A correction to last week’s email.')
+    expect(read('Sorry\u200b\u2060\ufeff\u034f\u00ad\u3000')).toBe('Sorry')
+  })
+
+  it('drops a heading’s underline of three or more of one character, set apart from the words', () => {
+    expect(read('What you need to do -------------------')).toBe('What you need to do')
+    expect(read('What happened\n=============  ')).toBe('What happened')
+    expect(read('Steps ___ *** ~~~')).toBe('Steps')
+  })
+
+  it('keeps what is part of the words', () => {
+    for (const text of ['Call us on 0800 555 0100 --', 'It was broken---', 'Use code SPRING-- today', 'e-mail', 'ok ==', 'Read this -=-=-=', 'We are sorry.']) {
+      expect(read(text)).toBe(text.trimEnd())
+    }
+    expect(read('')).toBe('')
+    expect(read(' \u200c ----- ')).toBe('')
+  })
+
+  it('is linear on a long run of padding and rules', () => {
+    const text = `word ${'- '.repeat(50_000)}${'-'.repeat(100_000)}`
+    // Every step moves the end left: this returns at once (a quadratic scan would take minutes).
+    expect(read(text)).toBe(`word ${'- '.repeat(50_000)}`.trimEnd())
   })
 })
