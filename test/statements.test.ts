@@ -131,6 +131,34 @@ describe('breach notices: mixed evidence of a missing part (data-breach-notice)'
   })
 })
 
+describe('routine handling of data is not an exposure (data-breach-notice)', () => {
+  const breach = (sentence: string, language: 'en' | 'pl' = 'en'): boolean => {
+    const text =
+      language === 'en'
+        ? `Hi Sam,\n\nWe are sorry: the invoice email of 3 March showed the wrong total. Your card was charged the right amount.\n\n${sentence}\n\nReply to this email with any questions.\n\nThe Ledgerly team`
+        : `Dzień dobry,\n\nprzepraszamy: w e-mailu z 3 marca podaliśmy błędną kwotę faktury. Z karty pobraliśmy prawidłową kwotę.\n\n${sentence}\n\nOdpowiedz na tę wiadomość, jeśli masz pytania.\n\nZespół Ledgerly`
+    return fired(text, ['data-breach-notice'], language).includes('data-breach-notice')
+  }
+
+  it('does not read a present-tense description of handling as a breach', () => {
+    expect(breach('The new audit log shows exactly how customer data is accessed and by whom.')).toBe(false)
+    expect(breach('Your personal data is only shared with the payment processor that handles your card.')).toBe(false)
+    expect(breach('Customer records are stored, backed up and accessed only in the EU.')).toBe(false)
+    expect(breach('Twoje dane osobowe są udostępniane wyłącznie firmie kurierskiej.', 'pl')).toBe(false)
+    expect(breach('Udostępniamy Twoje dane osobowe tylko operatorowi płatności.', 'pl')).toBe(false)
+  })
+
+  it('still reads past, perfect and progressive exposures as a breach', () => {
+    expect(breach('Customer data was accessed by an unauthorised person on 2 March.')).toBe(true)
+    expect(breach('Your personal data has been shared with another customer by mistake.')).toBe(true)
+    expect(breach('Your personal data is being accessed by someone outside the company.')).toBe(true)
+    // A routine clause does not hide an event elsewhere in the sentence.
+    expect(breach('An attacker accessed customer data, which is shared with our couriers.')).toBe(true)
+    expect(breach('Dane osobowe klientów zostały udostępnione osobie nieuprawnionej.', 'pl')).toBe(true)
+    expect(breach('Udostępniliśmy Twoje dane osobowe innemu klientowi przez pomyłkę.', 'pl')).toBe(true)
+  })
+})
+
 describe('declaratives with a link (missing-action-steps)', () => {
   const found = (text: string, language: 'en' | 'pl'): string[] =>
     lintSync(text, {format: 'text', language})

@@ -52,6 +52,21 @@ export interface BreachLexicon {
   ownerWords: string[]
   /** Word endings that negate ("n't"). */
   negationSuffixes: string[]
+  /**
+   * How routine handling of data is described, which says nothing about an
+   * incident: "how customer data is accessed", "your data is only shared with
+   * the card processor", "dane są udostępniane wyłącznie kurierowi".
+   */
+  routine: {
+    /** Exposure verbs that also name everyday handling, in the form that follows a present auxiliary ("accessed", "udostępniane"). */
+    verbs: string[]
+    /** Present-tense auxiliaries that make the verb a habit, not an event ("is", "are", "jest", "są"). */
+    auxiliaries: string[]
+    /** Words allowed between the auxiliary and the verb: adverbs ("only", "wyłącznie") and other handling verbs in a list ("stored", "and"). */
+    between: string[]
+    /** Present-tense forms that describe routine sharing by themselves ("udostępniamy"). */
+    present: string[]
+  }
   /** Month names (every inflected form); they count as a date next to a number. */
   months: string[]
   /** Weekday names (every inflected form); they count as a date after a cue. */
@@ -391,6 +406,8 @@ function isExposure(hits: PhraseHit<BreachTerm>[], tokens: readonly Token[], lex
     const kind = hit.entry.kind
     if (kind === 'safe') return false
     if ((kind === 'strong' || kind === 'weak' || kind === 'breach') && isNegated(tokens, hit.firstToken, lexicon, text)) return false
+    // "How customer data is accessed": routine handling, not an event; the sentence may still name one elsewhere.
+    if ((kind === 'strong' || kind === 'weak') && isRoutine(tokens, hit.firstToken, lexicon, text)) continue
     if (kind === 'breach') breach = true
     else if (kind === 'strong') strong = true
     else if (kind === 'weak') weak = true
@@ -423,6 +440,40 @@ function isNegated(tokens: readonly Token[], at: number, lexicon: BreachLexicon,
   return false
 }
 
+/** Furthest an auxiliary may stand before a routine verb ("is stored, backed up and accessed"). */
+const ROUTINE_WINDOW = 6
+
+/**
+ * True when the exposure word at `at` describes everyday handling: a routine
+ * verb after a present auxiliary, with only adverbs and other handling verbs
+ * between ("is only shared with", "are stored and accessed"), or a present
+ * form of its own ("udostępniamy"). "Was accessed", "has been accessed" and
+ * "is being accessed" are events and stay exposures.
+ */
+function isRoutine(tokens: readonly Token[], at: number, lexicon: BreachLexicon, text: string): boolean {
+  const sets = wordSets(lexicon)
+  const word = tokens[at]!.norm
+  if (sets.routinePresent.has(word)) return true
+  if (!sets.routineVerbs.has(word)) return false
+  for (let i = at - 1; i >= 0 && at - i <= ROUTINE_WINDOW; i--) {
+    const norm = tokens[i]!.norm
+    if (sets.routineAuxiliaries.has(norm)) return true
+    // A comma may separate listed verbs ("stored, accessed"); any other break ends the clause.
+    if (hasClauseBreakIn(text, tokens[i]!.end, tokens[i + 1]!.start) && !onlyCommaIn(text, tokens[i]!.end, tokens[i + 1]!.start)) return false
+    if (!sets.routineBetween.has(norm)) return false
+  }
+  return false
+}
+
+/** True when `text[from, to)` holds commas and white space only. */
+function onlyCommaIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 44 && c !== 32 && c !== 0xa0) return false
+  }
+  return true
+}
+
 /** True when the data noun at `at` is preceded by "no" / "none of" ("no customer data", "żadne dane"). */
 function isNoneOf(tokens: readonly Token[], at: number, lexicon: BreachLexicon): boolean {
   const previous = tokens[at - 1]?.norm
@@ -452,6 +503,10 @@ interface WordSets {
   clockCues: ReadonlySet<string>
   actionSubjects: ReadonlySet<string>
   actionAuxiliaries: ReadonlySet<string>
+  routineVerbs: ReadonlySet<string>
+  routineAuxiliaries: ReadonlySet<string>
+  routineBetween: ReadonlySet<string>
+  routinePresent: ReadonlySet<string>
 }
 
 const wordSetsCache = new WeakMap<BreachLexicon, WordSets>()
@@ -469,6 +524,10 @@ function wordSets(lexicon: BreachLexicon): WordSets {
       clockCues: new Set(lexicon.clockCues),
       actionSubjects: new Set(lexicon.actionSubjects),
       actionAuxiliaries: new Set(lexicon.actionAuxiliaries),
+      routineVerbs: new Set(lexicon.routine.verbs),
+      routineAuxiliaries: new Set(lexicon.routine.auxiliaries),
+      routineBetween: new Set([...lexicon.routine.between, ...lexicon.routine.verbs]),
+      routinePresent: new Set(lexicon.routine.present),
     }
     wordSetsCache.set(lexicon, sets)
   }
