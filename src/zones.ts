@@ -220,12 +220,15 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
   }
   for (let i = 0; i < n; i++) if (!kinds[i] && blocks[i]!.kind === 'signature') kinds[i] = 'signature'
 
-  // Header: layout boilerplate and "view in browser" lines before the first content.
+  // Header: layout boilerplate, "view in browser" lines and navigation rows before the first content.
+  let navigation: Set<number> | undefined
   let i = 0
   for (; i < n; i++) {
     if (kinds[i]) continue
     const block = blocks[i]!
-    if (block.boilerplate || HEADER_CUE.test(head(block.text)) || block.kind === 'button' || (block.kind !== 'heading' && !block.prose)) kinds[i] = 'header'
+    navigation ??= navigationRows(blocks, links, Math.min(n, HEADER_SCAN))
+    if (block.boilerplate || HEADER_CUE.test(head(block.text)) || block.kind === 'button' || (block.kind !== 'heading' && !block.prose) || navigation.has(i))
+      kinds[i] = 'header'
     else break
   }
   // Greeting, then the lede: the first content block (a heading and the paragraph after it).
@@ -254,6 +257,49 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
         : 'body'
   }
   return makeZones(blocks, kinds as ZoneKind[])
+}
+
+/** How far from the top a navigation row is looked for. */
+const HEADER_SCAN = 12
+
+/** Most words a navigation row holds ("Book  Manage trip  Check in  Deals"). */
+const NAVIGATION_MAX_WORDS = 14
+const NAVIGATION_MAX_CHARS = 200
+
+/**
+ * Blocks among the first `limit` that are only links, two or more, with
+ * nothing but spaces and separators between them: a navigation row
+ * ("Shop  Sale  Stores  Help"), not content.
+ */
+function navigationRows(blocks: readonly Block[], links: readonly Link[], limit: number): Set<number> {
+  const byBlock = new Map<number, Link[]>()
+  for (const link of links) {
+    const at = link.blockIndex
+    if (at === undefined || at >= limit || !link.text) continue
+    const list = byBlock.get(at)
+    if (list) list.push(link)
+    else byBlock.set(at, [link])
+  }
+  const rows = new Set<number>()
+  for (const [at, list] of byBlock) {
+    if (list.length < 2) continue
+    const text = blocks[at]!.text
+    if (text.length > NAVIGATION_MAX_CHARS || wordCount(text, NAVIGATION_MAX_WORDS) > NAVIGATION_MAX_WORDS) continue
+    // Links in reading order cover every word: what is left holds no letter or digit.
+    let pos = 0
+    let rest = ''
+    let covered = 0
+    for (const link of list) {
+      const found = text.indexOf(link.text, pos)
+      if (found < 0) continue
+      rest += text.slice(pos, found)
+      pos = found + link.text.length
+      covered++
+    }
+    rest += text.slice(pos)
+    if (covered >= 2 && !/[\p{L}\p{N}]/u.test(rest)) rows.add(at)
+  }
+  return rows
 }
 
 /** Longest block, in words, that a footer holds without a footer cue of its own. */

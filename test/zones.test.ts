@@ -27,6 +27,22 @@ describe('zones', () => {
     expect(kindsOf(source)).toEqual(['greeting', 'lede', 'body', 'signature', 'footer'])
   })
 
+  it('puts a navigation row of links above the content in the header, not the lede', () => {
+    const source = [
+      '<p>Having trouble reading this? <a href="https://fly.example/web">View in browser</a></p>',
+      '<p><a href="https://fly.example/book">Book</a> <a href="https://fly.example/manage">Manage trip</a> <a href="https://fly.example/deals">Deals under £50</a></p>',
+      '<h1>We gave the wrong sale dates</h1>',
+      '<p>Our Monday email said the sale starts on 3 June. It starts on 10 June.</p>',
+    ].join('\n')
+    expect(kindsOf(source, 'html')).toEqual(['header', 'header', 'lede', 'lede'])
+    // One link with other words around it is content ("Read our <a>new guide</a> before you travel").
+    const content = [
+      '<p>Read <a href="https://fly.example/a">our guide</a> and <a href="https://fly.example/b">the FAQ</a> before you travel.</p>',
+      '<p>Our Monday email said the sale starts on 3 June. It starts on 10 June.</p>',
+    ].join('\n')
+    expect(kindsOf(content, 'html')[0]).toBe('lede')
+  })
+
   it('keeps a quoted earlier message in its own zone', () => {
     const source = [
       'Hello,',

@@ -309,6 +309,8 @@ function findPromotion(
 function isLayout(context: Context, body: Body, index: number, tokens: readonly Token[]): boolean {
   const block = body.blocks[index]!
   if (tokens.length === 0 || !block.prose || block.boilerplate || block.kind === 'footer' || block.kind === 'signature') return true
+  // "Having trouble reading this? View in browser", a navigation row: the zones' header is layout.
+  if (blockZones(context.document, body.blocks, body.links).kinds[index] === 'header') return true
   const nav = context.matcher('navigation', context.lexicon.navigation).find(tokens, block.text)[0]
   if (nav && nav.firstToken === 0 && tokens.length <= MAX_NAVIGATION_WORDS) return true
   return linkOnly(body, index) >= 2
