@@ -68,7 +68,7 @@ const COPYRIGHT = /©|\(c\) ?(?:19|20)\d\d|\bcopyright\b/i
 
 /* Header boilerplate before the message: browser versions, trouble viewing. */
 const HEADER_CUE =
-  /\b(?:view (?:this (?:e-?mail|message) )?(?:in|on) (?:your |a )?(?:web )?browser|view (?:it )?online|web version|having trouble (?:viewing|reading)|can(?:'|’)?t see (?:this|the) (?:e-?mail|images)|zobacz (?:tę wiadomość |wiadomość )?w przeglądarce|wersj\w{0,2} (?:online|przeglądarkow\w{0,2})|nie widzisz (?:poprawnie )?(?:tej )?wiadomości)/i
+  /\b(?:view (?:this (?:e-?mail|message) )?(?:in|on) (?:your |a )?(?:web )?browser|view (?:it )?online|web version|having trouble (?:viewing|reading|seeing)|trouble (?:viewing|reading) this|not displaying (?:correctly|properly)|can(?:'|’)?t see (?:this|the) (?:e-?mail|images)|nie wyświetla się (?:poprawnie|prawidłowo)|problem z wyświetleniem|zobacz (?:tę wiadomość |wiadomość )?w przeglądarce|wersj\w{0,2} (?:online|przeglądarkow\w{0,2})|nie widzisz (?:poprawnie )?(?:tej )?wiadomości)/i
 
 /* A sign-off that opens the closing block. */
 const SIGNOFF =
@@ -227,7 +227,14 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
     if (kinds[i]) continue
     const block = blocks[i]!
     navigation ??= navigationRows(blocks, links, Math.min(n, HEADER_SCAN))
-    if (block.boilerplate || HEADER_CUE.test(head(block.text)) || block.kind === 'button' || (block.kind !== 'heading' && !block.prose) || navigation.has(i))
+    if (
+      block.boilerplate ||
+      HEADER_CUE.test(head(block.text)) ||
+      block.kind === 'button' ||
+      (block.kind !== 'heading' && !block.prose) ||
+      navigation.has(i) ||
+      isDateline(block.text)
+    )
       kinds[i] = 'header'
     else break
   }
@@ -257,6 +264,42 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
         : 'body'
   }
   return makeZones(blocks, kinds as ZoneKind[])
+}
+
+/** Words of a newsletter's dateline ("Issue 38 · October 2025", "Nr 14 · marzec 2026"), besides numbers. */
+const DATELINE_WORDS = new Set([
+  ...'issue edition vol volume no number nr numer wydanie edycja'.split(' '),
+  ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  ...'styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień'.split(' '),
+  ...'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia'.split(' '),
+  ...'spring summer autumn fall winter wiosna lato jesień zima'.split(' '),
+])
+
+/** Words of a dateline that make it one (a month and a day alone are a date, maybe a heading). */
+const DATELINE_ANCHORS = new Set('issue edition vol volume nr numer wydanie edycja'.split(' '))
+
+/** Longest dateline read, in characters. */
+const DATELINE_MAX_CHARS = 60
+
+/**
+ * True for a block that is only a newsletter's dateline: issue words, month
+ * names, numbers and separators, with an issue word or a year among them
+ * ("October 2025 · Issue 38", "Nr 14 · marzec 2026").
+ */
+function isDateline(text: string): boolean {
+  if (text.length > DATELINE_MAX_CHARS) return false
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)
+  if (!words || words.length < 2) return false
+  let anchor = false
+  for (const word of words) {
+    if (/^\d+$/.test(word)) {
+      if (word.length === 4 && (word.startsWith('19') || word.startsWith('20'))) anchor = true
+      continue
+    }
+    if (!DATELINE_WORDS.has(word)) return false
+    if (DATELINE_ANCHORS.has(word)) anchor = true
+  }
+  return anchor
 }
 
 /** How far from the top a navigation row is looked for. */

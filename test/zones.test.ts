@@ -43,6 +43,26 @@ describe('zones', () => {
     expect(kindsOf(content, 'html')[0]).toBe('lede')
   })
 
+  it('puts a newsletter dateline and a "not displaying correctly" line in the header', () => {
+    const source = [
+      '<p>October 2025 · Issue 38</p>',
+      '<p>Not displaying correctly? <a href="https://news.example/web">View in your browser</a></p>',
+      '<p>Our renewal email of 29 September showed the wrong amount for annual plans.</p>',
+    ].join('\n')
+    expect(kindsOf(source, 'html')).toEqual(['header', 'header', 'lede'])
+    const polish = [
+      '<p>Nr 14 · marzec 2026</p>',
+      '<p>Wiadomość nie wyświetla się poprawnie? <a href="https://x.example/w">Otwórz ją tutaj</a></p>',
+      '<p>W piątkowym newsletterze podaliśmy złą cenę biletu.</p>',
+    ]
+    expect(kindsOf(polish.join('\n'), 'html')).toEqual(['header', 'header', 'lede'])
+    // A date line is one too; words around a date, or a month without a year or issue number, are content.
+    expect(kindsOf('<p>10 March 2026</p>\n<p>We sent the wrong invoice.</p>', 'html')[0]).toBe('header')
+    expect(kindsOf('<p>Issue with your March 2026 invoice</p>\n<p>We sent the wrong invoice.</p>', 'html')[0]).toBe('lede')
+    expect(kindsOf('<p>March sale</p>\n<p>We sent the wrong invoice.</p>', 'html')[0]).toBe('lede')
+    expect(kindsOf('<p>June 10</p>\n<p>We sent the wrong invoice.</p>', 'html')[0]).toBe('lede')
+  })
+
   it('keeps a quoted earlier message in its own zone', () => {
     const source = [
       'Hello,',
