@@ -233,7 +233,8 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
       block.kind === 'button' ||
       (block.kind !== 'heading' && !block.prose) ||
       navigation.has(i) ||
-      isDateline(block.text)
+      isDateline(block.text) ||
+      isStrapline(block.text)
     )
       kinds[i] = 'header'
     else break
@@ -307,7 +308,6 @@ const HEADER_SCAN = 12
 
 /** Most words a navigation row holds ("Book  Manage trip  Check in  Deals"). */
 const NAVIGATION_MAX_WORDS = 14
-const NAVIGATION_MAX_CHARS = 200
 
 /**
  * Blocks among the first `limit` that are only links, two or more, with
@@ -324,26 +324,85 @@ function navigationRows(blocks: readonly Block[], links: readonly Link[], limit:
     else byBlock.set(at, [link])
   }
   const rows = new Set<number>()
-  for (const [at, list] of byBlock) {
-    if (list.length < 2) continue
-    const text = blocks[at]!.text
-    if (text.length > NAVIGATION_MAX_CHARS || wordCount(text, NAVIGATION_MAX_WORDS) > NAVIGATION_MAX_WORDS) continue
-    // Links in reading order cover every word: what is left holds no letter or digit.
-    let pos = 0
-    let rest = ''
-    let covered = 0
-    for (const link of list) {
-      const found = text.indexOf(link.text, pos)
-      if (found < 0) continue
-      rest += text.slice(pos, found)
-      pos = found + link.text.length
-      covered++
-    }
-    rest += text.slice(pos)
-    if (covered >= 2 && !/[\p{L}\p{N}]/u.test(rest)) rows.add(at)
-  }
+  for (const [at, list] of byBlock) if (isNavigationRow(blocks[at]!.text, list)) rows.add(at)
   return rows
 }
+
+/** Most words of a label before a written-out link in a plain-text navigation row ("Dla szkół ( https://… )"). */
+const NAVIGATION_LABEL_WORDS = 4
+
+/** Longest block read as a navigation row (written-out tracking links are long). */
+const NAVIGATION_MAX_TEXT = 4000
+
+/**
+ * True when two or more links make up the whole block: their texts, and
+ * before a written-out address its short label, as html-to-text writes a
+ * navigation row ("Kuchnia [https://…] Salon [https://…]"); nothing else but
+ * spaces and separators. `links` are the block's links in reading order.
+ */
+export function isNavigationRow(text: string, links: readonly Link[]): boolean {
+  if (links.length < 2 || text.length > NAVIGATION_MAX_TEXT) return false
+  let pos = 0
+  let rest = ''
+  let covered = 0
+  let words = 0
+  for (const link of links) {
+    if (!link.text) continue
+    const found = text.indexOf(link.text, pos)
+    if (found < 0) continue
+    let gap = text.slice(pos, found)
+    if (isWrittenOut(link)) {
+      const label = wordCount(gap.replace(LINK_MARKS, ' '), NAVIGATION_LABEL_WORDS)
+      if (label <= NAVIGATION_LABEL_WORDS) {
+        words += label
+        gap = ''
+      }
+    } else words += wordCount(link.text, NAVIGATION_MAX_WORDS)
+    rest += gap
+    pos = found + link.text.length
+    covered++
+  }
+  rest += text.slice(pos)
+  return covered >= 2 && words <= NAVIGATION_MAX_WORDS && !/[\p{L}\p{N}]/u.test(rest)
+}
+
+/** Brackets and separators around written-out links. */
+const LINK_MARKS = /[[\]()<>|·•:*\-–—]/g
+
+/** True for a link whose text is its own address (a plain-text part's `https://…`). */
+function isWrittenOut(link: Link): boolean {
+  const t = link.text
+  return t === link.href || t.startsWith('http://') || t.startsWith('https://') || t.startsWith('www.') || link.href === `mailto:${t}`
+}
+
+/** Longest strapline read, in characters. */
+const STRAPLINE_MAX_CHARS = 140
+
+/**
+ * True for a strapline above the content: short fragments set apart by
+ * middle dots, bullets or bars, none of them a sentence ("Darmowa dostawa od
+ * 199 zł · Zwroty do 30 dni", "Newsletter Domowo · 5 marca 2026").
+ */
+export function isStrapline(text: string): boolean {
+  if (text.length > STRAPLINE_MAX_CHARS) return false
+  const parts = text.split(/[·•|]/)
+  if (parts.length < 2) return false
+  let words = 0
+  for (const part of parts) {
+    const t = part.trim()
+    if (t === '') continue
+    const last = t.charCodeAt(t.length - 1)
+    // . ! ? : end a sentence or introduce one.
+    if (last === 46 || last === 33 || last === 63 || last === 58) return false
+    const n = wordCount(t, STRAPLINE_PART_WORDS)
+    if (n > STRAPLINE_PART_WORDS) return false
+    words += n
+  }
+  return words >= 2 && words <= NAVIGATION_MAX_WORDS
+}
+
+/** Most words in one fragment of a strapline. */
+const STRAPLINE_PART_WORDS = 6
 
 /** Longest block, in words, that a footer holds without a footer cue of its own. */
 const FOOTER_MAX_PLAIN_WORDS = 40

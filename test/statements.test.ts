@@ -159,6 +159,29 @@ describe('routine handling of data is not an exposure (data-breach-notice)', () 
   })
 })
 
+describe('previews that carry the remedy or the reassurance (buried-lede)', () => {
+  const flagged = (preheader: string, language: 'en' | 'pl'): boolean => {
+    const body =
+      language === 'en'
+        ? '<p>We are sorry: Monday’s email gave the wrong price for the Aria lamp. It costs £149, not £49.</p>'
+        : '<p>Przepraszamy: w poniedziałkowym e-mailu podaliśmy złą cenę lampy Aria. Kosztuje 149 zł, a nie 49 zł.</p>'
+    const html = `<html><body><span style="display:none">${preheader}</span>${body}</body></html>`
+    return lintSync(html, {format: 'html', language, rules: {'buried-lede': 'warn'}}).diagnostics.some((d) => d.messageId === 'preheader')
+  }
+
+  it('accepts a preview that says the reader need do nothing, or that the difference comes back', () => {
+    expect(flagged('You don’t need to do anything: orders at £49 will be honoured', 'en')).toBe(false)
+    expect(flagged('Nie musisz nic robić: zamówienia po 49 zł zrealizujemy', 'pl')).toBe(false)
+    expect(flagged('Kto kupił po pełnej cenie, dostanie zwrot różnicy', 'pl')).toBe(false)
+    expect(flagged('Druga płatność wróci na Pana kartę automatycznie', 'pl')).toBe(false)
+  })
+
+  it('still flags a preview that is only marketing', () => {
+    expect(flagged('New spring lamps have landed, from £39', 'en')).toBe(true)
+    expect(flagged('Nowe lampy na wiosnę już w sklepie', 'pl')).toBe(true)
+  })
+})
+
 describe('declaratives with a link (missing-action-steps)', () => {
   const found = (text: string, language: 'en' | 'pl'): string[] =>
     lintSync(text, {format: 'text', language})

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {lintSync} from '../src/lint.js'
 import {buildDocumentSync} from '../src/parse/index.js'
 import {parseText} from '../src/parse/text.js'
-import {computeZones, documentZones, isSignOff, zoneOf} from '../src/zones.js'
+import {computeZones, documentZones, isNavigationRow, isSignOff, isStrapline, zoneOf} from '../src/zones.js'
 
 const kindsOf = (source: string, format: 'text' | 'html' | 'markdown' = 'text'): string[] => {
   const document = buildDocumentSync(source, {format})
@@ -61,6 +61,27 @@ describe('zones', () => {
     expect(kindsOf('<p>Issue with your March 2026 invoice</p>\n<p>We sent the wrong invoice.</p>', 'html')[0]).toBe('lede')
     expect(kindsOf('<p>March sale</p>\n<p>We sent the wrong invoice.</p>', 'html')[0]).toBe('lede')
     expect(kindsOf('<p>June 10</p>\n<p>We sent the wrong invoice.</p>', 'html')[0]).toBe('lede')
+  })
+
+  it('reads straplines and plain-text navigation rows as template chrome', () => {
+    expect(isStrapline('Darmowa dostawa od 199 zł · Zwroty do 30 dni')).toBe(true)
+    expect(isStrapline('The Lumen Letter · 12 March 2026')).toBe(true)
+    expect(isStrapline('Free delivery over £40 | Returns within 30 days | Gift wrapping')).toBe(true)
+    // A sentence, a long fragment or one fragment alone is not a strapline.
+    expect(isStrapline('We sent the wrong price · sorry.')).toBe(false)
+    expect(isStrapline('Our Tuesday email listed the Aria 3 lamp at the wrong price · Lumen')).toBe(false)
+    expect(isStrapline('Free delivery over £40')).toBe(false)
+    const document = buildDocumentSync(
+      [
+        'Kuchnia ( https://shop.example/k?u=1 ) Salon [https://shop.example/s?u=2]',
+        '',
+        'Reset your password ( https://shop.example/reset ) before Friday, please.',
+      ].join('\n'),
+      {format: 'text'},
+    )
+    const links = (i: number) => document.links.filter((l) => l.blockIndex === i)
+    expect(isNavigationRow(document.blocks[0]!.text, links(0))).toBe(true)
+    expect(isNavigationRow(document.blocks[1]!.text, links(1))).toBe(false)
   })
 
   it('keeps a quoted earlier message in its own zone', () => {

@@ -21,7 +21,7 @@ import {errorStatementBefore, findErrorStatements, ignoredSpans, overlapsAny} fr
 import en from './en.js'
 import pl from './pl.js'
 import {incidentExamples} from '../shared/incident-examples.js'
-import {blockZones} from '../../src/zones.js'
+import {blockZones, isNavigationRow, isStrapline} from '../../src/zones.js'
 
 /** This rule's data per language. */
 export interface BuriedLedeLexicon {
@@ -132,7 +132,7 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
   const promotionBefore = (index: number, end: number): boolean => {
     const block = blocks[index]!
     const tokens = wordsOf(context, block, end)
-    return !isLayout(context, body, index, tokens) && findPromotion(context, block, tokens, promotions, true).size > 0
+    return !isLayout(context, body, index, tokens, contentBlocks === 0) && findPromotion(context, block, tokens, promotions, true).size > 0
   }
   // A statement of what went wrong starts the lede when it comes before the apology, unless
   // promotion follows it: an apology after a product grid is buried whatever the intro said.
@@ -155,10 +155,17 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
       ledeBlock = i
       atOpening = zones.kinds[i] === 'lede'
     } else if (lede && !atOpening && promotionBefore(i, block.text.length)) {
-      lede = undefined
+      // A block that itself states what went wrong carries its code or price as the correction
+      // ("Code SPRING10 did not work – it works now"): it takes over as the lede instead of burying it.
+      const own = findErrorStatements(context, [block], 1)[0]
+      if (own && !promotionBefore(i, own.start)) {
+        lede = own
+        ledeBlock = i
+        atOpening = zones.kinds[i] === 'lede'
+      } else lede = undefined
     }
     const tokens = wordsOf(context, block, block.text.length)
-    if (isLayout(context, body, i, tokens) || isPreamble(context, body, i, tokens, brands, contentBlocks === 0)) continue
+    if (isLayout(context, body, i, tokens, contentBlocks === 0) || isPreamble(context, body, i, tokens, brands, contentBlocks === 0)) continue
     words += tokens.length
     contentBlocks++
   }
@@ -178,7 +185,7 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
     const isLede = i === ledeBlock
     const end = isLede ? lede.start : block.text.length
     const tokens = wordsOf(context, block, end)
-    if (!isLede && isLayout(context, body, i, tokens)) continue
+    if (!isLede && isLayout(context, body, i, tokens, contentBlocks === 0)) continue
     // Prices and codes in the lede's own paragraph are usually the wrong and the right value.
     const promotion = findPromotion(context, block, tokens, promotions, !isLede)
     for (const [kind, text] of promotion) if (!found.has(kind)) found.set(kind, text)
@@ -306,11 +313,14 @@ function findPromotion(
  * navigation boilerplate, footers, signatures, quoted text, a "View this email
  * in your browser" line and a row of several links ("Shop | New in | Sale").
  */
-function isLayout(context: Context, body: Body, index: number, tokens: readonly Token[]): boolean {
+function isLayout(context: Context, body: Body, index: number, tokens: readonly Token[], top: boolean): boolean {
   const block = body.blocks[index]!
   if (tokens.length === 0 || !block.prose || block.boilerplate || block.kind === 'footer' || block.kind === 'signature') return true
   // "Having trouble reading this? View in browser", a navigation row: the zones' header is layout.
   if (blockZones(context.document, body.blocks, body.links).kinds[index] === 'header') return true
+  // Above the content, template chrome the header loop did not reach (it stops at a masthead link):
+  // a strapline ("Free delivery over £40 · Returns in 30 days") or a plain-text navigation row.
+  if (top && (isStrapline(block.text) || isNavigationRow(block.text, blockLinks(body, index)))) return true
   const nav = context.matcher('navigation', context.lexicon.navigation).find(tokens, block.text)[0]
   if (nav && nav.firstToken === 0 && tokens.length <= MAX_NAVIGATION_WORDS) return true
   return linkOnly(body, index) >= 2
@@ -333,8 +343,8 @@ function greetingLength(context: Context, tokens: readonly Token[], block: Block
 /** Links by the block they sit in, built once per body. */
 const linksByBlock = new WeakMap<Body, Map<number, Link[]>>()
 
-/** How many links make up all the words of the block (0 when other words remain): "View in browser" is 1, a navigation row more. */
-function linkOnly(body: Body, index: number): number {
+/** The links of one block of a body, in reading order. */
+function blockLinks(body: Body, index: number): Link[] {
   let byBlock = linksByBlock.get(body)
   if (!byBlock) {
     byBlock = new Map()
@@ -346,8 +356,15 @@ function linkOnly(body: Body, index: number): number {
     }
     linksByBlock.set(body, byBlock)
   }
-  const links = byBlock.get(index)
-  if (!links) return 0
+  return byBlock.get(index) ?? NO_LINKS
+}
+
+const NO_LINKS: Link[] = []
+
+/** How many links make up all the words of the block (0 when other words remain): "View in browser" is 1, a navigation row more. */
+function linkOnly(body: Body, index: number): number {
+  const links = blockLinks(body, index)
+  if (links.length === 0) return 0
   let rest = body.blocks[index]!.text
   let count = 0
   for (const link of links) {
