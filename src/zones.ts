@@ -70,6 +70,11 @@ const COPYRIGHT = /©|\(c\) ?(?:19|20)\d\d|\bcopyright\b/i
 const HEADER_CUE =
   /\b(?:view (?:this (?:e-?mail|message) )?(?:in|on) (?:your |a )?(?:web )?browser|view (?:it )?online|web version|having trouble (?:viewing|reading|seeing)|trouble (?:viewing|reading) this|not displaying (?:correctly|properly)|can(?:'|’)?t see (?:this|the) (?:e-?mail|images)|nie wyświetla się (?:poprawnie|prawidłowo)|problem z wyświetleniem|zobacz (?:tę wiadomość |wiadomość )?w przeglądarce|wersj\w{0,2} (?:online|przeglądarkow\w{0,2})|nie widzisz (?:poprawnie )?(?:tej )?wiadomości)/i
 
+/** True for the text of a link to the email's web version ("View in browser", "Zobacz w przeglądarce"). */
+export function isWebVersionLink(text: string): boolean {
+  return text.length <= CUE_CHARS && HEADER_CUE.test(text)
+}
+
 /* A sign-off that opens the closing block. */
 const SIGNOFF =
   /^(?:(?:best|kind|warm|warmest|many|with|all (?:the )?best|sincere|kindest)? ?(?:regards|wishes|thanks|apologies|gratitude)|(?:yours )?(?:sincerely|faithfully|truly|respectfully)(?: yours)?|best|all the best|cheers|thanks(?: again)?|thank you(?: again)?|warmly|respectfully|take care|talk soon|until next time|see you soon|pozdrawiam\w{0,2}|serdecznie pozdrawiam\w{0,2}|serdeczne pozdrowienia|łączę pozdrowienia|łączymy pozdrowienia|z poważaniem|z wyrazami szacunku|z pozdrowieniami|dziękuj\w{0,3}|do usłyszenia|do zobaczenia)\b/i
@@ -222,12 +227,15 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
 
   // Header: layout boilerplate, "view in browser" lines and navigation rows before the first content.
   let navigation: Set<number> | undefined
+  // Short lines above a "View in browser" line are the template's top strip ("Free UK delivery on orders over £40").
+  const strip = lastHeaderCue(blocks, kinds, Math.min(n, HEADER_SCAN))
   let i = 0
   for (; i < n; i++) {
     if (kinds[i]) continue
     const block = blocks[i]!
     navigation ??= navigationRows(blocks, links, Math.min(n, HEADER_SCAN))
     if (
+      i <= strip ||
       block.boilerplate ||
       HEADER_CUE.test(head(block.text)) ||
       block.kind === 'button' ||
@@ -265,6 +273,21 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
         : 'body'
   }
   return makeZones(blocks, kinds as ZoneKind[])
+}
+
+/**
+ * Index of a "View in browser"-like line among the first `limit` blocks with
+ * only short lines (no heading) above it, or -1: everything up to it is the
+ * template's top strip.
+ */
+function lastHeaderCue(blocks: readonly Block[], kinds: readonly (ZoneKind | undefined)[], limit: number): number {
+  for (let i = 0; i < limit; i++) {
+    if (kinds[i]) return -1
+    const block = blocks[i]!
+    if (HEADER_CUE.test(head(block.text))) return i
+    if (block.kind === 'heading' || wordCount(block.text, NAVIGATION_MAX_WORDS) > NAVIGATION_MAX_WORDS) return -1
+  }
+  return -1
 }
 
 /** Words of a newsletter's dateline ("Issue 38 · October 2025", "Nr 14 · marzec 2026"), besides numbers. */

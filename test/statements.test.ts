@@ -182,6 +182,34 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
   })
 })
 
+describe('links and names of an ESP-sent template (unbranded-layout)', () => {
+  const messages = (links: string, from: string): string[] => {
+    const html = `<html><body><img src="https://cdn.example/logo.png" alt="Thistle Wool logo" width="160" height="40">
+<p>Thistle Wool</p><p>We are sorry: the code in Friday's email had the wrong end date. It works now. ${links}</p>
+<p>Thistle Wool Ltd, 12 Loom Lane, Galashiels TD1 3AB. <a href="https://thistlewool.example/unsubscribe">Unsubscribe</a></p></body></html>`
+    return lintSync(html, {format: 'html', from, rules: {'unbranded-layout': 'warn'}})
+      .diagnostics.filter((d) => d.ruleId === 'unbranded-layout')
+      .map((d) => d.messageId ?? '')
+  }
+  const sender = '"Eilidh Ross, Thistle Wool" <eilidh@thistlewool.example>'
+
+  it('accepts the brand’s own ESP account host and the ESP’s web version link', () => {
+    expect(messages('<a href="https://thistlewool.us19.list-manage.com/track/click?u=1">Shop the kits</a>', sender)).toEqual([])
+    expect(messages('<a href="https://us19.campaign-archive.com/?u=1">View this email in your browser</a>', sender)).toEqual([])
+  })
+
+  it('still reports another account’s host, and an ESP host behind ordinary link text', () => {
+    expect(messages('<a href="https://cheapyarn.us19.list-manage.com/track/click?u=1">Shop the kits</a>', sender)).toEqual(['linkDomain'])
+    expect(messages('<a href="https://us19.campaign-archive.com/?u=1">Shop the kits</a>', sender)).toEqual(['linkDomain'])
+  })
+
+  it('takes either part of a "person, company" sender as the brand name', () => {
+    // The domain does not spell the name here: only the company part of the sender can match "Thistle Wool" at the top.
+    expect(messages('', '"Eilidh Ross, Thistle Wool" <eilidh@tw-yarns.example>')).not.toContain('brandName')
+    expect(messages('', '"Eilidh Ross, Loom & Heather" <eilidh@loomheather.example>')).toContain('brandName')
+  })
+})
+
 describe('declaratives with a link (missing-action-steps)', () => {
   const found = (text: string, language: 'en' | 'pl'): string[] =>
     lintSync(text, {format: 'text', language})

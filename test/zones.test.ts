@@ -84,6 +84,22 @@ describe('zones', () => {
     expect(isNavigationRow(document.blocks[1]!.text, links(1))).toBe(false)
   })
 
+  it('puts short lines above a "View in browser" line in the header (the template’s top strip)', () => {
+    const source = [
+      '<p>Free UK delivery on orders over £40</p>',
+      '<p><a href="https://x.example/web">View in browser</a></p>',
+      '<p>Hi Rachel,</p>',
+      '<p>The code in Friday’s email had the wrong end date. It works now.</p>',
+    ].join('\n')
+    expect(kindsOf(source, 'html')).toEqual(['header', 'header', 'greeting', 'lede'])
+    // A long paragraph above the line is content, and so is a heading.
+    const long = [
+      '<p>The code in Friday’s email had the wrong end date, so the checkout rejected it for two days; it works now.</p>',
+      '<p><a href="https://x.example/web">View in browser</a></p>',
+    ]
+    expect(kindsOf(long.join('\n'), 'html')[0]).toBe('lede')
+  })
+
   it('keeps a quoted earlier message in its own zone', () => {
     const source = [
       'Hello,',

@@ -5,7 +5,7 @@
  * address on the brand's own domains.
  */
 import {z} from 'zod'
-import {documentZones} from '../../src/zones.js'
+import {documentZones, isWebVersionLink} from '../../src/zones.js'
 import {defineRule} from '../../src/rule.js'
 import type {Block, EmailDocument, Header, Image, Link, TextSpan} from '../../src/document.js'
 import {normalizeWord, tokenize, type PhraseEntry, type Token} from '../../src/language.js'
@@ -252,6 +252,8 @@ function reportOffBrandLinks(context: RuleContext<unknown, unknown>, document: E
   for (const link of document.links) {
     const host = hostOf(link.href)
     if (!host || isBrandHost(host, brand) || allowed.some((d) => isWithin(host, d))) continue
+    // The web version ("View in browser") is hosted by the sender's email service.
+    if (isWebVersionLink(link.text)) continue
     let list = byHost.get(host)
     if (!list) byHost.set(host, (list = []))
     list.push(link)
@@ -283,13 +285,50 @@ function reportFromDomain(context: RuleContext<unknown, unknown>, document: Emai
   }
 }
 
+/** Words that join a person and a company in a From display name ("Jonas at Tallyboard", "Ola z Koniczyny"). */
+const NAME_JOINERS = new Set(['at', 'from', 'via', 'z', 'od', '-'])
+
+/** The parts of a From display name, split at commas, bars, dashes and joining words; one part when there is none. */
+function displayNameParts(name: string): string[] {
+  const parts: string[] = []
+  let current: string[] = []
+  const flush = (): void => {
+    if (current.length > 0) parts.push(current.join(' '))
+    current = []
+  }
+  for (const word of name.split(/\s+/)) {
+    if (NAME_JOINERS.has(word.toLowerCase())) {
+      flush()
+      continue
+    }
+    // A comma, bar or dash inside or after a word ends a part: "Raman," or "Raman|Larch".
+    let start = 0
+    for (let i = 0; i < word.length; i++) {
+      const c = word[i]
+      if (c === ',' || c === '|' || c === '–' || c === '—') {
+        if (i > start) current.push(word.slice(start, i))
+        flush()
+        start = i + 1
+      }
+    }
+    if (start < word.length) current.push(word.slice(start))
+  }
+  flush()
+  return parts
+}
+
 /** The brand from config, completed from the From address (domain, and its label as a name). */
 function resolveBrand(configured: Brand | undefined, fromName: string, fromAddress: string): BrandInfo {
   const at = fromAddress.lastIndexOf('@')
   const fromDomain = at >= 0 ? fromAddress.slice(at + 1).toLowerCase() : ''
   const names: string[][] = []
   if (configured?.name) names.push(foldTokens(configured.name))
-  else if (fromName) names.push(foldTokens(fromName))
+  else if (fromName) {
+    names.push(foldTokens(fromName))
+    // "Priya Raman, Larch & Lowe Opticians", "Jonas at Tallyboard": a person and the company; either part names the sender.
+    const parts = displayNameParts(fromName)
+    if (parts.length > 1) for (const part of parts) names.push(foldTokens(part))
+  }
   // A sender name in the local part of an unrelated domain (ridgewayrunning@sendblast.example) is an ESP's address, not the brand's.
   const sender = squash(fromName)
   const fromLabel = brandLabel(fromDomain)
@@ -322,6 +361,8 @@ function resolveBrand(configured: Brand | undefined, fromName: string, fromAddre
 /** True when a host belongs to the brand: one of its domains, or (domains not configured) a domain named after the brand. */
 function isBrandHost(host: string, brand: BrandInfo): boolean {
   if (brand.domains.some((d) => isWithin(host, d))) return true
+  // An ESP's click-tracking host under the brand's own account name: "kinolatarnia.us14.list-manage.com".
+  if (isAccountTrackingHost(host, brand)) return true
   if (brand.configured) return false
   const label = brandLabel(host)
   if (!label) return false
@@ -335,6 +376,21 @@ function isBrandHost(host: string, brand: BrandInfo): boolean {
     }
     return false
   })
+}
+
+/**
+ * Click-tracking domains of email service providers that put the sender's
+ * account name in the host's first label (Mailchimp's
+ * `<account>.us14.list-manage.com`, Campaign Monitor's `<account>.createsend1.com`).
+ */
+const ACCOUNT_TRACKING_DOMAINS = ['list-manage.com', 'createsend1.com', 'cmail19.com', 'cmail20.com']
+
+/** True for an ESP tracking host whose first label is the brand's domain label. */
+function isAccountTrackingHost(host: string, brand: BrandInfo): boolean {
+  const domain = ACCOUNT_TRACKING_DOMAINS.find((d) => host.endsWith(`.${d}`))
+  if (!domain) return false
+  const first = squash(host.slice(0, host.indexOf('.')))
+  return first.length >= 3 && brand.labels.includes(first)
 }
 
 /** True when the tokens name the brand: its name (inflection allowed) or its domain label, alone or spread over a few words. */
@@ -372,8 +428,9 @@ function isLogo(image: Image, brand: BrandInfo, lexicons: readonly UnbrandedLexi
   const src = image.src.toLowerCase()
   const alt = image.alt.toLowerCase()
   if (brand.logo && src.includes(brand.logo)) return true
-  const file = src.slice(src.lastIndexOf('/') + 1)
-  if (lexicons.some((l) => l.logoWords.some((w) => file.includes(w) || alt.includes(w)))) return true
+  // The file name, a folder of the path ("…/mailing/logo/korona-bank-white.png") or the query says logo.
+  const path = pathOf(src)
+  if (lexicons.some((l) => l.logoWords.some((w) => path.includes(w) || alt.includes(w)))) return true
   if (alt && mentionsBrand(tokenize(image.alt), brand)) return true
   // A linked image that leads to the brand's home page is the header logo.
   if (image.href) {
@@ -381,6 +438,14 @@ function isLogo(image: Image, brand: BrandInfo, lexicons: readonly UnbrandedLexi
     if (host && isBrandHost(host, brand) && isHomePath(image.href)) return true
   }
   return false
+}
+
+/** An image address after its scheme and host ("/mailing/logo/korona.png?v=2"); a `cid:` or `data:` address whole. */
+function pathOf(src: string): string {
+  const scheme = src.indexOf('//')
+  if (scheme < 0) return src
+  const start = src.indexOf('/', scheme + 2)
+  return start < 0 ? '' : src.slice(start)
 }
 
 /** The first few visible blocks, with any header boilerplate right after them. */
