@@ -285,3 +285,55 @@ describe('parseMarkdown', () => {
     )
   })
 })
+
+describe('front matter of a Markdown email', () => {
+  const source = [
+    '---',
+    'subject: "Correction: the webinar is on 14 May"',
+    'from: Ewa Lis <ewa@rachmistrz.example>',
+    'reply_to: help@rachmistrz.example   # monitored',
+    'preview: Sorry for the wrong date',
+    'tags: [newsletter]',
+    'nested:',
+    '  subject: not this one',
+    'escaped: "a \\"quoted\\" word"',
+    '---',
+    '',
+    '# Webinar: new date',
+    '',
+    'We gave the wrong date on Friday.',
+  ].join('\r\n')
+
+  it('reads subject, sender, reply-to and preview with their places in the source, and no body text from it', async () => {
+    const {buildDocumentSync} = await import('../src/parse/index.js')
+    const document = buildDocumentSync(source, {format: 'markdown'})
+    const at = (text: string): [number, number] => [source.indexOf(text), source.indexOf(text) + text.length]
+    expect(document.subject?.text).toBe('Correction: the webinar is on 14 May')
+    expect([document.subject!.map.start(0), document.subject!.map.end(document.subject!.text.length)]).toEqual(at('Correction: the webinar is on 14 May'))
+    expect(document.preheader?.text).toBe('Sorry for the wrong date')
+    expect(document.addresses.map((a) => [a.header, a.address])).toEqual([
+      ['from', 'ewa@rachmistrz.example'],
+      ['reply-to', 'help@rachmistrz.example'],
+    ])
+    expect(document.addresses[0]!.field?.sourceStart).toBe(at('Ewa Lis <ewa@rachmistrz.example>')[0])
+    // The body starts after the front matter, at its own offsets.
+    expect(document.blocks.map((b) => b.text)).toEqual(['Webinar: new date', 'We gave the wrong date on Friday.'])
+    expect(document.blocks[1]!.map.start(0)).toBe(source.indexOf('We gave'))
+  })
+
+  it('leaves a document without a closing delimiter, or not starting with one, as Markdown body', async () => {
+    const {buildDocumentSync} = await import('../src/parse/index.js')
+    const open = buildDocumentSync('---\nsubject: Hello\n\nWe gave the wrong date.', {format: 'markdown'})
+    expect(open.subject).toBeUndefined()
+    expect(open.blocks.some((b) => b.text.includes('subject: Hello'))).toBe(true)
+    const later = buildDocumentSync('Intro line\n\n---\nsubject: Hello\n---\n', {format: 'markdown'})
+    expect(later.subject).toBeUndefined()
+  })
+
+  it('is linear on a huge front matter with no end', async () => {
+    const {readFrontMatter} = await import('../src/parse/front-matter.js')
+    // Lines past the 64 KB limit are not read: this returns at once.
+    expect(readFrontMatter(`---\n${'key: value\n'.repeat(200_000)}`)).toBeUndefined()
+    expect(readFrontMatter(`---\n${'x'.repeat(2_000_000)}\n---\n`)).toBeUndefined()
+  })
+})

@@ -210,6 +210,23 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
   })
 })
 
+describe('subjects that name a defect (unclear-subject)', () => {
+  const unclear = (subject: string, language: 'en' | 'pl'): boolean =>
+    lintSync('We are sorry: the export stopped at 10,000 rows. It works again now.', {
+      format: 'text',
+      language,
+      subject,
+      rules: {'unclear-subject': 'warn'},
+    }).diagnostics.some((d) => d.ruleId === 'unclear-subject')
+
+  it('accepts "incomplete", "truncated", "unavailable" and their Polish forms as the topic', () => {
+    expect(unclear('April news and incomplete CSV exports from 2–4 April', 'en')).toBe(false)
+    expect(unclear('Your truncated export from Friday', 'en')).toBe(false)
+    expect(unclear('Niekompletne eksporty CSV z 2–4 kwietnia', 'pl')).toBe(false)
+    expect(unclear('April news from Tallyboard', 'en')).toBe(true)
+  })
+})
+
 describe('declaratives with a link (missing-action-steps)', () => {
   const found = (text: string, language: 'en' | 'pl'): string[] =>
     lintSync(text, {format: 'text', language})

@@ -18,6 +18,7 @@ import {
 import {detectLanguage} from '../language.js'
 import {parseHtml} from './html.js'
 import {parseText} from './text.js'
+import {blankFrontMatter, type FrontMatter, readFrontMatter} from './front-matter.js'
 import {parseMarkdown} from './markdown.js'
 import {parseEml} from './eml.js'
 import {EmlParseError} from './eml-error.js'
@@ -192,6 +193,46 @@ function headerBlock(header: Header): Block {
   }
 }
 
+/** Front matter keys by what they set. */
+const FRONT_MATTER_KEYS: Record<string, 'subject' | 'title' | 'from' | 'reply-to' | 'preheader' | 'to' | 'date'> = {
+  subject: 'subject',
+  title: 'title',
+  from: 'from',
+  sender: 'from',
+  reply_to: 'reply-to',
+  'reply-to': 'reply-to',
+  replyto: 'reply-to',
+  to: 'to',
+  date: 'date',
+  preheader: 'preheader',
+  preview: 'preheader',
+  preview_text: 'preheader',
+  'preview-text': 'preheader',
+  previewtext: 'preheader',
+}
+
+/** The subject, sender and preview text of a Markdown email's front matter, with their places in the source. */
+function applyFrontMatter(draft: Draft, front: FrontMatter): void {
+  for (const [key, field] of front.fields) {
+    const role = FRONT_MATTER_KEYS[key]
+    if (!role) continue
+    if (role === 'subject') {
+      draft.subject = headerBlock(field)
+      draft.headers.set('subject', field)
+    } else if (role === 'title') {
+      // A page title, as an HTML <title>: not the subject.
+      draft.title = {...headerBlock(field), kind: 'title', tag: 'title'}
+    } else if (role === 'from' || role === 'reply-to') {
+      if (draft.addresses.some((a) => a.header === role)) continue
+      draft.headers.set(role, field)
+      for (const address of parseAddressOption(field.value, role)) draft.addresses.push({...address, field})
+    } else if (role === 'preheader') {
+      if (draft.preheader) continue
+      draft.preheader = {...headerBlock(field), kind: 'preheader', tag: 'preheader'}
+    } else if (!draft.headers.has(role)) draft.headers.set(role, field)
+  }
+}
+
 /** A document before its language is chosen. */
 type Draft = Omit<EmailDocument, 'language' | 'languageSource' | 'lines'>
 
@@ -315,13 +356,17 @@ export function buildDocumentSync(source: string, options: DocumentOptions = {})
   if (format === 'html') draft = fromBody(format, source, parseHtml(source, withDepth(options)))
   else if (format === 'text') draft = fromBody(format, source, parseText(source))
   else if (format === 'markdown') {
-    const risk = markdownRisk(source)
+    // Front matter (`---` / `subject: …` / `---`) is the email's headers, not body text: blanked out, offsets kept.
+    const front = readFrontMatter(source)
+    const text = front ? blankFrontMatter(source, front.end) : source
+    const risk = markdownRisk(text)
     if (risk) {
       // micromark's emphasis matching is quadratic in dense `*`/`_` runs: read such input as plain text.
-      const body = parseText(source)
+      const body = parseText(text)
       body.notes.push(`Read as plain text, not Markdown: ${risk}.`)
       draft = fromBody(format, source, body)
-    } else draft = fromBody(format, source, parseMarkdown(source))
+    } else draft = fromBody(format, source, parseMarkdown(text))
+    if (front) applyFrontMatter(draft, front)
   } else {
     throw new InputError('.eml input is parsed asynchronously: use lint() or lintFile(), not lintSync().')
   }
