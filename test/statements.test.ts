@@ -27,6 +27,21 @@ describe('statements of what went wrong (missing-explanation)', () => {
   })
 })
 
+describe('a person owning a failure in Polish (missing-explanation)', () => {
+  const explained = (body: string): boolean =>
+    !fired(`Dzień dobry,\n\nprzepraszam.\n\n${body}\n\nPozdrawiam,\nPaweł`, ['missing-explanation'], 'pl').includes('missing-explanation')
+
+  it('counts "nie poprosiłem o…", "nie sprawdziłam…" as in "nie sprawdziliśmy…"', () => {
+    expect(explained('Salę rezerwowałem telefonicznie, ale nie poprosiłem o potwierdzenie rezerwacji.')).toBe(true)
+    expect(explained('Nie sprawdziłam linku przed wysyłką.')).toBe(true)
+  })
+
+  it('does not count an intention or an inability', () => {
+    expect(explained('Nie chciałem Was martwić.')).toBe(false)
+    expect(explained('Nie miałam wtedy dostępu do poczty.')).toBe(false)
+  })
+})
+
 describe('action steps (missing-action-steps)', () => {
   const missing = (body: string, language: 'en' | 'pl' = 'en'): boolean =>
     fired(`Hello,\n\n${body}\n\nRegards,\nThe Kiln team`, ['missing-action-steps'], language).includes('missing-action-steps')
@@ -146,6 +161,9 @@ describe('routine handling of data is not an exposure (data-breach-notice)', () 
     expect(breach('Customer records are stored, backed up and accessed only in the EU.')).toBe(false)
     expect(breach('Twoje dane osobowe są udostępniane wyłącznie firmie kurierskiej.', 'pl')).toBe(false)
     expect(breach('Udostępniamy Twoje dane osobowe tylko operatorowi płatności.', 'pl')).toBe(false)
+    // A web page's address is not a person's: copying the wrong one is no exposure.
+    expect(breach('Skopiowałam adres z okna edycji formularza zamiast linku do ankiety.', 'pl')).toBe(false)
+    expect(breach('I copied the web address of the edit page instead of the survey link.')).toBe(false)
   })
 
   it('still reads past, perfect and progressive exposures as a breach', () => {
@@ -156,6 +174,7 @@ describe('routine handling of data is not an exposure (data-breach-notice)', () 
     expect(breach('An attacker accessed customer data, which is shared with our couriers.')).toBe(true)
     expect(breach('Dane osobowe klientów zostały udostępnione osobie nieuprawnionej.', 'pl')).toBe(true)
     expect(breach('Udostępniliśmy Twoje dane osobowe innemu klientowi przez pomyłkę.', 'pl')).toBe(true)
+    expect(breach('Osoba nieuprawniona skopiowała adresy i numery telefonów klientów.', 'pl')).toBe(true)
   })
 })
 

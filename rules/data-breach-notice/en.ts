@@ -6,6 +6,20 @@ const of = (kind: BreachTerm['kind'], ...phrases: string[]): BreachTerm[] => phr
 
 const en: BreachLexicon = {
   terms: [
+    ...of(
+      'web',
+      'web address*',
+      'website address*',
+      'page address*',
+      'link address*',
+      'url address*',
+      'address bar',
+      'address of the page',
+      'address of the form',
+      'address of the survey',
+      'form address*',
+      'survey address*',
+    ),
     ...type(
       'name',
       'names',

@@ -27,9 +27,11 @@ export type ElementId = (typeof ELEMENTS)[number]
  * - `weak`: an exposure that needs a personal-data noun ("could see", "był widoczny");
  * - `involve`: says which data was in it ("included", "showed", "w tym");
  * - `breach`: names a personal-data breach by itself ("data breach", "naruszenie ochrony danych");
- * - `safe`: a reassurance that turns the sentence into "nothing leaked" ("is safe", "są bezpieczne").
+ * - `safe`: a reassurance that turns the sentence into "nothing leaked" ("is safe", "są bezpieczne");
+ * - `web`: an address that is a web page's, not a person's ("web address", "adres strony"): longer
+ *   than the bare data noun, so it wins the match and names no data.
  */
-export type TermKind = 'type' | 'personal' | 'generic' | 'strong' | 'weak' | 'involve' | 'breach' | 'safe'
+export type TermKind = 'type' | 'personal' | 'generic' | 'strong' | 'weak' | 'involve' | 'breach' | 'safe' | 'web'
 
 /** A phrase of the detection lexicon. */
 export interface BreachTerm extends PhraseEntry {

@@ -11,6 +11,20 @@ const of = (kind: BreachTerm['kind'], ...phrases: string[]): BreachTerm[] => phr
 const pl: BreachLexicon = {
   terms: [
     ...of(
+      'web',
+      'adres* strony',
+      'adres* stron',
+      'adres* www',
+      'adres* url',
+      'adres* linku',
+      'adres* linka',
+      'adres* formularza',
+      'adres* ankiety',
+      'adres* z okna',
+      'adres* z paska',
+      'adres* internetow*',
+    ),
+    ...of(
       'type',
       'adres* e mail',
       'adres* email',
