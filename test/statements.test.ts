@@ -42,6 +42,21 @@ describe('a person owning a failure in Polish (missing-explanation)', () => {
   })
 })
 
+describe('what the reader entrusted is not what was affected (vague-wording)', () => {
+  const vague = (body: string, language: 'en' | 'pl' = 'en'): boolean =>
+    fired(`Hello,\n\nWe are sorry.\n\n${body}\n\nRegards,\nThe Kiln team`, ['vague-wording'], language).includes('vague-wording')
+
+  it('does not flag "you trusted us with some of your information"', () => {
+    expect(vague('You trusted us with some of your most sensitive information, and we did not protect it.')).toBe(false)
+    expect(vague('Powierzyli nam Państwo część swoich danych, a my ich nie ochroniliśmy.', 'pl')).toBe(false)
+  })
+
+  it('still flags some of your information as what was exposed', () => {
+    expect(vague('Some of your personal information was exposed on Monday.')).toBe(true)
+    expect(vague('Część Państwa danych wyciekła w poniedziałek.', 'pl')).toBe(true)
+  })
+})
+
 describe('action steps (missing-action-steps)', () => {
   const missing = (body: string, language: 'en' | 'pl' = 'en'): boolean =>
     fired(`Hello,\n\n${body}\n\nRegards,\nThe Kiln team`, ['missing-action-steps'], language).includes('missing-action-steps')
@@ -215,6 +230,11 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
   it('accepts the brand’s own ESP account host and the ESP’s web version link', () => {
     expect(messages('<a href="https://thistlewool.us19.list-manage.com/track/click?u=1">Shop the kits</a>', sender)).toEqual([])
     expect(messages('<a href="https://us19.campaign-archive.com/?u=1">View this email in your browser</a>', sender)).toEqual([])
+  })
+
+  it('accepts the credit bureaus and monitoring services a breach notice links to', () => {
+    expect(messages('<a href="https://www.experianidworks.com/credit">Enrol in IdentityWorks</a>', sender)).toEqual([])
+    expect(messages('<a href="https://www.bik.pl/alerty">Alerty BIK</a>', sender)).toEqual([])
   })
 
   it('still reports another account’s host, and an ESP host behind ordinary link text', () => {

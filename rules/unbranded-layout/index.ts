@@ -33,10 +33,26 @@ const CHECKS = ['logo', 'brand-name', 'footer', 'unsubscribe', 'link-domain', 'f
 type Check = (typeof CHECKS)[number]
 
 /**
- * Link domains that are never off-brand: social profiles, app stores, and the
- * regulators a data-breach notice must point to.
+ * Link domains that are never off-brand: social profiles, app stores, the
+ * regulators a data-breach notice must point to, and the credit bureaus,
+ * identity-monitoring services and national CERTs it sends readers to.
  */
 const ALWAYS_ALLOWED = [
+  'experian.com',
+  'experianidworks.com',
+  'experian.co.uk',
+  'equifax.com',
+  'equifax.co.uk',
+  'transunion.com',
+  'transunion.co.uk',
+  'annualcreditreport.com',
+  'krollmonitoring.com',
+  'idx.us',
+  'identityforce.com',
+  'police.uk',
+  'haveibeenpwned.com',
+  'cert.pl',
+  'bik.pl',
   'facebook.com',
   'instagram.com',
   'linkedin.com',

@@ -253,6 +253,7 @@ const en: VagueLexicon = {
   maxModifiers: 2,
   modifierEndings: [],
   clearedBy: ['including you', 'including yours', 'including your', 'like you', 'such as you'],
+  entrustedBy: ['trusted us with', 'entrusted us with', 'trust us with', 'entrust us with', 'you gave us', 'you have given us', "you've given us"],
   conditions: ['if', 'whether', 'unless', 'in case', 'should you', 'in the event'],
   modalPerfect: {
     modals: ['may', 'might', "may've", "might've"],

@@ -197,6 +197,27 @@ function quantifierWords(lexicon: VagueLexicon): QuantifierWords {
 
 const clearedCache = new WeakMap<readonly string[], {phrase: string}[]>()
 
+/** {@link VagueLexicon.entrustedBy} as word lists, built once per lexicon. */
+const entrustedCache = new WeakMap<VagueLexicon, string[][]>()
+
+function entrusted(lexicon: VagueLexicon): string[][] {
+  let phrases = entrustedCache.get(lexicon)
+  if (!phrases) {
+    phrases = lexicon.entrustedBy.map((p) => p.toLowerCase().replace(/’/g, "'").split(/\s+/))
+    entrustedCache.set(lexicon, phrases)
+  }
+  return phrases
+}
+
+/** True when the words right before token `at` are one of `phrases` ("trusted us with" before "some of your…"). */
+function endsWithPhrase(tokens: readonly Token[], at: number, phrases: readonly string[][]): boolean {
+  return phrases.some((words) => {
+    if (words.length > at) return false
+    for (let k = 0; k < words.length; k++) if (tokens[at - words.length + k]!.norm !== words[k]) return false
+    return true
+  })
+}
+
 /** The `clearedBy` words as phrase entries, one array per lexicon list. */
 function clearedEntries(clearedBy: readonly string[]): {phrase: string}[] {
   let entries = clearedCache.get(clearedBy)
@@ -225,6 +246,7 @@ function quantified(
   const accept = (hit: PhraseHit<Quantifier>): boolean => {
     const entry = hit.entry
     if (entry.notAfter && hit.firstToken > 0 && wordList(entry.notAfter).has(tokens[hit.firstToken - 1]!.norm)) return false
+    if (endsWithPhrase(tokens, hit.firstToken, entrusted(lexicon))) return false
     let isReader = false
     let modifiers = 0
     let target = -1

@@ -77,6 +77,11 @@ export interface VagueLexicon {
   modifierEndings: string[]
   /** Words right after a quantified noun that tell the reader they are affected ("some orders, including yours"). */
   clearedBy: string[]
+  /**
+   * Words right before a quantifier that make it what the reader handed over, not what was affected
+   * ("you trusted us with some of your most sensitive information"): the amount is not the point there.
+   */
+  entrustedBy: string[]
   /** Words that open a condition ("if", "jeśli"). */
   conditions: string[]
   modalPerfect?: ModalPerfect
