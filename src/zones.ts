@@ -242,7 +242,8 @@ export function computeZones(blocks: readonly Block[], links: readonly Link[] = 
       (block.kind !== 'heading' && !block.prose) ||
       navigation.has(i) ||
       isDateline(block.text) ||
-      isStrapline(block.text)
+      isStrapline(block.text) ||
+      isPastedHeaders(block.text)
     )
       kinds[i] = 'header'
     else break
@@ -288,6 +289,17 @@ function lastHeaderCue(blocks: readonly Block[], kinds: readonly (ZoneKind | und
     if (block.kind === 'heading' || wordCount(block.text, NAVIGATION_MAX_WORDS) > NAVIGATION_MAX_WORDS) return -1
   }
   return -1
+}
+
+/* A header line pasted at the top of a text or Markdown email ("From: …", "**Subject:** …", "Temat: …"). */
+const PASTED_HEADER = /^(?:from|to|cc|subject|date|sent|reply-to|od|do|dw|temat|data|wysłano|nadawca|odbiorca):\s/i
+
+/**
+ * True for a block that is the email's headers pasted into its text: it
+ * starts with a header name and a colon ("From: Tom <tom@…> To: … Subject: …").
+ */
+function isPastedHeaders(text: string): boolean {
+  return PASTED_HEADER.test(text.slice(0, 16))
 }
 
 /** Words of a newsletter's dateline ("Issue 38 · October 2025", "Nr 14 · marzec 2026"), besides numbers. */

@@ -36,6 +36,11 @@ describe('a person owning a failure in Polish (missing-explanation)', () => {
     expect(explained('Nie sprawdziłam linku przed wysyłką.')).toBe(true)
   })
 
+  it('does not count an expectation for the right value ("środki powinny być widoczne w ciągu 2 dni")', () => {
+    expect(explained('Środki powinny być widoczne na koncie w ciągu 2–3 dni roboczych.')).toBe(false)
+    expect(explained('Cena tej lampy powinna być 149 zł, a nie 49 zł.')).toBe(true)
+  })
+
   it('does not count an intention or an inability', () => {
     expect(explained('Nie chciałem Was martwić.')).toBe(false)
     expect(explained('Nie miałam wtedy dostępu do poczty.')).toBe(false)
@@ -54,6 +59,32 @@ describe('what the reader entrusted is not what was affected (vague-wording)', (
   it('still flags some of your information as what was exposed', () => {
     expect(vague('Some of your personal information was exposed on Monday.')).toBe(true)
     expect(vague('Część Państwa danych wyciekła w poniedziałek.', 'pl')).toBe(true)
+  })
+})
+
+describe('headers pasted at the top of a text or Markdown email (buried-lede)', () => {
+  it('does not take the pasted Subject line for the opening of the message', () => {
+    const source = [
+      '**From:** Tom <tom@brightpage.example>',
+      '**Subject:** March news and your February payment, which we charged twice',
+      '',
+      'Hi Priya,',
+      '',
+      'Spring is here. Offline playlists are live: download a playlist in one tap and listen anywhere, for thirty days.',
+      '',
+      'Until 31 March, switch to the annual plan and pay just £75.50 for the year. Use code SPRING30 at checkout.',
+      '',
+      'We are sorry: on 1 February we took your £8.99 payment twice. The second payment is refunded; you need do nothing.',
+    ].join('\n')
+    const markdown = lintSync(source, {format: 'markdown', rules: {'buried-lede': 'warn'}}).diagnostics.filter((d) => d.ruleId === 'buried-lede')
+    expect(markdown.map((d) => d.messageId)).toEqual(['buried'])
+  })
+
+  it('reads "offline" before a noun as a feature, not an outage (missing-explanation)', () => {
+    const explained = (body: string): boolean =>
+      !fired(`Hi Ola,\n\nWe are sorry.\n\n${body}\n\nBest,\nThe Lamp team`, ['missing-explanation']).includes('missing-explanation')
+    expect(explained('Offline playlists are live in the app.')).toBe(false)
+    expect(explained('Our booking site was offline for three hours on Monday.')).toBe(true)
   })
 })
 
@@ -240,6 +271,18 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
   it('still reports another account’s host, and an ESP host behind ordinary link text', () => {
     expect(messages('<a href="https://cheapyarn.us19.list-manage.com/track/click?u=1">Shop the kits</a>', sender)).toEqual(['linkDomain'])
     expect(messages('<a href="https://us19.campaign-archive.com/?u=1">Shop the kits</a>', sender)).toEqual(['linkDomain'])
+  })
+
+  it('reads a person’s address on a domain the email names as the company’s own, not an ESP’s', () => {
+    const html = (signature: string) =>
+      `<html><body><p>Hi James,</p><p>I am sorry: your order is late because we put the wrong label on a pallet.</p><p>${signature}</p></body></html>`
+    const found = (signature: string, from: string): string[] =>
+      lintSync(html(signature), {format: 'html', from, rules: {'unbranded-layout': 'warn'}})
+        .diagnostics.filter((d) => d.ruleId === 'unbranded-layout')
+        .map((d) => d.messageId ?? '')
+    expect(found('Hannah Ortiz, Customer Care Lead, Larkspur Home', 'Hannah Ortiz <hannah.ortiz@larkspurhome.example>')).not.toContain('fromUnrelated')
+    // The brand's name in the local part of a domain the email never names is still an ESP's address.
+    expect(found('The Ridgeway Running team', 'Ridgeway Running <ridgewayrunning@sendblast.example>')).toContain('fromUnrelated')
   })
 
   it('takes either part of a "person, company" sender as the brand name', () => {

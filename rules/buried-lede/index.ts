@@ -148,8 +148,11 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
   for (let i = 0; i < apologyBlock && i < blocks.length; i++) {
     const block = blocks[i]!
     const late = apology !== undefined && (words > options.maxWords || contentBlocks >= options.maxBlocks)
+    // The header (pasted "Subject: …" lines, "View in browser", a strapline) is no part of the message's opening.
     const statement =
-      lede || late ? undefined : (findErrorStatements(context, [block], 1)[0] ?? (zones.kinds[i] === 'lede' ? announcement(context, block) : undefined))
+      lede || late || zones.kinds[i] === 'header'
+        ? undefined
+        : (findErrorStatements(context, [block], 1)[0] ?? (zones.kinds[i] === 'lede' ? announcement(context, block) : undefined))
     if (statement && !promotionBefore(i, statement.start)) {
       lede = statement
       ledeBlock = i

@@ -53,9 +53,10 @@ export interface ErrorCue extends PhraseEntry {
   kind: ErrorCueKind
   /**
    * Where the object must be: anywhere in the sentence (default), after the
-   * cue, or within the two words after it ("the correct PRICE").
+   * cue, within the two words after it ("the correct PRICE"), or before it,
+   * as the subject of a state ("the SITE was offline", not "offline playlists").
    */
-  object?: 'sentence' | 'after' | 'next'
+  object?: 'sentence' | 'after' | 'next' | 'before'
   /** True when the email itself is object enough: "we sent this email twice", "wysłaliśmy newsletter omyłkowo". */
   container?: boolean
   /** True when the cue counts only after a comma or a dash: "it is £159, not £59". */
@@ -255,7 +256,8 @@ const en: ErrorLexicon = {
     {phrase: 'went down', kind: 'predicate'},
     {phrase: 'is down', kind: 'predicate'},
     {phrase: 'unavailable', kind: 'predicate'},
-    {phrase: 'offline', kind: 'predicate'},
+    // The subject was offline ("the shop went offline"); before a noun it is a feature ("offline playlists").
+    {phrase: 'offline', kind: 'predicate', object: 'before'},
     {phrase: 'crashed', kind: 'predicate'},
     {phrase: 'broke', kind: 'predicate'},
     {phrase: 'timed out', kind: 'predicate'},
@@ -552,6 +554,12 @@ const pl: ErrorLexicon = {
     {phrase: 'za nisk*', kind: 'predicate'},
     {phrase: 'powinn* być', kind: 'contrast'},
     {phrase: 'powinien być', kind: 'contrast'},
+    // An expectation, not the right value: "środki powinny być widoczne w ciągu 2 dni" (longer, so it wins the match).
+    ...['powinn* być', 'powinien być'].flatMap((should) =>
+      ['widoczn*', 'dostępn*', 'gotow*', 'aktywn*', 'zaksięgowan*', 'na koncie', 'na rachunku', 'u ciebie', 'u pana', 'u pani', 'u państwa'].map(
+        (state): ErrorCue => ({phrase: `${should} ${state}`, kind: 'vague'}),
+      ),
+    ),
     {phrase: 'uszkodzon*', kind: 'modifier'},
     {phrase: 'niedokończon*', kind: 'modifier', container: true},
     {phrase: 'zeszłoroczn*', kind: 'modifier'},
@@ -1237,6 +1245,7 @@ function hasCueObject(hit: PhraseHit<ErrorCue>, roles: RoleIndex, length: number
   if (entry.kind === 'subject-predicate') return hit.firstToken > 0 && roles.roles[hit.firstToken - 1] === THING
   if (entry.object === 'next') return roles.has(hit.lastToken, Math.min(length, hit.lastToken + 2), false, value)
   if (entry.object === 'after') return roles.has(hit.lastToken, length, container, value)
+  if (entry.object === 'before') return roles.has(0, hit.firstToken, container, value)
   if (roles.has(0, hit.firstToken, container, value)) return true
   if (roles.has(hit.lastToken, length, container, value)) return true
   // An error adjective right before the email itself: "we sent you the wrong email".

@@ -198,7 +198,10 @@ export default defineRule({
     if (primary !== 'html') return
 
     const from = document.addresses.find((a) => a.header === 'from')
-    const brand = resolveBrand(context.settings.brand, from?.name ?? '', from?.address ?? '')
+    const brand = resolveBrand(context.settings.brand, from?.name ?? '', from?.address ?? '', (label) => {
+      const byLabel: BrandInfo = {display: '', names: [], labels: [label], domains: [], configured: false, fromUnrelated: false}
+      return document.blocks.some((b) => b.prose && b.text.length > 0 && mentionsBrand(tokenize(b.text), byLabel))
+    })
     const visible = document.blocks.filter((b) => b.text.trim().length > 0 && b.kind !== 'subject' && b.kind !== 'preheader' && b.kind !== 'title')
     const domain = brand.domains[0] ?? '<your-domain>'
     const data = {brand: brand.display, domain}
@@ -334,7 +337,7 @@ function displayNameParts(name: string): string[] {
 }
 
 /** The brand from config, completed from the From address (domain, and its label as a name). */
-function resolveBrand(configured: Brand | undefined, fromName: string, fromAddress: string): BrandInfo {
+function resolveBrand(configured: Brand | undefined, fromName: string, fromAddress: string, namedInBody: (label: string) => boolean = () => false): BrandInfo {
   const at = fromAddress.lastIndexOf('@')
   const fromDomain = at >= 0 ? fromAddress.slice(at + 1).toLowerCase() : ''
   const names: string[][] = []
@@ -354,7 +357,10 @@ function resolveBrand(configured: Brand | undefined, fromName: string, fromAddre
     squash(fromAddress.slice(0, at)).includes(sender) &&
     fromLabel !== undefined &&
     !sender.includes(fromLabel) &&
-    !fromLabel.includes(sender)
+    !fromLabel.includes(sender) &&
+    // A person writing from the company's domain ("Hannah Ortiz <hannah.ortiz@larkspurhome.co.uk>",
+    // signed "Larkspur Home"): the email itself names the domain's owner.
+    !namedInBody(fromLabel)
   const isConfigured = (configured?.domains?.length ?? 0) > 0
   const domains = isConfigured ? configured!.domains!.map(cleanDomain) : fromDomain && !fromUnrelated ? [fromDomain] : []
   const labels: string[] = []
