@@ -41,6 +41,12 @@ describe('a person owning a failure in Polish (missing-explanation)', () => {
     expect(explained('Cena tej lampy powinna być 149 zł, a nie 49 zł.')).toBe(true)
   })
 
+  it('counts the right value against the wrong one after a comma ("1899 zł, nie 1299 zł"), but not a comma and "nie" alone', () => {
+    expect(explained('Ekspres kosztuje 1899 zł, nie 1299 zł.')).toBe(true)
+    expect(explained('Spokojnie, nie musisz nic robić.')).toBe(false)
+    expect(explained('Jeśli kupiłeś bilet, nie musisz go wymieniać.')).toBe(false)
+  })
+
   it('does not count an intention or an inability', () => {
     expect(explained('Nie chciałem Was martwić.')).toBe(false)
     expect(explained('Nie miałam wtedy dostępu do poczty.')).toBe(false)
@@ -239,6 +245,8 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Nie musisz nic robić: zamówienia po 49 zł zrealizujemy', 'pl')).toBe(false)
     expect(flagged('Kto kupił po pełnej cenie, dostanie zwrot różnicy', 'pl')).toBe(false)
     expect(flagged('Druga płatność wróci na Pana kartę automatycznie', 'pl')).toBe(false)
+    expect(flagged('Ten sam webinar, ta sama godzina – tylko link jest nowy', 'pl')).toBe(false)
+    expect(flagged('Monday’s invite pointed to March. Use this link for Thursday 11 April', 'en')).toBe(false)
   })
 
   it('still flags a preview that is only marketing', () => {
@@ -261,6 +269,20 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
   it('accepts the brand’s own ESP account host and the ESP’s web version link', () => {
     expect(messages('<a href="https://thistlewool.us19.list-manage.com/track/click?u=1">Shop the kits</a>', sender)).toEqual([])
     expect(messages('<a href="https://us19.campaign-archive.com/?u=1">View this email in your browser</a>', sender)).toEqual([])
+  })
+
+  it('accepts the ESP-hosted unsubscribe and preferences pages and the ESP’s badge', () => {
+    expect(messages('<a href="https://manage.kmail-lists.com/subscriptions/manage?a=1">Manage preferences</a>', sender)).toEqual([])
+    expect(
+      messages(
+        '<a href="https://www.getresponse.pl/?utm_campaign=gr_badge"><img src="https://multimedia.getresponse.com/badges/getresponse-badge-pl.png" alt="GetResponse" width="120" height="24"></a>',
+        sender,
+      ),
+    ).toEqual([])
+  })
+
+  it('takes the From name without its department as the brand ("Thistle Wool Bookings")', () => {
+    expect(messages('', '"Thistle Wool Bookings" <bookings@tw-yarns.example>')).not.toContain('brandName')
   })
 
   it('accepts the credit bureaus and monitoring services a breach notice links to', () => {

@@ -125,6 +125,12 @@ const en: BuriedLedeLexicon = {
     {phrase: 'no action needed'},
     {phrase: 'no action is required'},
     {phrase: 'no need to do anything'},
+    // A replacement is about the correction too: "Use this link for Thursday 11 April".
+    {phrase: 'new link'},
+    {phrase: 'the link is new'},
+    {phrase: 'use this link'},
+    {phrase: 'new date'},
+    {phrase: 'new time'},
   ],
   example: "We're sorry: the link in yesterday's email went to the wrong page. Here is the right one.",
   previewExample: "Sorry – yesterday's link was broken. Here's the right one.",

@@ -100,6 +100,12 @@ const pl: BuriedLedeLexicon = {
     {phrase: 'nie muszą państwo nic robić'},
     {phrase: 'nic nie musisz robić'},
     {phrase: 'nie trzeba nic robić'},
+    // Nowy link, termin lub data to też korekta: „tylko link jest nowy”.
+    {phrase: 'nowy link'},
+    {phrase: 'link jest nowy'},
+    {phrase: 'nowy termin'},
+    {phrase: 'nowa data'},
+    {phrase: 'nowa godzina'},
   ],
   example: 'Przepraszamy: link we wczorajszym e-mailu prowadził do złej strony. Oto poprawny.',
   previewExample: 'Przepraszamy – wczorajszy link nie działał. Oto poprawny.',

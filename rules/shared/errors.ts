@@ -61,6 +61,8 @@ export interface ErrorCue extends PhraseEntry {
   container?: boolean
   /** True when the cue counts only after a comma or a dash: "it is £159, not £59". */
   afterComma?: boolean
+  /** True when only a number or date can be the object ("1899 zł, nie 1299 zł", not "spokojnie, nie musisz nic robić"). */
+  valueOnly?: boolean
 }
 
 /** The error-statement data of one language. */
@@ -610,6 +612,8 @@ const pl: ErrorLexicon = {
     // What it said against what is right.
     {phrase: 'zamiast', kind: 'contrast', container: true},
     {phrase: 'a nie', kind: 'contrast', container: true},
+    // "1899 zł, nie 1299 zł": the right value, then the wrong one after a comma or dash.
+    {phrase: 'nie', kind: 'contrast', afterComma: true, object: 'next', valueOnly: true},
     {phrase: 'nie zaś', kind: 'contrast', container: true},
     {phrase: 'jak napisaliśmy', kind: 'contrast'},
     {phrase: 'jak napisano', kind: 'contrast'},
@@ -1138,6 +1142,8 @@ function judgeSentence(context: AnyContext, sentence: Sentence): boolean {
     if (masked.has(hit.firstToken)) continue
     if (overlapsAny(placeholders, hit.start, hit.end)) continue
     if (hit.entry.afterComma && !afterComma(text, hit.start, tokens[hit.firstToken - 1]?.end ?? sentence.start)) continue
+    // "1899 zł, nie 1299 zł": a number within the next two words.
+    if (hit.entry.valueOnly && !(hasDigit(tokens[hit.lastToken]?.norm ?? '') || hasDigit(tokens[hit.lastToken + 1]?.norm ?? ''))) continue
     cues.push(hit)
   }
   if (cues.length > 0) {

@@ -223,7 +223,7 @@ export default defineRule({
     const anchorBlock = footerEnd ?? last
     const footerAnchor: {at: number} = anchorBlock ? {at: anchorBlock.map.end(anchorBlock.text.length)} : {at: document.bodyStart}
 
-    const lexicons = [en, pl]
+    const lexicons = UNBRANDED_LEXICONS
     const mentions = (tokens: readonly Token[]): boolean => mentionsBrand(tokens, brand)
 
     if (!skip.has('logo') && !document.images.some((image) => isLogo(image, brand, lexicons))) {
@@ -271,8 +271,9 @@ function reportOffBrandLinks(context: RuleContext<unknown, unknown>, document: E
   for (const link of document.links) {
     const host = hostOf(link.href)
     if (!host || isBrandHost(host, brand) || allowed.some((d) => isWithin(host, d))) continue
-    // The web version ("View in browser") is hosted by the sender's email service.
-    if (isWebVersionLink(link.text)) continue
+    // The web version ("View in browser"), the unsubscribe and preferences pages and the service's own
+    // badge ("Sent with …") are hosted by the sender's email service: readers expect them there.
+    if (isWebVersionLink(link.text) || isUnsubscribe(link, UNBRANDED_LEXICONS) || isServiceBadge(link, document.images)) continue
     let list = byHost.get(host)
     if (!list) byHost.set(host, (list = []))
     list.push(link)
@@ -302,6 +303,27 @@ function reportFromDomain(context: RuleContext<unknown, unknown>, document: Emai
   } else if (brand.fromUnrelated) {
     context.report({messageId: 'fromUnrelated', data: {address, domain}, ...place})
   }
+}
+
+/** Both languages' lists: an email may mix them (a Polish shop on an English template). */
+const UNBRANDED_LEXICONS: readonly UnbrandedLexicon[] = [en, pl]
+
+/** Department words a From name may add to the brand ("Harbour & Pine Reservations", "Zespół Obsługi Klienta"). */
+const DEPARTMENT_WORDS = new Set(
+  'reservations bookings booking support team care customer customers service services billing accounts help hello news newsletter info updates notifications alerts security privacy rezerwacje rezerwacji obsługa obsługi klienta klientów zespół pomoc biuro powiadomienia bok'.split(
+    ' ',
+  ),
+)
+
+/** The display name without department words at its ends; undefined when nothing, or everything, was removed. */
+function withoutDepartment(name: string): string | undefined {
+  const words = name.split(/\s+/).filter((w) => w.length > 0)
+  let start = 0
+  let end = words.length
+  while (end > start && DEPARTMENT_WORDS.has(words[end - 1]!.toLowerCase())) end--
+  while (start < end && DEPARTMENT_WORDS.has(words[start]!.toLowerCase())) start++
+  if (start === 0 && end === words.length) return undefined
+  return end > start ? words.slice(start, end).join(' ') : undefined
 }
 
 /** Words that join a person and a company in a From display name ("Jonas at Tallyboard", "Ola z Koniczyny"). */
@@ -347,6 +369,10 @@ function resolveBrand(configured: Brand | undefined, fromName: string, fromAddre
     // "Priya Raman, Larch & Lowe Opticians", "Jonas at Tallyboard": a person and the company; either part names the sender.
     const parts = displayNameParts(fromName)
     if (parts.length > 1) for (const part of parts) names.push(foldTokens(part))
+    for (const part of parts) {
+      const brandOnly = withoutDepartment(part)
+      if (brandOnly) names.push(foldTokens(brandOnly))
+    }
   }
   // A sender name in the local part of an unrelated domain (ridgewayrunning@sendblast.example) is an ESP's address, not the brand's.
   const sender = squash(fromName)
@@ -539,6 +565,17 @@ function isUnsubscribe(link: Link, lexicons: readonly UnbrandedLexicon[]): boole
   const href = link.href.toLowerCase()
   const text = link.text.toLowerCase()
   return lexicons.some((l) => l.unsubscribeWords.some((w) => href.includes(w) || text.includes(w)))
+}
+
+/** Image addresses of an email service's badge ("Sent with Mailchimp", "GetResponse" referral badges). */
+const BADGE_IMAGE_WORDS = ['badge', 'monkey_rewards', 'monkey-rewards', 'powered-by', 'poweredby', 'sent-with']
+
+/** True for a link that is only an email service's badge image. */
+function isServiceBadge(link: Link, images: readonly Image[]): boolean {
+  const text = link.text.trim()
+  return images.some(
+    (image) => image.href === link.href && (text === '' || text === image.alt.trim()) && BADGE_IMAGE_WORDS.some((w) => image.src.toLowerCase().includes(w)),
+  )
 }
 
 /** The host of an http(s) or protocol-relative link; undefined for mailto:, tel:, `#`, relative and templated links. */
