@@ -94,6 +94,15 @@ describe('headers pasted at the top of a text or Markdown email (buried-lede)', 
   })
 })
 
+describe('the reader’s feelings are not a hedge (vague-wording)', () => {
+  const vague = (body: string): boolean => fired(`Hello,\n\n${body}\n\nRegards,\nThe Kiln team`, ['vague-wording']).includes('vague-wording')
+
+  it('does not flag "may have worried you", but still flags a hedge about what happened', () => {
+    expect(vague('I am sorry that we sent you a statement that was wrong and may have worried you.')).toBe(false)
+    expect(vague('I am sorry: your card details may have been copied on Monday.')).toBe(true)
+  })
+})
+
 describe('action steps (missing-action-steps)', () => {
   const missing = (body: string, language: 'en' | 'pl' = 'en'): boolean =>
     fired(`Hello,\n\n${body}\n\nRegards,\nThe Kiln team`, ['missing-action-steps'], language).includes('missing-action-steps')
@@ -247,6 +256,8 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Druga płatność wróci na Pana kartę automatycznie', 'pl')).toBe(false)
     expect(flagged('Ten sam webinar, ta sama godzina – tylko link jest nowy', 'pl')).toBe(false)
     expect(flagged('Monday’s invite pointed to March. Use this link for Thursday 11 April', 'en')).toBe(false)
+    expect(flagged('Pociąg IR 5612 w sobotę nie jest odwołany, a Pana bilet jest nadal ważny', 'pl')).toBe(false)
+    expect(flagged('Your flight on Saturday is not cancelled: your booking is still valid', 'en')).toBe(false)
   })
 
   it('still flags a preview that is only marketing', () => {
@@ -283,6 +294,11 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
 
   it('takes the From name without its department as the brand ("Thistle Wool Bookings")', () => {
     expect(messages('', '"Thistle Wool Bookings" <bookings@tw-yarns.example>')).not.toContain('brandName')
+  })
+
+  it('accepts a parcel carrier’s tracking page', () => {
+    expect(messages('<a href="https://www.royalmail.com/track-your-item#/details/AB123">Track your parcel</a>', sender)).toEqual([])
+    expect(messages('<a href="https://inpost.pl/sledzenie-przesylek?number=123">Śledź paczkę</a>', sender)).toEqual([])
   })
 
   it('accepts the credit bureaus and monitoring services a breach notice links to', () => {

@@ -35,7 +35,8 @@ type Check = (typeof CHECKS)[number]
 /**
  * Link domains that are never off-brand: social profiles, app stores, the
  * regulators a data-breach notice must point to, and the credit bureaus,
- * identity-monitoring services and national CERTs it sends readers to.
+ * identity-monitoring services and national CERTs it sends readers to, and
+ * parcel carriers' tracking pages.
  */
 const ALWAYS_ALLOWED = [
   'experian.com',
@@ -53,6 +54,24 @@ const ALWAYS_ALLOWED = [
   'haveibeenpwned.com',
   'cert.pl',
   'bik.pl',
+  // Parcel carriers' tracking pages, which a delivery apology points to.
+  'royalmail.com',
+  'parcelforce.com',
+  'evri.com',
+  'dpd.co.uk',
+  'dpd.com',
+  'dpd.com.pl',
+  'dhl.com',
+  'dhl.de',
+  'ups.com',
+  'fedex.com',
+  'usps.com',
+  'gls-group.eu',
+  'gls-pl.com',
+  'inpost.pl',
+  'inpost.co.uk',
+  'poczta-polska.pl',
+  'pocztex.pl',
   'facebook.com',
   'instagram.com',
   'linkedin.com',

@@ -277,6 +277,18 @@ const en: VagueLexicon = {
       'varied',
       'vested',
       'heightened',
+      // The reader's feelings, not a hedge about what happened: "a statement that may have worried you".
+      'worried',
+      'concerned',
+      'alarmed',
+      'upset',
+      'frightened',
+      'scared',
+      'distressed',
+      'unsettled',
+      'surprised',
+      'frustrated',
+      'annoyed',
     ],
     participles: [
       'been',
