@@ -86,6 +86,31 @@ describe('headers pasted at the top of a text or Markdown email (buried-lede)', 
     expect(markdown.map((d) => d.messageId)).toEqual(['buried'])
   })
 
+  it('reads reference lines as a letter’s layout, and an apology in the pasted subject as the subject’s', () => {
+    const letter = [
+      'From: Admissions <admissions@hexbridge.example>',
+      'Subject: We sent you an offer email by mistake',
+      '',
+      'Dear Aisha,',
+      '',
+      'Application reference: HX25-PG-04817',
+      '',
+      'Programme: MSc Data Science (full-time, September entry)',
+      '',
+      'I am writing to apologise. Yesterday we sent you an offer email by mistake: no decision has been made yet.',
+    ].join('\n')
+    expect(fired(letter, ['buried-lede'])).toEqual([])
+    const school = [
+      'Od: Sekretariat <sekretariat@sp12.example>',
+      'Temat: Zebranie z rodzicami klas 4-8 przeniesione z 13 na 20 listopada w sali gimnastycznej szkoły podstawowej numer dwanaście w Gdańsku przy ulicy Szkolnej - przepraszamy za późną informację',
+      '',
+      'Szanowni Rodzice,',
+      '',
+      'przepraszamy. Zebranie z rodzicami, które zapowiedzieliśmy na jutro, przenosimy na 20 listopada.',
+    ].join('\n')
+    expect(fired(school, ['buried-lede'], 'pl')).toEqual([])
+  })
+
   it('reads "offline" before a noun as a feature, not an outage (missing-explanation)', () => {
     const explained = (body: string): boolean =>
       !fired(`Hi Ola,\n\nWe are sorry.\n\n${body}\n\nBest,\nThe Lamp team`, ['missing-explanation']).includes('missing-explanation')

@@ -126,7 +126,9 @@ export default defineRule({
 function checkBody(context: Context, body: Body, brands: readonly string[]): void {
   const {lexicon, options} = context
   const {blocks} = body
-  const apology = findApologyHits(context, blocks)[0]
+  const zones = blockZones(context.document, blocks, body.links)
+  // An apology in the header (a pasted "Subject: … we apologise" line) is the subject's, not the body's.
+  const apology = findApologyHits(context, blocks).find((hit) => zones.kinds[blocks.indexOf(hit.block)] !== 'header')
   const apologyBlock = apology ? blocks.indexOf(apology.block) : blocks.length
   const promotions = context.matcher('promotions', lexicon.promotions)
   const promotionBefore = (index: number, end: number): boolean => {
@@ -142,7 +144,6 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
   // (without an apology in the body, the statement is still needed to point at).
   let words = 0
   let contentBlocks = 0
-  const zones = blockZones(context.document, blocks, body.links)
   /** True once the lede is the email's opening (lede zone): promotion further down does not bury it. */
   let atOpening = false
   for (let i = 0; i < apologyBlock && i < blocks.length; i++) {
@@ -334,7 +335,30 @@ function isPreamble(context: Context, body: Body, index: number, tokens: readonl
   const block = body.blocks[index]!
   if (linkOnly(body, index) === 1 && tokens.length <= MAX_NAVIGATION_WORDS) return true
   if (greetingLength(context, tokens, block) > 0 && tokens.length <= MAX_GREETING_WORDS) return true
+  // A letter's reference line ("Application reference: HX25-PG-04817", "Numer umowy: 12/2025"): not content.
+  if (isReferenceLine(block.text, tokens)) return true
   return noContentYet && isMasthead(block.text, tokens, brands)
+}
+
+/** Most words of a reference line, and of its label. */
+const MAX_REFERENCE_WORDS = 12
+const MAX_REFERENCE_LABEL_WORDS = 4
+
+/**
+ * True for a short "Label: value" line, as letters list a reference, an
+ * account or a programme above the text: a label of up to four words, a
+ * colon, and no sentence after it.
+ */
+function isReferenceLine(text: string, tokens: readonly Token[]): boolean {
+  if (tokens.length < 2 || tokens.length > MAX_REFERENCE_WORDS) return false
+  const colon = text.indexOf(':')
+  if (colon <= 0 || text.indexOf('\n') >= 0) return false
+  let label = 0
+  while (label < tokens.length && tokens[label]!.end <= colon) label++
+  if (label === 0 || label > MAX_REFERENCE_LABEL_WORDS || label === tokens.length) return false
+  const last = text.trimEnd().charCodeAt(text.trimEnd().length - 1)
+  // "Correction: the sale starts on 10 June." is a sentence.
+  return last !== 46 && last !== 33 && last !== 63
 }
 
 /** Number of greeting words opening the block ("Hi", "Dzień dobry"), or 0. */
