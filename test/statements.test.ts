@@ -283,6 +283,8 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Monday’s invite pointed to March. Use this link for Thursday 11 April', 'en')).toBe(false)
     expect(flagged('Pociąg IR 5612 w sobotę nie jest odwołany, a Pana bilet jest nadal ważny', 'pl')).toBe(false)
     expect(flagged('Your flight on Saturday is not cancelled: your booking is still valid', 'en')).toBe(false)
+    expect(flagged('Twoja faktura za październik jest opłacona. SMS z 5 listopada możesz zignorować', 'pl')).toBe(false)
+    expect(flagged('Your October bill is paid: you can ignore the text we sent on 5 November', 'en')).toBe(false)
   })
 
   it('still flags a preview that is only marketing', () => {

@@ -78,6 +78,9 @@ const pl: BuriedLedeLexicon = {
     {phrase: 'omyłkowo'},
     {phrase: 'nie działał*'},
     {phrase: 'zignoruj'},
+    {phrase: 'zignorować'},
+    {phrase: 'możesz zignorować'},
+    {phrase: 'można zignorować'},
     {phrase: 'prosimy zignorować'},
     // Zadośćuczynienie też mówi o korekcie: „druga płatność już do Ciebie wraca”.
     {phrase: 'zwróci*'},
