@@ -128,6 +128,20 @@ describe('the reader’s feelings are not a hedge (vague-wording)', () => {
   })
 })
 
+describe('a reason after our own act is not blame (evasive-wording)', () => {
+  const blamed = (body: string): boolean =>
+    lintSync(`Hello,\n\nWe are sorry: our email of 3 March was wrong.\n\n${body}\n\nRegards,\nThe Kiln team`, {
+      format: 'text',
+      rules: {'evasive-wording': 'warn'},
+    }).diagnostics.some((d) => d.ruleId === 'evasive-wording' && d.messageId === 'blame')
+
+  it('reads "we cancelled it after our partner withdrew the loans" as owned, "it was delayed after our courier lost it" as blame', () => {
+    expect(blamed('We cancelled the exhibition after our lending partner withdrew the loans.')).toBe(false)
+    expect(blamed('Your order was delayed after our courier lost the parcel.')).toBe(true)
+    expect(blamed('We are sorry. The site went down after our hosting provider changed a setting.')).toBe(true)
+  })
+})
+
 describe('action steps (missing-action-steps)', () => {
   const missing = (body: string, language: 'en' | 'pl' = 'en'): boolean =>
     fired(`Hello,\n\n${body}\n\nRegards,\nThe Kiln team`, ['missing-action-steps'], language).includes('missing-action-steps')
@@ -285,6 +299,8 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Your flight on Saturday is not cancelled: your booking is still valid', 'en')).toBe(false)
     expect(flagged('Twoja faktura za październik jest opłacona. SMS z 5 listopada możesz zignorować', 'pl')).toBe(false)
     expect(flagged('Your October bill is paid: you can ignore the text we sent on 5 November', 'en')).toBe(false)
+    expect(flagged('Your basket is saved, delivery is free when you rebook, and there is £10 credit on your account', 'en')).toBe(false)
+    expect(flagged('Yesterday’s newsletter said “Hi [First Name]” and one section was placeholder text', 'en')).toBe(false)
   })
 
   it('still flags a preview that is only marketing', () => {

@@ -144,6 +144,11 @@ const en: BuriedLedeLexicon = {
     {phrase: "hasn't been cancelled"},
     {phrase: "hasn't been canceled"},
     {phrase: 'still valid'},
+    // The remedy for a cancelled booking, and the error's own words: "when you rebook", "placeholder text".
+    {phrase: 'rebook*'},
+    {phrase: 'credit on your account'},
+    {phrase: 'account credit'},
+    {phrase: 'placeholder*'},
   ],
   example: "We're sorry: the link in yesterday's email went to the wrong page. Here is the right one.",
   previewExample: "Sorry – yesterday's link was broken. Here's the right one.",

@@ -395,8 +395,9 @@ const en: EvasiveLexicon = {
       {phrase: 'at the hands of'},
       {phrase: 'triggered by'},
       {phrase: 'because our'},
-      {phrase: 'after our'},
+      {phrase: 'after our', temporal: true},
     ],
+    actors: ['we', 'i'],
     agents: [
       {phrase: 'third party'},
       {phrase: 'third parties'},

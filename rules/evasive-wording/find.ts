@@ -507,7 +507,10 @@ class Scanner {
     const window = this.lexicon.blame.window
     // A connector counts only with an agent after it: one without ("due to the storm") hides no connector that overlaps it.
     const ends = new Map<number, number>()
-    const withAgent = (hit: PhraseHit<PhraseEntry>): boolean => {
+    const actors = this.lexicon.blame.actors ?? []
+    const withAgent = (hit: PhraseHit<PhraseEntry & {temporal?: boolean}>): boolean => {
+      // "We cancelled the exhibition after our partner withdrew the loans": we own the act; the partner is the reason.
+      if (hit.entry.temporal && ownedBefore(tokens, text, hit.firstToken, actors)) return false
       // Look for the agent in the same clause, a few words on; the last one wins ("błędu systemu naszego dostawcy").
       let stop = hit.lastToken
       while (stop < tokens.length && stop - hit.lastToken < window + 2 && (stop === hit.lastToken || joinedLoose(text, tokens[stop - 1]!, tokens[stop]!)))
@@ -881,4 +884,17 @@ function strip(text: string, tokens: readonly Token[], from: number, to: number,
   }
   out += text.slice(at, end)
   return out.trim()
+}
+
+/** How far back a first-person actor is looked for before a temporal connector (a bounded look keeps floods linear). */
+const ACTOR_WINDOW = 15
+
+/** True when a first-person actor ("we", "I") opens the clause that ends at token `at`: no clause break between them. */
+function ownedBefore(tokens: readonly Token[], text: string, at: number, actors: readonly string[]): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= ACTOR_WINDOW; i--) {
+    const between = text.slice(tokens[i]!.end, tokens[i + 1]!.start)
+    if (/[.;:!?\u2013\u2014]/.test(between)) return false
+    if (actors.includes(tokens[i]!.norm)) return true
+  }
+  return false
 }

@@ -74,7 +74,10 @@ export interface PassiveLexicon {
 
 /** Blame on others: a causal connector followed by someone else ("due to a third-party provider"). */
 export interface BlameLexicon {
-  connectors: PhraseEntry[]
+  /** `temporal`: a connector of time ("after our"), which blames only when no first-person actor leads its clause ("we cancelled it after our partner…"). */
+  connectors: (PhraseEntry & {temporal?: boolean})[]
+  /** First-person subjects that own the action a temporal connector follows ("we", "i"). */
+  actors?: string[]
   agents: PhraseEntry[]
   /** How many words may sit between the connector and the agent. */
   window: number
