@@ -20,6 +20,12 @@ describe('statements of what went wrong (missing-explanation)', () => {
     expect(explained('We charged the card twice for one order.')).toBe(true)
   })
 
+  it('counts a value too high or low, and a message sent days early', () => {
+    expect(explained('Wednesday’s statement showed your points balance ten times too high.')).toBe(true)
+    expect(explained('We sent your presale code two days early.')).toBe(true)
+    expect(explained('The early bird offer ends on Friday.')).toBe(false)
+  })
+
   it('does not count a denial, vague wording or a cause hidden behind "caused by"', () => {
     expect(explained('We have no sign that any customer data was copied.')).toBe(false)
     expect(explained('Sorry for the confusion caused by a technical glitch in our update.')).toBe(false)
@@ -337,6 +343,7 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
 
   it('takes the From name without its department as the brand ("Thistle Wool Bookings")', () => {
     expect(messages('', '"Thistle Wool Bookings" <bookings@tw-yarns.example>')).not.toContain('brandName')
+    expect(messages('', '"Thistle Wool Rewards" <rewards@tw-yarns.example>')).not.toContain('brandName')
   })
 
   it('accepts a parcel carrier’s tracking page', () => {

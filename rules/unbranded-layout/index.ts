@@ -329,7 +329,7 @@ const UNBRANDED_LEXICONS: readonly UnbrandedLexicon[] = [en, pl]
 
 /** Department words a From name may add to the brand ("Harbour & Pine Reservations", "Zespół Obsługi Klienta"). */
 const DEPARTMENT_WORDS = new Set(
-  'reservations bookings booking support team care customer customers service services billing accounts help hello news newsletter info updates notifications alerts security privacy rezerwacje rezerwacji obsługa obsługi klienta klientów zespół pomoc biuro powiadomienia bok'.split(
+  'reservations bookings booking support team care customer customers service services billing accounts help hello news newsletter info updates notifications alerts security privacy rewards loyalty members membership rezerwacje rezerwacji obsługa obsługi klienta klientów zespół pomoc biuro powiadomienia bok'.split(
     ' ',
   ),
 )
