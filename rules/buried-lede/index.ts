@@ -127,9 +127,13 @@ function checkBody(context: Context, body: Body, brands: readonly string[]): voi
   const {lexicon, options} = context
   const {blocks} = body
   const zones = blockZones(context.document, blocks, body.links)
+  const indexOf = new Map<Block, number>()
+  blocks.forEach((block, i) => {
+    if (!indexOf.has(block)) indexOf.set(block, i)
+  })
   // An apology in the header (a pasted "Subject: … we apologise" line) is the subject's, not the body's.
-  const apology = findApologyHits(context, blocks).find((hit) => zones.kinds[blocks.indexOf(hit.block)] !== 'header')
-  const apologyBlock = apology ? blocks.indexOf(apology.block) : blocks.length
+  const apology = findApologyHits(context, blocks).find((hit) => zones.kinds[indexOf.get(hit.block) ?? -1] !== 'header')
+  const apologyBlock = apology ? (indexOf.get(apology.block) ?? blocks.length) : blocks.length
   const promotions = context.matcher('promotions', lexicon.promotions)
   const promotionBefore = (index: number, end: number): boolean => {
     const block = blocks[index]!

@@ -7,7 +7,7 @@
 import {z} from 'zod'
 import {documentZones, isWebVersionLink} from '../../src/zones.js'
 import {defineRule} from '../../src/rule.js'
-import type {Block, EmailDocument, Header, Image, Link, TextSpan} from '../../src/document.js'
+import type {Block, EmailDocument, Header, Image, Link} from '../../src/document.js'
 import {normalizeWord, tokenize, type PhraseEntry, type Token} from '../../src/language.js'
 import type {RuleContext} from '../../src/rule.js'
 import type {Brand} from '../../src/config.js'
@@ -589,12 +589,26 @@ function isUnsubscribe(link: Link, lexicons: readonly UnbrandedLexicon[]): boole
 /** Image addresses of an email service's badge ("Sent with Mailchimp", "GetResponse" referral badges). */
 const BADGE_IMAGE_WORDS = ['badge', 'monkey_rewards', 'monkey-rewards', 'powered-by', 'poweredby', 'sent-with']
 
+/** Badge images by the address they link to, found once per document (a lookup per link keeps many links linear). */
+const badgesByHref = new WeakMap<readonly Image[], Map<string, Image[]>>()
+
 /** True for a link that is only an email service's badge image. */
 function isServiceBadge(link: Link, images: readonly Image[]): boolean {
+  let byHref = badgesByHref.get(images)
+  if (!byHref) {
+    byHref = new Map()
+    for (const image of images) {
+      if (!image.href || !BADGE_IMAGE_WORDS.some((w) => image.src.toLowerCase().includes(w))) continue
+      const list = byHref.get(image.href)
+      if (list) list.push(image)
+      else byHref.set(image.href, [image])
+    }
+    badgesByHref.set(images, byHref)
+  }
+  const badges = byHref.get(link.href)
+  if (!badges) return false
   const text = link.text.trim()
-  return images.some(
-    (image) => image.href === link.href && (text === '' || text === image.alt.trim()) && BADGE_IMAGE_WORDS.some((w) => image.src.toLowerCase().includes(w)),
-  )
+  return badges.some((image) => text === '' || text === image.alt.trim())
 }
 
 /** The host of an http(s) or protocol-relative link; undefined for mailto:, tel:, `#`, relative and templated links. */
