@@ -251,3 +251,120 @@ describe('sentenceBound', () => {
     }
   })
 })
+
+describe('part-mismatch finds steps lazily', () => {
+  /** The rule's decision as first written: both parts' steps listed in full, then compared. */
+  async function eagerProbe() {
+    const {defineRule} = await import('../src/index.js')
+    const {findActionSteps} = await import('../rules/missing-action-steps/detect.js')
+    type Step = {span: {block: {text: string}; start: number; end: number}; hasMeans: boolean; means: string}
+    const stepKey = (s: Step) => s.span.block.text.slice(s.span.start, s.span.end).toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ')
+    return defineRule({
+      id: 'eager-part-mismatch',
+      languages: {en: {}, pl: {}},
+      usesNlp: true,
+      docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
+      messages: {steps: 'steps', link: 'link'},
+      create(context) {
+        const shared = context as never
+        const html = context.document.parts.find((p) => p.kind === 'html')
+        const text = context.document.parts.find((p) => p.kind === 'text')
+        if (!html || !text) return
+        const at = text.blocks[0]?.sourceStart ?? text.sourceStart
+        const htmlSteps = findActionSteps(shared, html.blocks, html.links) as Step[]
+        if (htmlSteps.length === 0) return
+        const textSteps = findActionSteps(shared, text.blocks, text.links) as Step[]
+        const htmlKeys = new Set(htmlSteps.map(stepKey))
+        if (!textSteps.some((s) => htmlKeys.has(stepKey(s)))) {
+          context.report({messageId: 'steps', at, part: 'text'})
+          return
+        }
+        for (const means of ['link', 'contact']) {
+          const acted = htmlSteps.find((s) => s.means === means && s.hasMeans)
+          const bare = textSteps.filter((s) => s.means === means)
+          if (!acted || bare.length === 0 || bare.some((s) => s.hasMeans)) continue
+          context.report({messageId: 'link', span: bare[0]!.span as never, part: 'text'})
+        }
+      },
+    })
+  }
+
+  async function compare(source: string, filename: string, probe: Awaited<ReturnType<typeof eagerProbe>>): Promise<number> {
+    const {lint} = await import('../src/index.js')
+    const result = await lint(source, {
+      filename,
+      plugins: [probe],
+      rules: {'part-mismatch': ['warn', {checkApology: false}], 'eager-part-mismatch': 'warn'},
+    })
+    const seen = (prefix: string) =>
+      result.diagnostics
+        .filter((d) => d.ruleId === prefix)
+        .map((d) => `${d.messageId}@${d.range.start.offset}-${d.range.end.offset}`)
+        .sort()
+    const eager = seen('eager-part-mismatch')
+    expect(seen('part-mismatch'), `${filename}\n${source}`).toEqual(eager)
+    return eager.length
+  }
+
+  it('reports what listing every step of both parts reports, on every fixture', async () => {
+    const probe = await eagerProbe()
+    let reported = 0
+    for (const file of fixtureFiles().filter((f) => f.endsWith('.eml'))) reported += await compare(readFileSync(file, 'utf8'), file, probe)
+    expect(reported).toBeGreaterThan(3)
+  })
+
+  it('reports what listing every step reports, whatever steps each part holds and in any order', async () => {
+    const probe = await eagerProbe()
+    // Steps with and without a way to act, a step only the text part can have, and sentences that are no step.
+    const sentences = [
+      'Please reset your password.',
+      'Reset your password at https://acme.example/reset today.',
+      'Contact our support team.',
+      'Call us on 0800 123 4567.',
+      'You should check your statement.',
+      'You can also reply to this email.',
+      'You can use the new link at https://acme.example/sale now.',
+      'You should update your saved card.',
+      'We recommend that you contact your bank.',
+      'We ask you to please contact our support team.',
+      'Use the new link below.',
+      'Open this email in your browser.',
+      'We are sorry for the wrong price in our last email.',
+      'The sale ends on Friday.',
+    ]
+    const html = (picks: number[]) =>
+      picks
+        .map((i) => (i === 10 ? '<p>Use the new link below.</p><p><a href="https://acme.example/sale">Shop the sale</a></p>' : `<p>${sentences[i]}</p>`))
+        .join('\n')
+    // A no-reply sender gives "contact us" no way to act by itself, so contact steps are compared too.
+    const email = (h: number[], t: number[], noReply: boolean) =>
+      [
+        `From: Acme <${noReply ? 'no-reply' : 'news'}@acme.example>`,
+        'Subject: A correction to our last email',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/alternative; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        t.map((i) => sentences[i]).join('\n\n'),
+        '',
+        '--b',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        `<html><body>${html(h)}</body></html>`,
+        '',
+        '--b--',
+        '',
+      ].join('\r\n')
+    const picks = fc.array(fc.integer({min: 0, max: sentences.length - 1}), {maxLength: 6})
+    let reported = 0
+    await fc.assert(
+      fc.asyncProperty(picks, picks, fc.boolean(), async (h, t, noReply) => {
+        reported += await compare(email(h, t, noReply), 'generated.eml', probe)
+      }),
+      {numRuns: 300},
+    )
+    expect(reported).toBeGreaterThan(10)
+  })
+})

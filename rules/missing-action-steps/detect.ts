@@ -185,7 +185,40 @@ export function findActionSteps(
   links?: readonly Link[],
   options: FindOptions = {},
 ): ActionStep[] {
-  if (options.certainOnly && !mayDecideWithoutNlp(context, blocks)) return []
+  const found: ActionStep[] = []
+  for (const step of actionSteps(context, blocks, links, options.certainOnly === true)) {
+    found.push(step)
+    if (options.stopWhen?.(step)) break
+  }
+  return found
+}
+
+/**
+ * {@link findActionSteps} one step at a time: each step is found (and
+ * compromise asked about its sentence) only when the caller pulls it, so a
+ * caller that compares two lists can stop as soon as it knows the answer.
+ * The steps come in the same order as {@link findActionSteps} returns them.
+ *
+ * With `only`, just the steps that need that way to act ('link' or
+ * 'contact'), the same ones in the same order as the full list filtered:
+ * a candidate that could only be a step needing something else (advice such
+ * as "you should check your statement", a command whose phrase needs no
+ * link) is passed over before compromise is asked about it. (Past the
+ * compromise budget of a call, which no real email reaches, the two may
+ * differ: this one spends less of it.)
+ *
+ * @example
+ * const first = actionSteps(context, html.blocks, html.links).next().value
+ * const button = actionSteps(context, html.blocks, html.links, false, 'link')
+ */
+export function* actionSteps(
+  context: RuleContext<unknown, unknown>,
+  blocks: readonly Block[],
+  links?: readonly Link[],
+  certainOnly = false,
+  only?: Exclude<Means, 'none'>,
+): Generator<ActionStep, void, undefined> {
+  if (certainOnly && !mayDecideWithoutNlp(context, blocks)) return
   const lexicon = actionLexicons[context.language]
   const matcher = context.matcher<StepPhrase>('missing-action-steps:phrases', lexicon.phrases)
   const infinitives = context.matcher<InfinitivePhrase>('missing-action-steps:infinitives', lexicon.infinitives)
@@ -193,7 +226,7 @@ export function findActionSteps(
   const objectWords = new Set(lexicon.objectWords)
   const placeholders = placeholderSpans(context.document, blocks)
   const budget = {left: MAX_NLP_SENTENCES}
-  const verbsFor: VerbLookup = options.certainOnly ? (sentence) => verbCache.get(sentence) ?? UNDECIDED : (sentence) => verbsOf(context, sentence, budget)
+  const verbsFor: VerbLookup = certainOnly ? (sentence) => verbCache.get(sentence) ?? UNDECIDED : (sentence) => verbsOf(context, sentence, budget)
   const zones = blockZones(context.document, blocks, links ?? linksOf(context.document, blocks))
 
   // The ways to act are known before the scan, so that each step is complete when found.
@@ -215,12 +248,10 @@ export function findActionSteps(
     else if (step.means === 'contact') hasMeans = contactAnywhere || linkNear(index)
     return {...step, hasMeans}
   }
-  const found: ActionStep[] = []
-  let stopped = false
-  blocks.forEach((block, index) => {
-    if (stopped || !block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind) || NOT_INSTRUCTION_ZONES.has(zones.kinds[index]!)) return
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!
+    if (!block.prose || block.boilerplate || NOT_INSTRUCTIONS.has(block.kind) || NOT_INSTRUCTION_ZONES.has(zones.kinds[index]!)) continue
     for (const sentence of context.sentencesOf(block)) {
-      if (stopped) return
       const quoted = quotedSpans(sentence)
       const templated = placeholders.get(block)
       const skip = templated ? [...quoted, ...templated] : quoted
@@ -230,8 +261,11 @@ export function findActionSteps(
         const hit = hits[h]!
         const entry = hit.entry
         let step: {start: number; end: number; means: Means} | undefined
+        // Only a phrase that needs this way to act can give a step of it (a prompted one never needs one).
+        const passed = only !== undefined && ((entry.means ?? 'none') !== only || entry.prompted === true)
         if (entry.form === 'done') step = {start: hit.start, end: hit.end, means: entry.means ?? 'none'}
         else if (entry.form === 'imperative') {
+          if (passed) continue
           const imperative = !lexicon.clauseInitial || isEnglishImperative(sentence, hit, leadWords, objectWords, verbsFor)
           // A certain-only scan leaves the rest of the sentence to the full scan.
           if (imperative === UNDECIDED) break
@@ -239,6 +273,12 @@ export function findActionSteps(
         } else if (entry.form === 'modal') {
           step = modalStep(sentence, hit, hits[h + 1], lexicon, infinitives, skip)
           if (!step && entry.anyVerb) {
+            // Advice needs nothing from the sender. It is decided here only when it would take in the next
+            // candidate (the h++ below); otherwise that candidate is read the same either way.
+            if (only !== undefined) {
+              const verb = adviceVerb(sentence, hit, lexicon)
+              if (verb === undefined || !hits[h + 1] || hits[h + 1]!.end > verb.end) continue
+            }
             const advice = adviceStep(sentence, hit, lexicon, verbsFor)
             if (advice === UNDECIDED) break
             step = advice
@@ -253,16 +293,11 @@ export function findActionSteps(
         }
         if (entry.prompted) step.means = 'none'
         if (step.means !== 'none') step.means = offlineOr(sentence, step, lexicon)
-        const done = complete({span: {block, start: step.start, end: step.end}, needsMeans: step.means !== 'none', means: step.means}, index)
-        found.push(done)
-        if (options.stopWhen?.(done)) {
-          stopped = true
-          return
-        }
+        if (only !== undefined && step.means !== only) continue
+        yield complete({span: {block, start: step.start, end: step.end}, needsMeans: step.means !== 'none', means: step.means}, index)
       }
     }
-  })
-  return found
+  }
 }
 
 /**
@@ -367,6 +402,17 @@ function adviceStep(
   lexicon: ActionStepsLexicon,
   verbsFor: VerbLookup,
 ): {start: number; end: number; means: Means} | undefined | Undecided {
+  const token = adviceVerb(sentence, hit, lexicon)
+  if (!token) return undefined
+  const verbs = verbsFor(sentence)
+  if (verbs === UNDECIDED) return UNDECIDED
+  const isVerb = verbs ? inside(verbs, token.start - sentence.start) : token.norm.endsWith('ing')
+  if (!isVerb) return undefined
+  return {start: hit.start, end: token.end, means: 'none'}
+}
+
+/** The word that may be the verb of a modal of advice ("you should [also] create"), before compromise is asked about it. */
+function adviceVerb(sentence: Sentence, hit: PhraseHit<StepPhrase>, lexicon: ActionStepsLexicon): Token | undefined {
   const tokens = sentence.tokens
   let i = hit.lastToken
   while (i < tokens.length && i - hit.lastToken < 4 && ADVICE_FILLERS.has(tokens[i]!.norm)) i++
@@ -374,11 +420,7 @@ function adviceStep(
   if (!token || lexicon.notActions.includes(token.norm) || token.norm === lexicon.negation) return undefined
   // Not across a clause: "you should, if …" gives no verb here.
   if (isClauseBreak(sentence.block.text, tokens[i - 1]!.end, token.start)) return undefined
-  const verbs = verbsFor(sentence)
-  if (verbs === UNDECIDED) return UNDECIDED
-  const isVerb = verbs ? inside(verbs, token.start - sentence.start) : token.norm.endsWith('ing')
-  if (!isVerb) return undefined
-  return {start: hit.start, end: token.end, means: 'none'}
+  return token
 }
 
 /**
@@ -485,6 +527,16 @@ function isInfinitive(token: Token): boolean {
 interface BlockMeans {
   link: boolean
   contact: boolean
+}
+
+/**
+ * True when every contact step in `blocks` has its way to act: the blocks give
+ * an email address or phone number somewhere, or the sender takes replies.
+ * The same answer the steps of {@link actionSteps} carry, without finding them.
+ */
+export function contactEverywhere(context: RuleContext<unknown, unknown>, blocks: readonly Block[], links?: readonly Link[]): boolean {
+  const lexicon = actionLexicons[context.language]
+  return cachedBlockMeans(context.document, blocks, links, lexicon).some((m) => m.contact) || hasMonitoredSender(context.document)
 }
 
 /** {@link blockMeans} by block list, links and lexicon: every scan of a lint (certain-only and full, each rule's) reads the same answer, never changed. */

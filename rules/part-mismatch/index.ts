@@ -7,7 +7,7 @@ import {z} from 'zod'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {PartBody, TextSpan} from '../../src/document.js'
 import {findApologies} from '../shared/apology.js'
-import {findActionSteps, type ActionStep} from '../missing-action-steps/detect.js'
+import {actionSteps, contactEverywhere, type ActionStep} from '../missing-action-steps/detect.js'
 import en from './en.js'
 import pl from './pl.js'
 
@@ -73,15 +73,17 @@ export default defineRule({
     }
 
     if (!options.checkSteps && !options.checkLinks) return
-    const htmlSteps = findActionSteps(shared, html.blocks, html.links)
-    if (htmlSteps.length === 0) return
-    const textSteps = findActionSteps(shared, text.blocks, text.links)
+    // Steps are found only as far as the answer needs them: in a well-made email the two parts share their
+    // first steps, and each part's later sentences are never analysed here. Pulled in order, so every step
+    // used is the one a full list would give at that place.
+    const htmlSteps = new Pulled(actionSteps(shared, html.blocks, html.links))
+    const textSteps = new Pulled(actionSteps(shared, text.blocks, text.links))
+    const first = htmlSteps.at(0)
+    if (!first) return
     // A text part whose only "step" is unrelated to the HTML's ("open this email in your browser")
     // does not carry the steps: at least one instruction must be the same.
-    const htmlKeys = new Set(htmlSteps.map(stepKey))
-    if (!textSteps.some((s) => htmlKeys.has(stepKey(s)))) {
+    if (!shareAStep(htmlSteps, textSteps)) {
       if (options.checkSteps) {
-        const first = htmlSteps[0]!
         const step = quote(sentenceAround(shared, first.span))
         context.report({messageId: 'steps', data: {step, example: linkExample(lexicon, step, hrefNear(html, first))}, at, part: 'text'})
       }
@@ -90,10 +92,16 @@ export default defineRule({
     // Both parts have steps: a step the HTML part can act on must be actionable in the text part too.
     if (!options.checkLinks) return
     for (const means of ['link', 'contact'] as const) {
-      const acted = htmlSteps.find((s) => s.means === means && s.hasMeans)
-      const bare = textSteps.filter((s) => s.means === means)
-      if (!acted || bare.length === 0 || bare.some((s) => s.hasMeans)) continue
-      const missing = bare[0]!
+      // A text part that gives an address or number anywhere gives one to every "contact us" in it.
+      if (means === 'contact' && contactEverywhere(shared, text.blocks, text.links)) continue
+      // Only the steps of this kind are looked for, so advice ("you should check your statement") is not analysed.
+      const acted = new Pulled(actionSteps(shared, html.blocks, html.links, false, means)).find((s) => s.hasMeans)
+      if (!acted) continue
+      // Any text step of this kind with its link or number settles it; otherwise the first one without is reported.
+      const bare = new Pulled(actionSteps(shared, text.blocks, text.links, false, means))
+      if (bare.find((s) => s.hasMeans)) continue
+      const missing = bare.at(0)
+      if (!missing) continue
       context.report({
         messageId: 'link',
         data: {
@@ -106,6 +114,56 @@ export default defineRule({
     }
   },
 })
+
+/** A lazy list: the steps of one part, found one at a time and kept. */
+class Pulled {
+  private readonly items: ActionStep[] = []
+  private done = false
+  constructor(private readonly source: Iterator<ActionStep, void>) {}
+
+  /** The step at `index`, finding steps up to it; undefined past the last. */
+  at(index: number): ActionStep | undefined {
+    while (!this.done && this.items.length <= index) {
+      const next = this.source.next()
+      if (next.done) this.done = true
+      else this.items.push(next.value)
+    }
+    return this.items[index]
+  }
+
+  /** The first step that passes `test`, finding steps only until it. */
+  find(test: (step: ActionStep) => boolean): ActionStep | undefined {
+    for (let i = 0; ; i++) {
+      const step = this.at(i)
+      if (!step || test(step)) return step
+    }
+  }
+}
+
+/**
+ * True when the two parts have a step with the same words. Steps are taken
+ * from both lists in turn, and each new one is compared with every step the
+ * other list has given so far, so the first shared step ends the search.
+ */
+function shareAStep(html: Pulled, text: Pulled): boolean {
+  const htmlKeys = new Set<string>()
+  const textKeys = new Set<string>()
+  for (let i = 0; ; i++) {
+    const h = html.at(i)
+    const t = text.at(i)
+    if (!h && !t) return false
+    if (h) {
+      const key = stepKey(h)
+      if (textKeys.has(key)) return true
+      htmlKeys.add(key)
+    }
+    if (t) {
+      const key = stepKey(t)
+      if (htmlKeys.has(key)) return true
+      textKeys.add(key)
+    }
+  }
+}
 
 /** An instruction's words, normalised, to compare the two parts ("Reset" and "reset" are the same step). */
 function stepKey(step: ActionStep): string {
