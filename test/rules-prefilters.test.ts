@@ -193,7 +193,7 @@ describe('findActionSteps certainOnly', () => {
     const ids = builtinRules.map((r) => r.id)
     for (const file of emails()) {
       const source = readFileSync(file, 'utf8')
-      await lint(source, {filename: file, plugins: [probe], rules: {...Object.fromEntries(ids.map((r) => [r, 'off'] as const)), 'certain-probe': 'warn'}})
+      await lint(source, {filename: file, plugins: [probe], rules: {...Object.fromEntries(ids.map((r) => [r, 'off'] as const)), 'certain-probe': 'warn'}, throwOnRuleError: true})
     }
     expect(compared).toBeGreaterThan(100)
     expect(settled).toBeGreaterThan(20)

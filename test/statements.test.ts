@@ -432,3 +432,82 @@ describe('Polish wrong actions (missing-explanation)', () => {
     expect(text('W poniedziałek wysłaliśmy do Państwa nasz newsletter.')).toEqual(['missing-explanation'])
   })
 })
+
+describe('function words settle a statement without compromise (shared errors)', () => {
+  it('gives the answer compromise gives, on every English sentence of every fixture', async () => {
+    const {readdirSync, readFileSync} = await import('node:fs')
+    const {defineRule, lint} = await import('../src/index.js')
+    const {judgeStatement} = await import('../rules/shared/errors.js')
+    let judged = 0
+    let stated = 0
+    const probe = defineRule({
+      id: 'statement-probe',
+      languages: {en: {}, pl: {}},
+      usesNlp: true,
+      docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
+      messages: {never: 'never'},
+      create(context) {
+        if (context.language !== 'en') return
+        const shared = context as never
+        for (const sentence of context.sentences) {
+          const quick = judgeStatement(shared, sentence, {shortcut: true})
+          expect(quick, sentence.text).toBe(judgeStatement(shared, sentence, {shortcut: false}))
+          judged++
+          if (quick) stated++
+        }
+      },
+    })
+    for (const dir of readdirSync('fixtures', {withFileTypes: true})) {
+      if (!dir.isDirectory()) continue
+      for (const file of readdirSync(`fixtures/${dir.name}`)) {
+        if (!/\.(html?|txt|md|eml)$/.test(file)) continue
+        const source = readFileSync(`fixtures/${dir.name}/${file}`, 'utf8')
+        await lint(source, {filename: file, plugins: [probe], rules: {'statement-probe': 'warn'}, throwOnRuleError: true})
+      }
+    }
+    // Every function word alone where a cue looks for its object, before and after it.
+    const {errorLexicons} = await import('../rules/shared/errors.js')
+    const frames = [
+      (w: string) => `A correction to ${w}.`,
+      (w: string) => `We sent the wrong ${w}.`,
+      (w: string) => `${w.charAt(0).toUpperCase()}${w.slice(1)} was wrong.`,
+      (w: string) => `Sorry, ${w} was not.`,
+      (w: string) => `The error was ${w}.`,
+      (w: string) => `We got ${w} wrong.`,
+    ]
+    const words = errorLexicons.en.functionWords
+    // One email a word: a document past compromise's budget would settle every sentence without it.
+    for (const w of words) {
+      const paragraph = `<p>${frames.map((frame) => frame(w)).join(' ')}</p>`
+      await lint(`<html lang="en"><body>${paragraph}</body></html>`, {
+        filename: 'frames.html',
+        plugins: [probe],
+        rules: {'statement-probe': 'warn'},
+        throwOnRuleError: true,
+      })
+    }
+    expect(judged).toBeGreaterThan(1000 + words.length * frames.length)
+    expect(stated).toBeGreaterThan(100)
+  })
+
+  it('skips compromise where only function words could be the object, and asks it otherwise', async () => {
+    const {Analysis} = await import('../src/engine.js')
+    const asked: string[] = []
+    const original = Analysis.prototype.nlp
+    Analysis.prototype.nlp = function (this: InstanceType<typeof Analysis>, sentence) {
+      asked.push(sentence.text)
+      return original.call(this, sentence)
+    }
+    try {
+      const only = {rules: {'missing-explanation': 'error'}} as const
+      // "You were not.": only a pronoun and a verb could be what went wrong.
+      lintSync('<p>We are sorry: your statement said you were overdrawn. You were not. Your balance is fine.</p>', {format: 'html', config: only})
+      expect(asked).not.toContain('You were not.')
+      // "The bank was not.": compromise decides whether "bank" is a thing.
+      lintSync('<p>We are sorry: your statement said you were overdrawn. The bank was not. Your balance is fine.</p>', {format: 'html', config: only})
+      expect(asked).toContain('The bank was not.')
+    } finally {
+      Analysis.prototype.nlp = original
+    }
+  })
+})

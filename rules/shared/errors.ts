@@ -80,8 +80,12 @@ export interface ErrorLexicon {
   /** Words for the email itself ("email", "wiadomoś*"): an object only for cues that allow it. */
   containerWords: string[]
   /**
-   * Words that never name the object, for languages read without compromise
-   * (Polish): function words, pronouns, time words, apology words; `*` marks a stem.
+   * Words that never name the object: function words, pronouns, time words,
+   * apology words; `*` marks a stem. For a language read without compromise
+   * (Polish) they are how the object is found. For one read with compromise
+   * (English) only words compromise never tags as a noun, number or date
+   * belong here: when the only words that could be a cue's object are these,
+   * the sentence is settled without asking compromise.
    */
   functionWords: string[]
   /** Word endings of verbs, which never name the object (Polish, read without a tagger). */
@@ -505,7 +509,36 @@ const en: ErrorLexicon = {
     'thanks',
   ],
   containerWords: ['email*', 'e-mail*', 'mail', 'mailing*', 'message*', 'newsletter*', 'campaign*', 'send', 'sends'],
-  functionWords: [],
+  // Closed classes only: test/statements.test.ts checks with compromise that none is ever tagged a noun, number or date.
+  // Not "will", "can", "may", "last", "one", "us", "am", "this", "being": each is a noun, month, number, country or time somewhere.
+  functionWords: [
+    ...['me', 'we', 'you', 'he', 'him', 'she', 'her', 'it', 'they', 'them'],
+    ...['my', 'our', 'your', 'his', 'its', 'their'],
+    ...["i'm", "we're", "you're", "it's", "they're", "we've", "you've", "i've", "we'll", "you'll", "i'll", "we'd", "you'd", "i'd"],
+    ...['a', 'an', 'the'],
+    ...['to', 'of', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'about', 'into', 'onto', 'than', 'via'],
+    ...['and', 'or', 'but', 'nor', 'because', 'although', 'though', 'if', 'whether'],
+    ...['is', 'are', 'was', 'were', 'been', 'has', 'have', 'had', 'do', 'does', 'did'],
+    ...['would', 'should', 'could', 'might', 'must'],
+    ...[
+      "isn't",
+      "aren't",
+      "wasn't",
+      "weren't",
+      "don't",
+      "doesn't",
+      "didn't",
+      "hasn't",
+      "haven't",
+      "hadn't",
+      "won't",
+      "wouldn't",
+      "shouldn't",
+      "couldn't",
+      "can't",
+    ],
+    ...['not', 'also', 'just', 'very', 'still', 'only', 'even', 'really', 'already', 'obviously'],
+  ],
   verbEndings: [],
   negatedPastEndings: [],
   negatedPastExceptions: [],
@@ -1123,7 +1156,16 @@ export function isErrorStatement(context: AnyContext, sentence: Sentence): boole
 /** {@link isErrorStatement}'s answers by sentence (sentences are built once per block and document). */
 const statementCache: Record<Language, WeakMap<Sentence, boolean>> = {en: new WeakMap(), pl: new WeakMap()}
 
-function judgeSentence(context: AnyContext, sentence: Sentence): boolean {
+/**
+ * {@link isErrorStatement} without its cache. With `shortcut: false` compromise
+ * is asked whenever the word lists leave a sentence open, even where only
+ * function words could be the object: the test suite compares the two answers.
+ */
+export function judgeStatement(context: AnyContext, sentence: Sentence, options: {shortcut: boolean}): boolean {
+  return judgeSentence(context, sentence, options.shortcut)
+}
+
+function judgeSentence(context: AnyContext, sentence: Sentence, shortcut = true): boolean {
   const lexicon = errorLexicons[context.language]
   const c = compile(lexicon)
   const matcher = c.cues
@@ -1192,7 +1234,59 @@ function judgeSentence(context: AnyContext, sentence: Sentence): boolean {
   // Common things that go wrong ("link", "price", "code") settle most sentences without a tagger.
   if (judge(tokenRoles(sentence, c, placeholders, masked, (token) => quickRole(c, token)))) return true
   if (lexicon.reader !== 'compromise' || !withinBudget(context.document, sentence)) return false
+  // compromise changes the answer only by finding a thing or value where a cue looks for its object. Where every
+  // word there is a function word ("a correction to the", "we're sorry for"), the word lists' answer stands.
+  if (shortcut && !taggerMayDecide(sentence, c, placeholders, masked, cues, owned)) return false
   return judge(tokenRoles(sentence, c, placeholders, masked, nlpRoles(context, sentence)))
+}
+
+/**
+ * True when compromise could give a role that changes the judgement: some
+ * word where a cue (or an owned failure) looks for its object is one that
+ * compromise is asked about (not masked, a placeholder, a container or vague
+ * word, which keep their roles) and is not a function word. The windows are
+ * those {@link hasCueObject} reads; prefix counts keep many cues linear.
+ */
+function taggerMayDecide(
+  sentence: Sentence,
+  c: Compiled,
+  placeholders: readonly [number, number][],
+  masked: ReadonlySet<number>,
+  cues: readonly PhraseHit<ErrorCue>[],
+  owned: number,
+): boolean {
+  const {tokens} = sentence
+  const n = tokens.length
+  const open = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) {
+    const token = tokens[i]!
+    const asked =
+      !masked.has(i) &&
+      !overlapsAny(placeholders, token.start, token.end) &&
+      !c.container.has(token.norm) &&
+      !c.vague.has(token.norm) &&
+      !c.function.has(token.norm)
+    open[i + 1] = open[i]! + (asked ? 1 : 0)
+  }
+  const any = (from: number, to: number): boolean => {
+    const a = Math.max(0, from)
+    const b = Math.min(n, to)
+    return b > a && open[b]! - open[a]! > 0
+  }
+  if (owned >= 0 && any(owned + 2, n)) return true
+  for (const hit of cues) {
+    const {entry} = hit
+    if (entry.kind === 'subject-predicate') {
+      if (any(hit.firstToken - 1, hit.firstToken)) return true
+    } else if (entry.object === 'next') {
+      if (any(hit.lastToken, hit.lastToken + 2)) return true
+    } else if (entry.object === 'after') {
+      if (any(hit.lastToken, n)) return true
+    } else if (entry.object === 'before') {
+      if (any(0, hit.firstToken)) return true
+    } else if (any(0, hit.firstToken) || any(hit.lastToken, n)) return true
+  }
+  return false
 }
 
 /**
