@@ -474,8 +474,13 @@ describe('function words settle a statement without compromise (shared errors)',
       (w: string) => `Sorry, ${w} was not.`,
       (w: string) => `The error was ${w}.`,
       (w: string) => `We got ${w} wrong.`,
+      (w: string) => `A correction to ${w} email`,
+      (w: string) => `Sorry about the link in ${w} newsletter.`,
+      (w: string) => `The sale ends ${w}, not Sunday.`,
     ]
-    const words = errorLexicons.en.functionWords
+    // Function words, and dates alone or after "last", "next" and "this".
+    const {dateUnits, dateWords, functionWords} = errorLexicons.en
+    const words = [...functionWords, ...dateWords, ...['last', 'next', 'this'].flatMap((r) => dateUnits.map((u) => `${r} ${u}`))]
     // One email a word: a document past compromise's budget would settle every sentence without it.
     for (const w of words) {
       const paragraph = `<p>${frames.map((frame) => frame(w)).join(' ')}</p>`

@@ -95,6 +95,15 @@ export interface ErrorLexicon {
   /** Verbs of wish and plan that are no failure after the negation word ("nie chcieliśmy"). */
   negatedPastExceptions: string[]
   /**
+   * Words compromise reads as a date, never a thing ("yesterday's", "Friday"), and
+   * units it reads as one after "last", "next" or "this" ("last week's"). Like
+   * {@link functionWords}, they settle a sentence without compromise, except
+   * where a date can be the object (a contrast: "Friday, not Thursday").
+   * Languages read without compromise leave them empty.
+   */
+  dateWords: string[]
+  dateUnits: string[]
+  /**
    * Words that, a few words after a first-person past verb, make the action
    * the mistake ("ustawiliśmy kod TYLKO dla nowych klientów").
    */
@@ -542,6 +551,9 @@ const en: ErrorLexicon = {
   verbEndings: [],
   negatedPastEndings: [],
   negatedPastExceptions: [],
+  // Not "tonight" or "night", "morning": compromise reads "last night's" and "this morning's" as things in some sentences.
+  dateWords: ['yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].flatMap((w) => [w, `${w}'s`]),
+  dateUnits: ['week', 'month', 'year', 'weekend'].flatMap((w) => [w, `${w}'s`]),
   hedges: [
     {phrase: 'may have'},
     {phrase: 'might have'},
@@ -1005,6 +1017,8 @@ const pl: ErrorLexicon = {
     'mogłem',
     'mogłam',
   ],
+  dateWords: [],
+  dateUnits: [],
   negation: 'nie',
   hedges: [
     {phrase: 'mogł* zostać'},
@@ -1052,6 +1066,8 @@ interface Compiled {
   vague: WordList
   container: WordList
   function: WordList
+  dateWords: ReadonlySet<string>
+  dateUnits: ReadonlySet<string>
   objects: WordList
   verbEndings: readonly string[]
   reader: ErrorLexicon['reader']
@@ -1074,6 +1090,8 @@ function compile(lexicon: ErrorLexicon): Compiled {
       vague: new WordList(lexicon.vagueWords),
       container: new WordList(lexicon.containerWords),
       function: new WordList(lexicon.functionWords),
+      dateWords: new Set(lexicon.dateWords),
+      dateUnits: new Set(lexicon.dateUnits),
       objects: new WordList(lexicon.objectWords),
       verbEndings: lexicon.verbEndings,
       reader: lexicon.reader,
@@ -1257,7 +1275,9 @@ function taggerMayDecide(
 ): boolean {
   const {tokens} = sentence
   const n = tokens.length
-  const open = new Int32Array(n + 1)
+  // Prefix counts of the words compromise is asked about: as a thing (dates settled), or also as a value.
+  const things = new Int32Array(n + 1)
+  const values = new Int32Array(n + 1)
   for (let i = 0; i < n; i++) {
     const token = tokens[i]!
     const asked =
@@ -1266,16 +1286,20 @@ function taggerMayDecide(
       !c.container.has(token.norm) &&
       !c.vague.has(token.norm) &&
       !c.function.has(token.norm)
-    open[i + 1] = open[i]! + (asked ? 1 : 0)
+    values[i + 1] = values[i]! + (asked ? 1 : 0)
+    things[i + 1] = things[i]! + (asked && !isDate(c, tokens, i) ? 1 : 0)
   }
-  const any = (from: number, to: number): boolean => {
+  const open = (counts: Int32Array, from: number, to: number): boolean => {
     const a = Math.max(0, from)
     const b = Math.min(n, to)
-    return b > a && open[b]! - open[a]! > 0
+    return b > a && counts[b]! - counts[a]! > 0
   }
-  if (owned >= 0 && any(owned + 2, n)) return true
+  if (owned >= 0 && open(things, owned + 2, n)) return true
   for (const hit of cues) {
     const {entry} = hit
+    // A contrast's object may be a date or number ("Friday, not Thursday").
+    const counts = entry.kind === 'contrast' ? values : things
+    const any = (from: number, to: number): boolean => open(counts, from, to)
     if (entry.kind === 'subject-predicate') {
       if (any(hit.firstToken - 1, hit.firstToken)) return true
     } else if (entry.object === 'next') {
@@ -1287,6 +1311,15 @@ function taggerMayDecide(
     } else if (any(0, hit.firstToken) || any(hit.lastToken, n)) return true
   }
   return false
+}
+
+/** A word compromise reads as a date: "yesterday's", "Friday", or "last week's" (both words). */
+function isDate(c: Compiled, tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]!.norm
+  if (c.dateWords.has(word)) return true
+  const relative = (w: string | undefined): boolean => w === 'last' || w === 'next' || w === 'this'
+  if (c.dateUnits.has(word)) return relative(tokens[i - 1]?.norm)
+  return relative(word) && c.dateUnits.has(tokens[i + 1]?.norm ?? '')
 }
 
 /**
