@@ -193,7 +193,12 @@ describe('findActionSteps certainOnly', () => {
     const ids = builtinRules.map((r) => r.id)
     for (const file of emails()) {
       const source = readFileSync(file, 'utf8')
-      await lint(source, {filename: file, plugins: [probe], rules: {...Object.fromEntries(ids.map((r) => [r, 'off'] as const)), 'certain-probe': 'warn'}, throwOnRuleError: true})
+      await lint(source, {
+        filename: file,
+        plugins: [probe],
+        rules: {...Object.fromEntries(ids.map((r) => [r, 'off'] as const)), 'certain-probe': 'warn'},
+        throwOnRuleError: true,
+      })
     }
     expect(compared).toBeGreaterThan(100)
     expect(settled).toBeGreaterThan(20)
@@ -366,5 +371,57 @@ describe('part-mismatch finds steps lazily', () => {
       {numRuns: 300},
     )
     expect(reported).toBeGreaterThan(10)
+  })
+})
+
+describe('missing-action-steps adviceVerbs', () => {
+  it('are verbs to compromise in every English fixture sentence and after every modal of advice', async () => {
+    const {defineRule, lint} = await import('../src/index.js')
+    const {default: en} = await import('../rules/missing-action-steps/en.js')
+    const words = new Set(en.adviceVerbs)
+    let checked = 0
+    const probe = defineRule({
+      id: 'advice-verb-probe',
+      languages: {en: {}, pl: {}},
+      usesNlp: true,
+      docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
+      messages: {never: 'never'},
+      create(context) {
+        if (context.language !== 'en') return
+        const blocks = [...context.document.blocks, ...context.document.parts.flatMap((p) => p.blocks)]
+        for (const block of new Set(blocks)) {
+          for (const sentence of context.sentencesOf(block)) {
+            const verbs = context
+              .nlp(sentence)
+              .match('#Verb')
+              .out('offset')
+              .map((o) => [sentence.start + o.offset.start, sentence.start + o.offset.start + o.offset.length])
+            for (const token of sentence.tokens) {
+              if (!words.has(token.norm)) continue
+              // A word inside a web address ("/do-it-yourself/", "?do=details") is no word of the sentence.
+              const before = block.text.lastIndexOf(' ', token.start) + 1
+              const after = block.text.indexOf(' ', token.end)
+              const chunk = block.text.slice(before, after < 0 ? block.text.length : after)
+              if (chunk.includes('/') || chunk.includes('=')) continue
+              checked++
+              expect(
+                verbs.some(([s, e]) => s! <= token.start && token.start < e!),
+                `${token.norm} in ${sentence.text}`,
+              ).toBe(true)
+            }
+          }
+        }
+      },
+    })
+    const options = {plugins: [probe], rules: {'advice-verb-probe': 'warn' as const}, throwOnRuleError: true}
+    for (const file of fixtureFiles()) await lint(readFileSync(file, 'utf8'), {filename: file, ...options})
+    // After each modal of advice the lexicon knows, in a heading, in capitals, in a question and in a command.
+    const modals = ['you can', 'you should', 'you need to', 'you may want to', 'we recommend that you', 'we ask you to', 'remember to']
+    for (const word of words) {
+      const lines = modals.flatMap((m) => [`<h2>What ${m} ${word}</h2>`, `<h2>${`What ${m} ${word}`.toUpperCase()}</h2>`, `<p>${m} ${word} it now.</p>`])
+      lines.push(`<p>What should you ${word}?</p>`, `<p>Do you need to ${word} anything?</p>`)
+      await lint(`<html lang="en"><body>${lines.join('')}</body></html>`, {filename: 'frames.html', ...options})
+    }
+    expect(checked).toBeGreaterThan(words.size * 20)
   })
 })

@@ -94,6 +94,12 @@ export interface ActionStepsLexicon {
   /** Verbs after a modal of advice that are no action ("you should receive", "you may have"). */
   notActions: string[]
   /**
+   * Words compromise reads as a verb after a modal of advice whatever the
+   * sentence ("What you need to do", "you can ignore it"): it is not asked
+   * about them. test/rules-prefilters.test.ts checks each against compromise.
+   */
+  adviceVerbs: string[]
+  /**
    * Words that address the reader about what they might do ("if you", "you
    * can", "jeśli"): when the email has such words but no step was recognised,
    * the evidence is mixed and the rule stays silent.
@@ -404,6 +410,7 @@ function adviceStep(
 ): {start: number; end: number; means: Means} | undefined | Undecided {
   const token = adviceVerb(sentence, hit, lexicon)
   if (!token) return undefined
+  if (lexicon.adviceVerbs.includes(token.norm)) return {start: hit.start, end: token.end, means: 'none'}
   const verbs = verbsFor(sentence)
   if (verbs === UNDECIDED) return UNDECIDED
   const isVerb = verbs ? inside(verbs, token.start - sentence.start) : token.norm.endsWith('ing')

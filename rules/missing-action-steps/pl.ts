@@ -252,6 +252,7 @@ const pl: ActionStepsLexicon = {
     'urząd',
   ],
   adviceObjects: ['linków', 'linki', 'załączników', 'załączniki', 'podejrzan*', 'nieznan*'],
+  adviceVerbs: [],
   notActions: [],
   // Modały z bezokolicznikiem rozpoznaje już detektor; te bywają z rzeczownikiem ("zalecamy zmianę hasła").
   readerCues: ['zalecamy', 'rekomendujemy', 'sugerujemy', 'radzimy', 'należy', 'powinn*'].map((phrase) => ({phrase})),
