@@ -405,8 +405,8 @@ const en: ActionStepsLexicon = {
     'transunion',
   ],
   adviceObjects: ['links', 'attachments', 'suspicious', 'unexpected', 'unfamiliar', 'unknown', 'unsolicited', 'untrusted'],
-  // Checked against compromise after modals in headings, questions and commands; not 'reset', 'update' or 'check' (nouns too).
-  adviceVerbs: ['do', 'ignore', 'delete', 'remove', 'enable', 'choose', 'continue'],
+  // Checked against compromise after modals in headings, questions and commands; not 'reset' (read as a past tense in some).
+  adviceVerbs: ['do', 'take', 'keep', 'ignore', 'delete', 'remove', 'enable', 'choose', 'continue'],
   notActions: [
     'have',
     'be',
