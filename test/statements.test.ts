@@ -186,6 +186,33 @@ describe('action steps (missing-action-steps)', () => {
     ).toBe(false)
   })
 
+  it('reads a command followed by a web address, email address or phone number as a step', async () => {
+    // compromise takes "Call" and "Visit" for nouns before a number or an address.
+    expect(missing('Someone copied our customer list. Call 1-877-890-9332 and quote reference K7QH.')).toBe(false)
+    const {defineRule} = await import('../src/index.js')
+    const {findActionSteps} = await import('../rules/missing-action-steps/detect.js')
+    const stepsIn = (body: string): string[] => {
+      let steps: string[] = []
+      const probe = defineRule({
+        id: 'steps-probe',
+        languages: {en: {}, pl: {}},
+        usesNlp: true,
+        docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
+        messages: {never: 'never'},
+        create(context) {
+          steps = findActionSteps(context as never, context.document.blocks).map((s) => s.span.block.text.slice(s.span.start, s.span.end))
+        },
+      })
+      lintSync(`Hello,\n\n${body}\n\nRegards,\nThe Kiln team`, {format: 'text', plugins: [probe], rules: {'steps-probe': 'warn'}, throwOnRuleError: true})
+      return steps
+    }
+    expect(stepsIn('Our booking page showed the wrong times. Visit https://kiln.example/bookings to see your new time.')).toEqual(['Visit'])
+    expect(stepsIn('Someone copied our customer list. Call +44 20 7946 0958 to speak to our team.')).toEqual(['Call'])
+    expect(stepsIn('Someone copied our customer list. Contact privacy@kiln.example with any questions.')).toEqual(['Contact'])
+    // Not a command: the word opens no clause.
+    expect(stepsIn('Our visit https://kiln.example/open-day was cancelled.')).toEqual([])
+  })
+
   it('counts Polish advice to act offline', () => {
     expect(missing('Wczoraj ktoś odczytał numery kart z naszego sklepu. Zalecamy kontakt z bankiem i zastrzeżenie karty.', 'pl')).toBe(false)
   })

@@ -324,6 +324,9 @@ function isEnglishImperative(
   if (first > 0 && !isClauseBreak(sentence.block.text, tokens[first - 1]!.end, tokens[first]!.start)) return false
   const next = tokens[hit.lastToken]
   if (hit.lastToken - hit.firstToken > 1 || (next && objectWords.has(next.norm))) return true
+  // A web address, email address or phone number right after the verb is its object ("Visit https://…",
+  // "Email help@…", "Call 1-877-…"), where compromise takes the verb for a noun.
+  if (addressFollows(sentence.block.text, hit.end)) return true
   // Only now, on a sentence the lexicon selected, is compromise asked (once per sentence). Past a
   // bound (a hostile input of thousands of short commands) the clause position alone decides.
   const verbs = verbsFor(sentence)
@@ -645,6 +648,31 @@ function textHasEmail(text: string): boolean {
     if (dot && letters >= 3 && text.charCodeAt(i - 1) !== 46) return true
   }
   return false
+}
+
+/**
+ * True when a web address, an email address or a phone number starts right
+ * after `at`, past a space. Not after a colon: "Phone: 0800…" is a label.
+ */
+export function addressFollows(text: string, at: number): boolean {
+  let i = at
+  while (i < text.length && i - at < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i++
+  if (i === at || i >= text.length) return false
+  const head = text.slice(i, i + 8).toLowerCase()
+  if (head.startsWith('http://') || head.startsWith('https://') || head.startsWith('www.')) return true
+  let end = i
+  while (end < text.length && end - i < 254 && text.charCodeAt(end) !== 32 && text.charCodeAt(end) !== 0xa0 && text.charCodeAt(end) !== 10) end++
+  if (textHasEmail(text.slice(i, end))) return true
+  // A number that starts here: digits, separators and `+`, up to the first letter.
+  const c = text.charCodeAt(i)
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 40)) return false
+  let stop = i
+  while (stop < text.length && stop - i < 24) {
+    const d = text.charCodeAt(stop)
+    if (!((d >= 48 && d <= 57) || d === 32 || d === 0xa0 || d === 45 || d === 40 || d === 41 || d === 43)) break
+    stop++
+  }
+  return textHasPhone(text.slice(i, stop))
 }
 
 /** A phone number: 9–15 digits in groups separated by single spaces, hyphens or brackets, optionally after `+`. */
