@@ -273,6 +273,36 @@ describe('breach notices: mixed evidence of a missing part (data-breach-notice)'
     expect(messages(base.filter((line) => line !== 'What information was involved').join('\n'))).toContain('data')
   })
 
+  it('does not take an invitation to reply for a step that protects the reader', () => {
+    const replyOnly = [...base.slice(0, 8), 'If you have any questions, reply to this email.']
+    expect(messages(replyOnly.join('\n'))).toContain('steps')
+    const withStep = [...base.slice(0, 8), 'Please change your password for the booking site.', '', 'If you have any questions, reply to this email.']
+    expect(messages(withStep.join('\n'))).not.toContain('steps')
+  })
+
+  it('reports a Polish notice that only invites a reply, and reads "powinniśmy" as the sender’s duty, not advice', () => {
+    const pl = (extra: string): string[] =>
+      lintSync(
+        [
+          'Dzień dobry,',
+          '',
+          'przepraszamy. W czwartek 3 kwietnia wysłaliśmy zaproszenie na spotkanie z adresami wszystkich uczestników w polu „DW”, więc każdy odbiorca widział imiona, nazwiska i adresy e-mail pozostałych osób.',
+          '',
+          'Tego samego dnia zgłosiliśmy zdarzenie naszemu inspektorowi ochrony danych, a wysyłki do grup robimy już tylko z systemu do newsletterów.',
+          '',
+          `Nie zadbaliśmy o Pani dane tak, jak powinniśmy.${extra}`,
+          '',
+          'Jeśli ma Pani pytania, proszę odpowiedzieć na tę wiadomość albo napisać do inspektora: iod@kwadrat.pl.',
+        ].join('\n'),
+        {format: 'text', language: 'pl', incident: {kind: 'data-breach'}},
+      )
+        .diagnostics.filter((d) => d.ruleId === 'data-breach-notice')
+        .map((d) => d.messageId ?? '')
+    expect(pl('')).toContain('steps')
+    // Advice the lists do not know, addressed to the reader: mixed evidence, no finding.
+    expect(pl(' Powinna Pani zachować ostrożność wobec wiadomości od nieznanych nadawców.')).not.toContain('steps')
+  })
+
   it('stays silent on "steps" when the notice offers a page to go to', () => {
     const withPage = [...base.slice(0, 8), 'Our help page explains the rest: https://wall.example/help', '', ...base.slice(8)]
     expect(messages(withPage.join('\n'))).not.toContain('steps')

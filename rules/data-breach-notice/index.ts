@@ -9,7 +9,7 @@ import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {Block, EmailDocument} from '../../src/document.js'
 import type {PhraseEntry, PhraseHit, Sentence, Token} from '../../src/language.js'
 import {isNoReplyAddress} from '../no-reply-sender/index.js'
-import {findActionSteps, hasMixedStepEvidence} from '../missing-action-steps/detect.js'
+import {type ActionStep, findActionSteps, hasMixedStepEvidence} from '../missing-action-steps/detect.js'
 import en from './en.js'
 import pl from './pl.js'
 
@@ -266,7 +266,13 @@ export default defineRule({
     // What the reader should do.
     // "Call us with questions" is the contact element, not a step that protects the reader.
     if (wanted.has('steps') && !present.has('steps')) {
-      const isProtective = (s: {means: string}): boolean => s.means !== 'contact'
+      // Nor is an invitation to reply ("If you have questions, reply to this email", "proszę odpowiedzieć na tę wiadomość").
+      const replies = context.matcher('contactPhrases', lexicon.contactPhrases)
+      const invitesReply = ({span}: ActionStep): boolean => {
+        const sentence = context.sentencesOf(span.block).find((x) => x.start <= span.start && span.end <= x.end)
+        return sentence !== undefined && replies.find(scan.tokens(sentence), span.block.text).some((h) => h.start < span.end && h.end > span.start)
+      }
+      const isProtective = (s: ActionStep): boolean => s.means !== 'contact' && !invitesReply(s)
       const shared = context as RuleContext<unknown, unknown>
       // A protective step found without new compromise analysis is one the full scan finds too.
       if (

@@ -255,7 +255,11 @@ const pl: ActionStepsLexicon = {
   adviceVerbs: [],
   notActions: [],
   // Modały z bezokolicznikiem rozpoznaje już detektor; te bywają z rzeczownikiem ("zalecamy zmianę hasła").
-  readerCues: ['zalecamy', 'rekomendujemy', 'sugerujemy', 'radzimy', 'należy', 'powinn*'].map((phrase) => ({phrase})),
+  // "Powinna Pani", "powinni Państwo", "powinieneś": advice to the reader; not "powinniśmy" or "powinnam", the sender's own duty.
+  readerCues: [
+    ...['zalecamy', 'rekomendujemy', 'sugerujemy', 'radzimy', 'należy'],
+    ...['powinna', 'powinno', 'powinni', 'powinny', 'powinnaś', 'powinniście', 'powinnyście', 'powinieneś'],
+  ].map((phrase) => ({phrase})),
   suggestions: {
     default: 'Nie musisz nic robić. Jeśli masz pytania, odpowiedz na tę wiadomość albo zadzwoń do nas: <numer telefonu>.',
     'wrong-content': 'Zignoruj poprzednią wiadomość: poprawne informacje znajdziesz poniżej. Masz pytania? Odpowiedz na tę wiadomość.',
