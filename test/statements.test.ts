@@ -303,6 +303,26 @@ describe('breach notices: mixed evidence of a missing part (data-breach-notice)'
     expect(pl(' Powinna Pani zachować ostrożność wobec wiadomości od nieznanych nadawców.')).not.toContain('steps')
   })
 
+  it('does not take a negated action for what the sender did about the breach', () => {
+    const notice = (doing: string): string[] =>
+      lintSync(
+        [
+          'Dzień dobry,',
+          '',
+          'przepraszamy. W sobotę 8 listopada o 20:15 wysłaliśmy arkusz z wynikami zawodów do niewłaściwej grupy rodziców: zawierał imiona i nazwiska dzieci oraz adresy e-mail rodziców.',
+          '',
+          `Arkusz przygotowaliśmy z formularza zapisów i nie usunęliśmy z niego kolumny z adresami.${doing}`,
+          '',
+          'Nie musisz nic robić. Pytania kieruj do naszej inspektor ochrony danych: rodo@delfin-klub.pl, tel. 601 284 339.',
+        ].join('\n'),
+        {format: 'text', language: 'pl', incident: {kind: 'data-breach'}},
+      )
+        .diagnostics.filter((d) => d.ruleId === 'data-breach-notice')
+        .map((d) => d.messageId ?? '')
+    expect(notice('')).toContain('doing')
+    expect(notice(' W niedzielę poprosiliśmy wszystkich odbiorców o usunięcie wiadomości.')).not.toContain('doing')
+  })
+
   it('stays silent on "steps" when the notice offers a page to go to', () => {
     const withPage = [...base.slice(0, 8), 'Our help page explains the rest: https://wall.example/help', '', ...base.slice(8)]
     expect(messages(withPage.join('\n'))).not.toContain('steps')

@@ -256,7 +256,10 @@ export default defineRule({
       const verbs = context.matcher('actionVerbs', lexicon.actionVerbs)
       for (const sentence of scan.sentences) {
         const tokens = scan.tokens(sentence)
-        if (actions.test(tokens) || hasSubjectAction(tokens, verbs, lexicon)) {
+        const text = sentence.block.text
+        // "i nie usunęliśmy z niego kolumny", "we did not remove": the failure, not a response to it.
+        const done = (h: {firstToken: number}): boolean => !isNegated(tokens, h.firstToken, lexicon, text)
+        if ((actions.test(tokens) && actions.find(tokens, text, done).length > 0) || hasSubjectAction(tokens, verbs, lexicon)) {
           present.add('doing')
           break
         }
