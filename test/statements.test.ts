@@ -418,6 +418,29 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
     ).toEqual([])
   })
 
+  it('asks list mail for an unsubscribe link, not a notice to one customer, and reads ESP merge tags as one', () => {
+    const found = (footer: string, body = 'Your March statement showed a fee we did not charge. Your balance is correct.', options = {}): string[] =>
+      lintSync(
+        `<html><body><img src="https://thistlewool.example/logo.png" alt="Thistle Wool logo" width="160" height="40">
+<p>Thistle Wool</p><p>Dear Ms Ross,</p><p>We are sorry: ${body}</p>
+<p>Thistle Wool Ltd, 12 Loom Lane, Galashiels TD1 3AB.</p>${footer}</body></html>`,
+        {format: 'html', from: 'Thistle Wool <help@thistlewool.example>', rules: {'unbranded-layout': ['warn', options]}},
+      )
+        .diagnostics.filter((d) => d.ruleId === 'unbranded-layout')
+        .map((d) => d.messageId ?? '')
+    // A notice about one customer's account: no mailing list, no unsubscribe needed.
+    expect(found('')).toEqual([])
+    expect(found('', undefined, {unsubscribe: 'always'})).toEqual(['unsubscribe'])
+    // A newsletter, a promotion or a Polish subscription line is list mail.
+    expect(found('<p>You are receiving this newsletter because you signed up at thistlewool.example.</p>')).toEqual(['unsubscribe'])
+    expect(found('<p>Otrzymujesz tę wiadomość, bo zapisałaś się na newsletter Thistle Wool.</p>')).toEqual(['unsubscribe'])
+    expect(found('', 'the code in Friday’s email had the wrong end date. <a href="https://thistlewool.example/shop">Shop now</a>')).toEqual(['unsubscribe'])
+    // The ESP fills in the link at send time.
+    expect(found("<p>You are receiving this newsletter because you signed up. {% unsubscribe 'Unsubscribe' %}</p>")).toEqual([])
+    expect(found('<p>You are receiving this newsletter because you signed up. <a href="%%unsub_center_url%%">Opt out</a></p>')).toEqual([])
+    expect(found('<p>Otrzymujesz newsletter Thistle Wool. [[unsubscribe]]</p>')).toEqual([])
+  })
+
   it('takes the From name without its department as the brand ("Thistle Wool Bookings")', () => {
     expect(messages('', '"Thistle Wool Bookings" <bookings@tw-yarns.example>')).not.toContain('brandName')
     expect(messages('', '"Thistle Wool Rewards" <rewards@tw-yarns.example>')).not.toContain('brandName')

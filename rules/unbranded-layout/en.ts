@@ -76,5 +76,23 @@ const en: UnbrandedLexicon = {
     'update your profile',
   ],
   logoWords: ['logo', 'wordmark', 'brandmark', 'masthead'],
+  listCues: [
+    'newsletter*',
+    'mailing list*',
+    'our list',
+    'our emails',
+    'marketing email*',
+    'email updates',
+    'you subscribed',
+    "you've subscribed",
+    'you signed up',
+    "you've signed up",
+    'signed up to',
+    'signed up for',
+    'subscribed to',
+    'subscribers',
+    'opted in',
+    'unsubscribed',
+  ].map((phrase) => ({phrase})),
 }
 export default en

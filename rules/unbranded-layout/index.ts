@@ -9,6 +9,7 @@ import {documentZones, isWebVersionLink} from '../../src/zones.js'
 import {defineRule} from '../../src/rule.js'
 import type {Block, EmailDocument, Header, Image, Link} from '../../src/document.js'
 import {normalizeWord, tokenize, type PhraseEntry, type Token} from '../../src/language.js'
+import {findPlaceholders} from '../../src/parse/shared.js'
 import type {RuleContext} from '../../src/rule.js'
 import type {Brand} from '../../src/config.js'
 import en from './en.js'
@@ -26,6 +27,12 @@ export interface UnbrandedLexicon {
   unsubscribeWords: string[]
   /** Substrings of a logo image's file name or alt text (lower case). */
   logoWords: string[]
+  /**
+   * Words that show the email goes to a mailing list ("you subscribed",
+   * "newsletter", "zapisał* się"): only list mail needs an unsubscribe link by
+   * default; a notice to one customer about their account does not.
+   */
+  listCues: PhraseEntry[]
 }
 
 /** The checks this rule makes; each can be switched off with `ignore`. */
@@ -178,6 +185,12 @@ export default defineRule({
         .default([])
         .describe('Extra link domains to accept, with their subdomains: ESP click-tracking domains such as "click.esp.example".'),
       ignore: z.array(z.enum(CHECKS)).default([]).describe('Checks to skip: "logo", "brand-name", "footer", "unsubscribe", "link-domain", "from-domain".'),
+      unsubscribe: z
+        .enum(['list-mail', 'always'])
+        .default('list-mail')
+        .describe(
+          'When to require an unsubscribe link: "list-mail" only for an email that shows it goes to a mailing list (a List-Id or bulk Precedence header, a promotion, a "View in browser" link, or words such as "newsletter" or "you subscribed"); "always" for every HTML email.',
+        ),
     })
     .strict(),
   messages: {
@@ -273,7 +286,13 @@ export default defineRule({
       context.report({messageId: 'footer', data, ...footerAnchor})
     }
 
-    if (!skip.has('unsubscribe') && !document.headers.has('list-unsubscribe') && !document.links.some((l) => isUnsubscribe(l, lexicons))) {
+    if (
+      !skip.has('unsubscribe') &&
+      !document.headers.has('list-unsubscribe') &&
+      !document.links.some((l) => isUnsubscribe(l, lexicons)) &&
+      !hasUnsubscribeTag(document.blocks, lexicons) &&
+      (options.unsubscribe === 'always' || isListMail(context as RuleContext<unknown, UnbrandedLexicon>, zones))
+    ) {
       context.report({messageId: 'unsubscribe', data, ...footerAnchor})
     }
 
@@ -577,6 +596,33 @@ function hasStreetAddress(tokens: readonly Token[], streets: ReadonlySet<string>
     }
   }
   return false
+}
+
+/**
+ * An email service's unsubscribe or preferences merge tag in the text, which
+ * the service turns into a link when it sends: `{% unsubscribe %}` (Klaviyo),
+ * `{% manage_preferences %}`, `%%unsub_center_url%%` (SFMC), `[[unsubscribe]]`.
+ */
+function hasUnsubscribeTag(blocks: readonly Block[], lexicons: readonly UnbrandedLexicon[]): boolean {
+  for (const block of blocks) {
+    for (const [start, end] of findPlaceholders(block.text)) {
+      const tag = block.text.slice(start, end).toLowerCase().replace(/_/g, ' ')
+      if (lexicons.some((l) => l.unsubscribeWords.some((w) => tag.includes(w)))) return true
+    }
+  }
+  return false
+}
+
+/** List-Id or a bulk Precedence header, a promotion, a web version, or words that name a mailing list. */
+function isListMail(context: RuleContext<unknown, UnbrandedLexicon>, zones: ReturnType<typeof documentZones>): boolean {
+  const {document} = context
+  if (document.headers.has('list-id')) return true
+  const precedence = document.headers.get('precedence')?.value.trim().toLowerCase()
+  if (precedence === 'bulk' || precedence === 'list') return true
+  if (zones.zones.some((z) => z.kind === 'promo')) return true
+  if (document.links.some((l) => isWebVersionLink(l.text))) return true
+  const cues = context.matcher('listCues', context.lexicon.listCues)
+  return document.blocks.some((b) => b.text.length > 0 && cues.test(tokenize(b.text)))
 }
 
 /** An unsubscribe or preferences link, by its text or address, in either language. */

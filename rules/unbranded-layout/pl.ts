@@ -31,6 +31,19 @@ const pl: UnbrandedLexicon = {
     'zarządzaj subskrypcją',
     'zarządzaj zgodami',
   ],
+  listCues: [
+    'newsletter*',
+    'list* mailingow*',
+    'mailing*',
+    'subskrybu*',
+    'subskrypcj*',
+    'subskrybenc*',
+    'zapisał* się',
+    'zapisan* do',
+    'zgod* na otrzymywanie',
+    'informacj* handlow*',
+    'wypisał* się',
+  ].map((phrase) => ({phrase})),
   logoWords: ['logo', 'logotyp', 'znak firmowy'],
 }
 export default pl
