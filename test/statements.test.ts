@@ -386,6 +386,17 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Yesterday’s newsletter said “Hi [First Name]” and one section was placeholder text', 'en')).toBe(false)
   })
 
+  it('accepts a preview that names a double charge or an outage, or says the money is back', () => {
+    expect(flagged('Your second card payment of £64.20 will be back in your account by Friday', 'en')).toBe(false)
+    expect(flagged('We took your March rent twice and we have credited it today', 'en')).toBe(false)
+    expect(flagged('The booking site was down from 10:05 to 12:30. Everything is working again', 'en')).toBe(false)
+    expect(flagged('Płatność pobraliśmy dwukrotnie – pieniądze już oddaliśmy', 'pl')).toBe(false)
+    expect(flagged('Awaria sieci w piątek: dziś wszystko znów działa', 'pl')).toBe(false)
+    // Marketing that happens to mention money or a working product is still marketing.
+    expect(flagged('Our spring range is back in stock and working harder than ever', 'en')).toBe(true)
+    expect(flagged('Nowa kolekcja działa cuda na wiosnę', 'pl')).toBe(true)
+  })
+
   it('still flags a preview that is only marketing', () => {
     expect(flagged('New spring lamps have landed, from £39', 'en')).toBe(true)
     expect(flagged('Nowe lampy na wiosnę już w sklepie', 'pl')).toBe(true)
