@@ -323,6 +323,28 @@ describe('breach notices: mixed evidence of a missing part (data-breach-notice)'
     expect(notice(' W niedzielę poprosiliśmy wszystkich odbiorców o usunięcie wiadomości.')).not.toContain('doing')
   })
 
+  it('reads "a security incident that involves your account" as a breach, and asks which data', () => {
+    const notice = (opening: string): string[] =>
+      lintSync(
+        [
+          'Hi Rhys,',
+          '',
+          opening,
+          '',
+          'On 3 March an engineer made a backup of our user database readable by anyone with its web address. We locked it down on 17 March and reported the incident to the ICO on 18 March.',
+          '',
+          'Please set a new password in the app. Questions? Call our data protection officer on 0121 496 0275.',
+        ].join('\n'),
+        {format: 'text', rules: {'data-breach-notice': 'warn'}},
+      )
+        .diagnostics.filter((d) => d.ruleId === 'data-breach-notice')
+        .map((d) => d.messageId ?? '')
+    expect(notice('We are writing to tell you about a security incident that involves your Pulsewell account.')).toEqual(['data'])
+    // Said not to be one, or not the reader's: no breach notice.
+    expect(notice('This was not a security incident involving your account.')).toEqual([])
+    expect(notice('We are writing about a scheduled maintenance window.')).toEqual([])
+  })
+
   it('stays silent on "steps" when the notice offers a page to go to', () => {
     const withPage = [...base.slice(0, 8), 'Our help page explains the rest: https://wall.example/help', '', ...base.slice(8)]
     expect(messages(withPage.join('\n'))).not.toContain('steps')

@@ -202,6 +202,13 @@ const en: BreachLexicon = {
       'data leak*',
       'data exposure',
       'data security incident',
+      // A security incident announced as the reader's: "a security incident that involves your account".
+      'security incident involving your',
+      'security incident affecting your',
+      'security incident that involves your',
+      'security incident that involved your',
+      'security incident that affects your',
+      'security incident that affected your',
     ),
   ],
   negations: ['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'without', 'nobody', 'cannot', 'unable'],

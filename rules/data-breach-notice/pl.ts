@@ -201,6 +201,12 @@ const pl: BreachLexicon = {
       'wyciek* danych',
       'incydent* bezpieczeństwa danych',
       'incydent* ochrony danych',
+      // Incydent ogłoszony jako dotyczący czytelnika: „incydent bezpieczeństwa dotyczący Pani konta”.
+      'incydent* bezpieczeństwa dotycząc* twojego',
+      'incydent* bezpieczeństwa dotycząc* twoich',
+      'incydent* bezpieczeństwa dotycząc* pani',
+      'incydent* bezpieczeństwa dotycząc* pana',
+      'incydent* bezpieczeństwa dotycząc* państwa',
     ),
   ],
   negations: ['nie', 'nigdy', 'żadne', 'żadnych', 'żaden', 'żadna', 'żadnego', 'żadnej', 'nikt', 'nic', 'ani', 'bez'],
