@@ -213,6 +213,34 @@ describe('action steps (missing-action-steps)', () => {
     expect(stepsIn('Our visit https://kiln.example/open-day was cancelled.')).toEqual([])
   })
 
+  it('reports a step that points at a link or button the email does not have, whatever the other steps', () => {
+    const noMeans = (body: string, language: 'en' | 'pl' = 'en'): string[] =>
+      lintSync(`<html><body>${body}</body></html>`, {format: 'html', language, rules: {'missing-action-steps': 'warn'}})
+        .diagnostics.filter((d) => d.messageId === 'noMeans')
+        .map((d) => d.actual ?? '')
+    const en = (button: string): string =>
+      [
+        '<p>We are sorry: the renewal letter we sent on Monday showed the Flex Plus price for your Flex membership.</p>',
+        '<p>What you need to do</p>',
+        '<p>To stay on Flex at £34.99, please re-confirm your membership tier using the link below before Friday.</p>',
+        '<p>If you have questions, reply to this email.</p>',
+        '<p>We have checked every other letter in that batch.</p>',
+        '<p>Thank you for your patience.</p>',
+        button,
+      ].join('')
+    expect(noMeans(en(''))).toEqual(['please re-confirm'])
+    // The link is there, further down than the step's own window: silent.
+    expect(noMeans(en('<p><a href="https://ironleaf.co.uk/confirm?m=1">Re-confirm my tier</a></p>'))).toEqual([])
+    const pl = [
+      '<p>Przepraszamy: w poniedziałkowym mailu podaliśmy złą godzinę zbiórki.</p>',
+      '<p>Prosimy o potwierdzenie nowej godziny – wystarczy kliknąć przycisk poniżej.</p>',
+      '<p>Jeśli ma Pani pytania, wystarczy odpowiedzieć na tę wiadomość.</p>',
+    ].join('')
+    expect(noMeans(pl, 'pl')).toEqual(['wystarczy kliknąć'])
+    // A step that points nowhere in particular is left to the usual rule.
+    expect(noMeans(en('').replace('using the link below', 'in the member area'))).toEqual([])
+  })
+
   it('counts Polish advice to act offline', () => {
     expect(missing('Wczoraj ktoś odczytał numery kart z naszego sklepu. Zalecamy kontakt z bankiem i zastrzeżenie karty.', 'pl')).toBe(false)
   })

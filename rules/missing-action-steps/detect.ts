@@ -105,6 +105,12 @@ export interface ActionStepsLexicon {
    * the evidence is mixed and the rule stays silent.
    */
   readerCues: PhraseEntry[]
+  /**
+   * Words that point the reader at a link or button of the email ("the link
+   * below", "przycisk poniżej"): a step that says so while the email has no
+   * such link is reported even when other steps are complete.
+   */
+  linkPointers: PhraseEntry[]
   /** A line to add when the email has no instruction at all, by incident kind. */
   suggestions: Record<IncidentKind | 'default', string>
   /** A line that adds a way to act, by means. */
@@ -537,6 +543,34 @@ function isInfinitive(token: Token): boolean {
 interface BlockMeans {
   link: boolean
   contact: boolean
+}
+
+/**
+ * Steps that send the reader to a link or button of the email ("re-confirm
+ * using the link below", "wystarczy kliknąć przycisk poniżej") when the email
+ * has no link or button to act on after the sentence (before it, for "above"
+ * words too): the promised way to act is missing, whatever other steps say.
+ */
+export function promisedLinksMissing(context: RuleContext<unknown, unknown>): ActionStep[] {
+  const document = context.document
+  const lexicon = actionLexicons[context.language]
+  const pointers = context.matcher<PhraseEntry>('missing-action-steps:linkPointers', lexicon.linkPointers)
+  if (!context.sentences.some((s) => pointers.test(s.tokens))) return []
+  // Any link to act on anywhere in the body keeps the rule silent: "below" may be further down than a step's own window.
+  const blocks = document.blocks
+  const zones = blockZones(document, blocks, document.links)
+  const actionable = document.links.some(
+    (link) => link.blockIndex !== undefined && !NOT_INSTRUCTION_ZONES.has(zones.kinds[link.blockIndex]!) && linkMeans(link, lexicon) !== 'none',
+  )
+  if (actionable || blocks.some((b, i) => !NOT_INSTRUCTION_ZONES.has(zones.kinds[i]!) && textHasUrl(b.text))) return []
+  const missing: ActionStep[] = []
+  for (const step of actionSteps(context, blocks, undefined, false, 'link')) {
+    if (step.hasMeans) continue
+    const {block, start, end} = step.span
+    const sentence = context.sentencesOf(block).find((x) => x.start <= start && end <= x.end)
+    if (sentence && pointers.test(sentence.tokens)) missing.push(step)
+  }
+  return missing
 }
 
 /**

@@ -429,6 +429,10 @@ const en: ActionStepsLexicon = {
     'continue',
     'still',
   ],
+  linkPointers: [
+    ...['link below', 'links below', 'button below', 'buttons below', 'link above', 'button above'],
+    ...['the following link', 'the link in this email', 'the button in this email', 'the link in this message', 'the button in this message'],
+  ].map((phrase) => ({phrase})),
   readerCues: [
     'you can',
     'you may',

@@ -8,7 +8,7 @@ import type {Block, TextSpan} from '../../src/document.js'
 import type {PhraseEntry} from '../../src/language.js'
 import type {SuggestionInput} from '../../src/rule.js'
 import {findApologies} from '../shared/apology.js'
-import {actionLexicons, findActionSteps, hasMixedStepEvidence, type ActionStep, type ActionStepsLexicon, type Means} from './detect.js'
+import {actionLexicons, findActionSteps, hasMixedStepEvidence, promisedLinksMissing, type ActionStep, type ActionStepsLexicon, type Means} from './detect.js'
 
 export {findActionSteps, type ActionStep, type ActionStepsLexicon} from './detect.js'
 
@@ -54,6 +54,10 @@ export default defineRule({
     const lexicon: ActionStepsLexicon = context.lexicon
     const severity = context.settings.incident?.kind === 'data-breach' ? 'error' : undefined
     // One usable step is enough to pass: stop there rather than analyse every later sentence.
+    // A step that points at a link or button the email does not have is reported whatever the other steps say.
+    const promised = options.requireMeans ? promisedLinksMissing(context) : []
+    const reported = new Set<string>()
+    for (const step of promised) reportNoMeans(step)
     const stopWhen = options.requireMeans ? (s: ActionStep): boolean => s.hasMeans : (): boolean => true
     // A step found without new compromise analysis that settles the email (one with a way to act, or any step when
     // none is required) is one the full scan finds too, and then there is nothing to report.
@@ -72,7 +76,12 @@ export default defineRule({
     }
     if (!options.requireMeans || steps.some((s) => s.hasMeans)) return
     // Every instruction needs a way to act and none has one: flag each, where it stands.
-    for (const step of steps) {
+    for (const step of steps) reportNoMeans(step)
+
+    function reportNoMeans(step: ActionStep): void {
+      const key = `${document.blocks.indexOf(step.span.block)}:${step.span.start}`
+      if (reported.has(key)) return
+      reported.add(key)
       const means = step.means as Exclude<Means, 'none'>
       context.report({
         messageId: 'noMeans',

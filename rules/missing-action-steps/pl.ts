@@ -256,6 +256,10 @@ const pl: ActionStepsLexicon = {
   notActions: [],
   // Modały z bezokolicznikiem rozpoznaje już detektor; te bywają z rzeczownikiem ("zalecamy zmianę hasła").
   // "Powinna Pani", "powinni Państwo", "powinieneś": advice to the reader; not "powinniśmy" or "powinnam", the sender's own duty.
+  linkPointers: [
+    ...['link* poniżej', 'przycisk* poniżej', 'link* powyżej', 'przycisk* powyżej', 'poniższ* link*', 'poniższ* przycisk*'],
+    ...['link* w tej wiadomości', 'przycisk* w tej wiadomości', 'link* w tym mailu', 'przycisk* w tym mailu'],
+  ].map((phrase) => ({phrase})),
   readerCues: [
     ...['zalecamy', 'rekomendujemy', 'sugerujemy', 'radzimy', 'należy'],
     ...['powinna', 'powinno', 'powinni', 'powinny', 'powinnaś', 'powinniście', 'powinnyście', 'powinieneś'],
