@@ -134,6 +134,22 @@ describe('the reader’s feelings are not a hedge (vague-wording)', () => {
   })
 })
 
+describe('an act owned in one sentence and named a mistake in the next (evasive-wording)', () => {
+  const passives = (text: string, language: 'en' | 'pl' = 'en'): string[] =>
+    lintSync(text, {format: 'text', language, rules: {'evasive-wording': 'warn'}})
+      .diagnostics.filter((d) => d.ruleId === 'evasive-wording')
+      .map((d) => d.actual ?? '')
+
+  it('does not call the repeated verb a dodge, and still flags a passive with nobody behind it', () => {
+    expect(passives('Dear Aisha,\n\nYesterday we sent you an email headed "Your offer". That email was sent to you in error. We are sorry.')).toEqual([])
+    expect(passives('Dzień dobry,\n\nwczoraj wysłaliśmy Pani ofertę. Ta wiadomość została wysłana omyłkowo. Przepraszamy.', 'pl')).toEqual([])
+    expect(passives('Dear Aisha,\n\nAn offer email was sent to you in error. We are sorry.')).toEqual(['was sent'])
+    // Another verb in the next sentence is not the act the sender owned.
+    expect(passives('Dear Aisha,\n\nWe sent the update yesterday. Mistakes were made. We are sorry.')).toEqual(['were made'])
+    expect(passives('Dear Aisha,\n\nWe sent our newsletter on Monday. The wrong price was given in it. We are sorry.')).toEqual(['was given'])
+  })
+})
+
 describe('a reason after our own act is not blame (evasive-wording)', () => {
   const blamed = (body: string): boolean =>
     lintSync(`Hello,\n\nWe are sorry: our email of 3 March was wrong.\n\n${body}\n\nRegards,\nThe Kiln team`, {

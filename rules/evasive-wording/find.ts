@@ -259,6 +259,9 @@ class Scanner {
     for (const {block, sentences} of blocks) {
       const blockHits = hitsByBlock.get(block) ?? []
       let next = 0
+      // "We sent you an offer email yesterday. That email was sent in error.": the act is owned in one sentence and the
+      // mistake named in the next, with the same verb ("Mistakes were made" after "we sent the update" owns nothing).
+      let actedBefore: string | undefined
       for (const sentence of sentences) {
         while (next < blockHits.length && blockHits[next]!.start < sentence.start) next++
         let apologetic = false
@@ -280,7 +283,10 @@ class Scanner {
           return !before || !negations.has(before.norm)
         }
         if (ownership.find(sentence.tokens, block.text, notNegated).length > 0) owned = true
-        if (!owned && this.ownsAction(sentence)) owned = true
+        if (owned) continue
+        const acted = this.pastVerbOf(sentence)
+        if (this.hasCue(sentence) && (acted !== undefined || (actedBefore !== undefined && repeatsVerb(sentence.tokens, actedBefore)))) owned = true
+        actedBefore = acted
       }
     }
     this.owned = owned
@@ -298,10 +304,24 @@ class Scanner {
    * mistake cue in the same sentence.
    */
   private ownsAction(sentence: Sentence): boolean {
+    // this.bits are the sentence's (set by the caller).
+    return this.hasCue(sentence) && this.actedInPast(sentence)
+  }
+
+  /** A mistake cue in the sentence ("wrong", "by mistake", "in error"); this.bits are the sentence's. */
+  private hasCue(sentence: Sentence): boolean {
+    return anyBit(this.bits, CUE) || this.cuePhrases.test(sentence.tokens)
+  }
+
+  /** A first-person subject with a past verb: "we sent", "we accidentally sent", "wysłaliśmy". */
+  private actedInPast(sentence: Sentence): boolean {
+    return this.pastVerbOf(sentence) !== undefined
+  }
+
+  /** The past verb of {@link actedInPast} ("sent", "wysłaliśmy"), or undefined. */
+  private pastVerbOf(sentence: Sentence): string | undefined {
     const o = this.lexicon.ownedAction
     const tokens = sentence.tokens
-    // this.bits are the sentence's (set by the caller).
-    if (!anyBit(this.bits, CUE) && !this.cuePhrases.test(tokens)) return false
     const pronouns = wordList(o.pronouns)
     const endings = o.verbEndings
     const irregular = wordList(o.irregularPast)
@@ -310,14 +330,14 @@ class Scanner {
     for (let i = 0; i < tokens.length; i++) {
       const norm = tokens[i]!.norm
       if (o.pronouns.length === 0) {
-        if (isPast(norm)) return true
+        if (isPast(norm)) return norm
         continue
       }
       if (!pronouns.has(norm)) continue
       // "we sent", "we accidentally sent", "we had sent"
-      for (let j = i + 1; j < tokens.length && j <= i + 3; j++) if (isPast(tokens[j]!.norm)) return true
+      for (let j = i + 1; j < tokens.length && j <= i + 3; j++) if (isPast(tokens[j]!.norm)) return tokens[j]!.norm
     }
-    return false
+    return undefined
   }
 
   sentence(sentence: Sentence): EvasiveFinding[] {
@@ -857,6 +877,12 @@ function afterWordIn(tokens: readonly Token[], from: number, to: number, words: 
 
 function isRelative(norm: string): boolean {
   return norm === 'that' || norm === 'which' || norm === 'who' || norm === 'który' || norm === 'która' || norm === 'które'
+}
+
+/** True when a word of the sentence is `verb` or shares its stem ("sent"/"sent", "wysłaliśmy"/"wysłana"). */
+function repeatsVerb(tokens: readonly Token[], verb: string): boolean {
+  const stem = verb.slice(0, 5)
+  return tokens.some((t) => t.norm === verb || (verb.length >= 5 && t.norm.length >= 5 && t.norm.startsWith(stem)))
 }
 
 /** The subject of a passive as the object of the active rewrite: pronouns change case, a sentence-initial capital goes. */
