@@ -599,6 +599,14 @@ describe('declaratives with a link (missing-action-steps)', () => {
   })
 })
 
+describe('a delay against a promise is a statement of what went wrong (shared errors)', () => {
+  it('reads "later than we promised" and "później, niż obiecaliśmy" as the error, and other comparisons not', () => {
+    expect(fired('Hello,\n\nYour parcel will leave three days later than we promised. We are sorry.', ['missing-explanation'])).toEqual([])
+    expect(fired('Dzień dobry,\n\nTwoją paczkę wyślemy o 3 dni później, niż obiecaliśmy. Przepraszamy.', ['missing-explanation'], 'pl')).toEqual([])
+    expect(fired('Hello,\n\nOur shop opens later than usual on Sundays. We are sorry.', ['missing-explanation'])).toEqual(['missing-explanation'])
+  })
+})
+
 describe('Polish wrong actions (missing-explanation)', () => {
   it('counts a first-person action limited in the wrong way as the explanation', () => {
     const text = (body: string): string[] =>

@@ -251,6 +251,10 @@ const en: ErrorLexicon = {
     {phrase: 'a week early', kind: 'predicate', container: true},
     {phrase: 'weeks early', kind: 'predicate', container: true},
     {phrase: 'delayed', kind: 'predicate'},
+    // A delay against a promise: "your parcel will leave three days later than we promised".
+    ...['later than we promised', 'later than promised', 'later than we said', 'later than planned', 'later than we planned'].map(
+      (phrase): ErrorCue => ({phrase, kind: 'predicate'}),
+    ),
     {phrase: 'delay', kind: 'fault'},
     {phrase: 'delays', kind: 'fault'},
     {phrase: 'incomplete', kind: 'modifier'},
@@ -623,6 +627,10 @@ const pl: ErrorLexicon = {
     {phrase: 'opóźnion*', kind: 'predicate'},
     {phrase: 'spóźnion*', kind: 'predicate'},
     {phrase: 'z opóźnieniem', kind: 'predicate'},
+    // A delay against a promise: "paczkę wyślemy o 3 dni później, niż obiecaliśmy".
+    ...['obiecaliśmy', 'zapowiadaliśmy', 'zapowiedzieliśmy', 'planowaliśmy', 'pisaliśmy'].map(
+      (said): ErrorCue => ({phrase: `później niż ${said}`, kind: 'predicate'}),
+    ),
     {phrase: 'opóźnieni*', kind: 'fault'},
     {phrase: 'pust* stron*', kind: 'modifier', container: true},
     {phrase: 'pust* pol*', kind: 'modifier', container: true},
