@@ -47,3 +47,52 @@ describe('parseText', () => {
     expect(body.links.map((l) => l.href)).toEqual(['https://acme.example/fix', 'mailto:help@acme.example'])
   })
 })
+
+describe('headers pasted at the top of a plain-text draft', () => {
+  const source = [
+    'Od: Dieta z Głową <hej@dietazglowa.pl>',
+    'Do: Natalia <natalia@example.com>',
+    'Temat: Zły zestaw w poniedziałek – przepraszamy',
+    '',
+    'Cześć Natalio,',
+    '',
+    'dostarczyliśmy Ci zły zestaw.',
+  ].join('\r\n')
+
+  it('reads subject and sender with their places in the source, and keeps them out of the body', async () => {
+    const {buildDocumentSync} = await import('../src/parse/index.js')
+    const document = buildDocumentSync(source, {format: 'text'})
+    const at = (text: string): [number, number] => [source.indexOf(text), source.indexOf(text) + text.length]
+    expect(document.subject?.text).toBe('Zły zestaw w poniedziałek – przepraszamy')
+    expect([document.subject!.map.start(0), document.subject!.map.end(document.subject!.text.length)]).toEqual(at('Zły zestaw w poniedziałek – przepraszamy'))
+    expect(document.addresses.map((a) => [a.header, a.address])).toEqual([['from', 'hej@dietazglowa.pl']])
+    expect(document.blocks.map((b) => b.text)).toEqual(['Cześć Natalio,', 'dostarczyliśmy Ci zły zestaw.'])
+    expect(document.blocks[0]!.map.start(0)).toBe(source.indexOf('Cześć'))
+  })
+
+  it('reads no headers from a body that only starts like them', async () => {
+    const {readPastedHeaders} = await import('../src/parse/front-matter.js')
+    // One line, an unknown name, or a header block without a subject or sender is body text.
+    expect(readPastedHeaders('Subject: the wrong date\n\nWe gave the wrong date.')).toBeUndefined()
+    expect(readPastedHeaders('Note: we gave the wrong date.\nSubject: not this\n\nBody')).toBeUndefined()
+    expect(readPastedHeaders('To: all members\nDate: 3 May\n\nBody')).toBeUndefined()
+    expect(readPastedHeaders('Subject: Sorry\nFrom: a@b.example\n\nBody')?.fields.get('subject')?.value).toBe('Sorry')
+    // Linear and bounded: a huge first line or thousands of header lines are not read.
+    expect(readPastedHeaders(`Subject: ${'x'.repeat(2_000_000)}`)).toBeUndefined()
+    expect(readPastedHeaders('From: a@b.example\n'.repeat(100_000))).toBeUndefined()
+  })
+
+  it('lets the subject rules read a pasted subject', async () => {
+    const {lintSync} = await import('../src/lint.js')
+    const text = [
+      'Od: Dieta z Głową <hej@dietazglowa.pl>',
+      'Temat: No to mamy poniedziałek… 🙈',
+      '',
+      'Cześć Natalio,',
+      '',
+      'przepraszamy: dostarczyliśmy Ci zestaw z innej diety. Zwrócimy koszt dnia.',
+    ].join('\n')
+    const ids = lintSync(text, {format: 'text', rules: {'unclear-subject': 'warn'}}).diagnostics.map((d) => d.ruleId)
+    expect(ids).toContain('unclear-subject')
+  })
+})

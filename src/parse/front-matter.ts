@@ -101,3 +101,67 @@ export function blankFrontMatter(source: string, end: number): string {
   out += ' '.repeat(end - from)
   return out + source.slice(end)
 }
+
+/**
+ * Header names of a draft's pasted headers ("Subject: …", "Temat: …"), with
+ * the role each plays; a name may be two words ("Reply-To", "Odpowiedz do").
+ */
+const PASTED_NAMES: Record<string, string> = {
+  from: 'from',
+  sender: 'from',
+  od: 'from',
+  nadawca: 'from',
+  'reply-to': 'reply-to',
+  'odpowiedz do': 'reply-to',
+  to: 'to',
+  do: 'to',
+  odbiorca: 'to',
+  cc: 'cc',
+  dw: 'cc',
+  bcc: 'bcc',
+  udw: 'bcc',
+  subject: 'subject',
+  temat: 'subject',
+  date: 'date',
+  sent: 'date',
+  data: 'date',
+  wysłano: 'date',
+}
+
+/** Most header lines read at the top of a draft. */
+const MAX_PASTED_LINES = 12
+
+/**
+ * Headers pasted at the top of a plain-text or Markdown draft, the way mail
+ * clients print a message ("From: …", "Subject: …" or "Od: …", "Temat: …"),
+ * up to the first blank line: at least two lines, every one a known header,
+ * one of them the subject or the sender. Read like front matter (the fields by
+ * role: `subject`, `from`, `reply-to`, `to`, `date`, …), or undefined.
+ */
+export function readPastedHeaders(source: string): FrontMatter | undefined {
+  let pos = source.charCodeAt(0) === 0xfeff ? 1 : 0
+  const fields = new Map<string, Header>()
+  let lines = 0
+  while (pos < source.length && lines <= MAX_PASTED_LINES) {
+    const line = lineAt(source, pos)
+    if (source.slice(pos, line.contentEnd).trim() === '') break
+    const colon = source.indexOf(':', pos)
+    if (colon < 0 || colon >= line.contentEnd || colon - pos > 16) return undefined
+    const role = PASTED_NAMES[source.slice(pos, colon).trim().toLowerCase()]
+    if (!role) return undefined
+    let valueStart = colon + 1
+    while (valueStart < line.contentEnd && (source.charCodeAt(valueStart) === 32 || source.charCodeAt(valueStart) === 9)) valueStart++
+    let valueEnd = line.contentEnd
+    while (valueEnd > valueStart && (source.charCodeAt(valueEnd - 1) === 32 || source.charCodeAt(valueEnd - 1) === 9)) valueEnd--
+    if (valueEnd > valueStart && !fields.has(role)) {
+      const value = source.slice(valueStart, valueEnd)
+      const builder = new TextBuilder()
+      builder.appendVerbatim(value, valueStart)
+      fields.set(role, {name: role, value, map: builder.finish(), sourceStart: valueStart, sourceEnd: valueEnd})
+    }
+    lines++
+    pos = line.next
+  }
+  if (lines < 2 || lines > MAX_PASTED_LINES || (!fields.has('subject') && !fields.has('from'))) return undefined
+  return {end: pos, fields}
+}

@@ -18,7 +18,7 @@ import {
 import {detectLanguage} from '../language.js'
 import {parseHtml} from './html.js'
 import {parseText} from './text.js'
-import {blankFrontMatter, type FrontMatter, readFrontMatter} from './front-matter.js'
+import {blankFrontMatter, type FrontMatter, readFrontMatter, readPastedHeaders} from './front-matter.js'
 import {parseMarkdown} from './markdown.js'
 import {parseEml} from './eml.js'
 import {EmlParseError} from './eml-error.js'
@@ -354,10 +354,14 @@ export function buildDocumentSync(source: string, options: DocumentOptions = {})
   checkInput(source, options.maxBytes ?? 10 * 1024 * 1024)
   let draft: Draft
   if (format === 'html') draft = fromBody(format, source, parseHtml(source, withDepth(options)))
-  else if (format === 'text') draft = fromBody(format, source, parseText(source))
-  else if (format === 'markdown') {
+  else if (format === 'text') {
+    // Headers pasted at the top ("From: …", "Subject: …") are the email's headers, not body text: blanked out, offsets kept.
+    const pasted = readPastedHeaders(source)
+    draft = fromBody(format, source, parseText(pasted ? blankFrontMatter(source, pasted.end) : source))
+    if (pasted) applyFrontMatter(draft, pasted)
+  } else if (format === 'markdown') {
     // Front matter (`---` / `subject: …` / `---`) is the email's headers, not body text: blanked out, offsets kept.
-    const front = readFrontMatter(source)
+    const front = readFrontMatter(source) ?? readPastedHeaders(source)
     const text = front ? blankFrontMatter(source, front.end) : source
     const risk = markdownRisk(text)
     if (risk) {
