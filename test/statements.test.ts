@@ -452,6 +452,13 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Yesterday’s newsletter said “Hi [First Name]” and one section was placeholder text', 'en')).toBe(false)
   })
 
+  it('accepts a preview that tells the reader which copy to disregard, or names a duplicate or a non-event', () => {
+    expect(flagged('Your card was charged once. Please keep receipt 1877 and disregard the second copy', 'en')).toBe(false)
+    expect(flagged('Wysłaliśmy Ci dwa e-maile z potwierdzeniem tej samej wpłaty', 'pl')).toBe(false)
+    expect(flagged('W nocy wysłaliśmy Ci powiadomienia o polubieniach, których nie było', 'pl')).toBe(false)
+    expect(flagged('Two new candles for autumn, from £12', 'en')).toBe(true)
+  })
+
   it('accepts a preview that names a double charge or an outage, or says the money is back', () => {
     expect(flagged('Your second card payment of £64.20 will be back in your account by Friday', 'en')).toBe(false)
     expect(flagged('We took your March rent twice and we have credited it today', 'en')).toBe(false)
@@ -572,6 +579,12 @@ describe('subjects that name a defect (unclear-subject)', () => {
     expect(unclear('Niekompletne eksporty CSV z 2–4 kwietnia', 'pl')).toBe(false)
     expect(unclear('April news from Tallyboard', 'en')).toBe(true)
   })
+
+  it('accepts a late delivery as the topic', () => {
+    expect(unclear('Your May payslip was 2 days late - your pay was not', 'en')).toBe(false)
+    expect(unclear('Paczka spóźni się o dwa dni', 'pl')).toBe(false)
+    expect(unclear('Your May payslip is here', 'en')).toBe(true)
+  })
 })
 
 describe('declaratives with a link (missing-action-steps)', () => {
@@ -596,6 +609,23 @@ describe('declaratives with a link (missing-action-steps)', () => {
     const text =
       "Hello,\n\nThe timetable in Friday's email listed the wrong start times. We are sorry.\n\nThe corrected timetable is available at https://rowing.example/timetable\n\nThe Rowing Club"
     expect(found(text, 'en')).toEqual([])
+  })
+})
+
+describe('a reference line above the correction is no content (buried-lede)', () => {
+  const buried = (top: string): boolean =>
+    lintSync(
+      `<html><body><table><tr><td>${top}</td></tr><tr><td>Important correction to your pickup details. Please read this before you travel.</td></tr></table>
+<h1>Your car is at the Car Rental Centre on Almond Road, not Terminal Desk 4</h1><p>Dear Tomasz,</p>
+<p>The reminder we emailed you on Tuesday told you to collect your car from Desk 4, which closed in May. Your car is waiting at the Car Rental Centre, a five-minute shuttle ride away, and the shuttle is free.</p>
+<p>We are sorry for the confusion.</p></body></html>`,
+      {format: 'html', rules: {'buried-lede': 'warn'}},
+    ).diagnostics.some((d) => d.ruleId === 'buried-lede')
+  it('skips "Booking KCH-EDI-448217" and "Order #48213", not a heading that ends in a year', () => {
+    expect(buried('Booking KCH-EDI-448217')).toBe(false)
+    expect(buried('Order #48213')).toBe(false)
+    expect(buried('Zamówienie nr 12345')).toBe(false)
+    expect(buried('Our Spring Sale 2025 has started: twenty per cent off every hire car this weekend only')).toBe(true)
   })
 })
 

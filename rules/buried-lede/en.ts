@@ -111,6 +111,10 @@ const en: BuriedLedeLexicon = {
     {phrase: 'can be ignored'},
     {phrase: 'you can safely ignore'},
     {phrase: 'please disregard'},
+    {phrase: 'disregard'},
+    {phrase: 'charged once'},
+    {phrase: 'charged only once'},
+    {phrase: 'only charged once'},
     {phrase: 'update to'},
     {phrase: 'an update on'},
     // The remedy is about the correction too: "your second payment is on its way back".

@@ -356,13 +356,30 @@ const MAX_REFERENCE_LABEL_WORDS = 4
 function isReferenceLine(text: string, tokens: readonly Token[]): boolean {
   if (tokens.length < 2 || tokens.length > MAX_REFERENCE_WORDS) return false
   const colon = text.indexOf(':')
-  if (colon <= 0 || text.indexOf('\n') >= 0) return false
+  if (text.indexOf('\n') >= 0) return false
+  if (colon <= 0) return isLabelledCode(text)
   let label = 0
   while (label < tokens.length && tokens[label]!.end <= colon) label++
   if (label === 0 || label > MAX_REFERENCE_LABEL_WORDS || label === tokens.length) return false
   const last = text.trimEnd().charCodeAt(text.trimEnd().length - 1)
   // "Correction: the sale starts on 10 June." is a sentence.
   return last !== 46 && last !== 33 && last !== 63
+}
+
+/**
+ * "Booking KCH-EDI-448217", "Order #48213", "Zamówienie nr 12345": up to three
+ * words and a reference code, without a colon. The code holds a digit and a
+ * letter, dash, slash or `#`, or follows "nr", "no" or "#": "Spring Sale 2025"
+ * is a heading, not a reference.
+ */
+function isLabelledCode(text: string): boolean {
+  const parts = text.trim().split(/\s+/)
+  if (parts.length < 2 || parts.length > MAX_REFERENCE_LABEL_WORDS) return false
+  const code = parts[parts.length - 1]!
+  if (!/\d/.test(code) || code.length > 40) return false
+  const marker = parts[parts.length - 2]!.toLowerCase().replace(/\.$/, '')
+  const labelled = marker === 'nr' || marker === 'no' || marker === '#' || marker === 'ref' || marker === 'numer'
+  return labelled || /^#?\d/.test(code) === false || /[#/-]/.test(code)
 }
 
 /** Number of greeting words opening the block ("Hi", "Dzień dobry"), or 0. */

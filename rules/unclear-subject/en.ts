@@ -161,6 +161,8 @@ const en: SubjectLexicon = {
     'disruption*',
     'interrupt*',
     'delay*',
+    'late',
+    'later than',
     'cancel*',
     'postpone*',
     'resched*',

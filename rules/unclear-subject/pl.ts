@@ -129,6 +129,7 @@ const pl: SubjectLexicon = {
     'problem*',
     'przerw*',
     'opóźni*',
+    'spóźni*',
     'podwójn*',
     'dwukrotn*',
     'dwa razy',
