@@ -580,6 +580,12 @@ describe('subjects that name a defect (unclear-subject)', () => {
     expect(unclear('April news from Tallyboard', 'en')).toBe(true)
   })
 
+  it('accepts data that was visible as the topic', () => {
+    expect(unclear("Your family's contact details were visible in a shared lesson timetable", 'en')).toBe(false)
+    expect(unclear('Pani adres e-mail był widoczny dla innych uczestników', 'pl')).toBe(false)
+    expect(unclear('Your summer timetable', 'en')).toBe(true)
+  })
+
   it('accepts a late delivery as the topic', () => {
     expect(unclear('Your May payslip was 2 days late - your pay was not', 'en')).toBe(false)
     expect(unclear('Paczka spóźni się o dwa dni', 'pl')).toBe(false)

@@ -151,6 +151,7 @@ const pl: SubjectLexicon = {
     'danych',
     'danymi',
     'ujawni*',
+    'widoczn*',
     'nieuprawnion*',
     'phishing*',
     // Pierwotna wiadomość.
