@@ -319,6 +319,7 @@ describe('front matter of a Markdown email', () => {
     // The body starts after the front matter, at its own offsets.
     expect(document.blocks.map((b) => b.text)).toEqual(['Webinar: new date', 'We gave the wrong date on Friday.'])
     expect(document.blocks[1]!.map.start(0)).toBe(source.indexOf('We gave'))
+    expect(source.slice(document.bodyStart).trimStart().startsWith('# Webinar')).toBe(true)
   })
 
   it('leaves a document without a closing delimiter, or not starting with one, as Markdown body', async () => {

@@ -68,6 +68,9 @@ describe('headers pasted at the top of a plain-text draft', () => {
     expect(document.addresses.map((a) => [a.header, a.address])).toEqual([['from', 'hej@dietazglowa.pl']])
     expect(document.blocks.map((b) => b.text)).toEqual(['Cześć Natalio,', 'dostarczyliśmy Ci zły zestaw.'])
     expect(document.blocks[0]!.map.start(0)).toBe(source.indexOf('Cześć'))
+    // Findings about the whole email sit after the headers, as in an .eml.
+    expect(document.bodyStart).toBeGreaterThan(source.indexOf('przepraszamy'))
+    expect(source.slice(document.bodyStart).trimStart().startsWith('Cześć')).toBe(true)
   })
 
   it('reads no headers from a body that only starts like them', async () => {

@@ -213,6 +213,8 @@ const FRONT_MATTER_KEYS: Record<string, 'subject' | 'title' | 'from' | 'reply-to
 
 /** The subject, sender and preview text of a Markdown email's front matter, with their places in the source. */
 function applyFrontMatter(draft: Draft, front: FrontMatter): void {
+  // The body starts after the headers, as an .eml's does: findings about the whole email are anchored there.
+  draft.bodyStart = Math.max(draft.bodyStart, Math.min(front.end, draft.source.length))
   for (const [key, field] of front.fields) {
     const role = FRONT_MATTER_KEYS[key]
     if (!role) continue
