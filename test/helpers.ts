@@ -4,6 +4,7 @@
 import {decodeHTML} from 'entities'
 import type {Block} from '../src/document.js'
 import {tokenize} from '../src/language.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
 
 /** Collapses white space (and no-break spaces) the way visible text does. */
 export function squashSpace(text: string): string {
@@ -46,4 +47,20 @@ export function positionFailures(source: string, block: Block, decode: (fragment
     }
   }
   return failures
+}
+
+/**
+ * A rule for tests that reports nothing and only runs `create` with the rule
+ * context, so a test can call the shared detectors (statements, steps) the way
+ * the rules do. Pass it as a plugin with `rules: {[id]: 'warn'}`.
+ */
+export function probeRule(id: string, create: (context: RuleContext<unknown, unknown>) => void) {
+  return defineRule({
+    id,
+    languages: {en: {}, pl: {}},
+    usesNlp: true,
+    docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
+    messages: {never: 'never'},
+    create: (context) => create(context as RuleContext<unknown, unknown>),
+  })
 }

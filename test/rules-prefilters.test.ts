@@ -5,6 +5,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
+import {probeRule} from './helpers.js'
 import {PhraseMatcher, splitSentences, tokenize} from '../src/language.js'
 import {mayHoldPhrase, phraseKeys} from '../rules/no-reply-sender/index.js'
 import noReplyEn from '../rules/no-reply-sender/en.js'
@@ -160,35 +161,28 @@ describe('findActionSteps certainOnly', () => {
   }
 
   it('finds only steps the full scan finds, and settles an email only as the full scan does', async () => {
-    const {defineRule, lint} = await import('../src/index.js')
+    const {lint} = await import('../src/index.js')
     const {findActionSteps} = await import('../rules/missing-action-steps/detect.js')
     const {builtinRules} = await import('../rules/index.js')
     type Step = {span: {block: {text: string}; start: number; end: number}; hasMeans: boolean; means: string}
     const key = (s: Step) => `${s.span.block.text}|${s.span.start}|${s.span.end}|${s.hasMeans}|${s.means}`
     let compared = 0
     let settled = 0
-    const probe = defineRule({
-      id: 'certain-probe',
-      languages: {en: {}, pl: {}},
-      usesNlp: true,
-      docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
-      messages: {never: 'never'},
-      create(context) {
-        const shared = context as never
-        const blocks = context.document.blocks
-        const rules: ((s: Step) => boolean)[] = [(s) => s.hasMeans, () => true, (s) => s.means !== 'contact']
-        // The certain scan first, as the rules run it: the full scans after it see the same caches.
-        const certain = rules.map((stopWhen) => findActionSteps(shared, blocks, undefined, {stopWhen, certainOnly: true}) as Step[])
-        const all = (findActionSteps(shared, blocks) as Step[]).map(key)
-        rules.forEach((stopWhen, i) => {
-          for (const step of certain[i]!) expect(all, key(step)).toContain(key(step))
-          if (certain[i]!.some(stopWhen)) {
-            settled++
-            expect((findActionSteps(shared, blocks, undefined, {stopWhen}) as Step[]).some(stopWhen)).toBe(true)
-          }
-        })
-        compared++
-      },
+    const probe = probeRule('certain-probe', (context) => {
+      const shared = context as never
+      const blocks = context.document.blocks
+      const rules: ((s: Step) => boolean)[] = [(s) => s.hasMeans, () => true, (s) => s.means !== 'contact']
+      // The certain scan first, as the rules run it: the full scans after it see the same caches.
+      const certain = rules.map((stopWhen) => findActionSteps(shared, blocks, undefined, {stopWhen, certainOnly: true}) as Step[])
+      const all = (findActionSteps(shared, blocks) as Step[]).map(key)
+      rules.forEach((stopWhen, i) => {
+        for (const step of certain[i]!) expect(all, key(step)).toContain(key(step))
+        if (certain[i]!.some(stopWhen)) {
+          settled++
+          expect((findActionSteps(shared, blocks, undefined, {stopWhen}) as Step[]).some(stopWhen)).toBe(true)
+        }
+      })
+      compared++
     })
     const ids = builtinRules.map((r) => r.id)
     for (const file of emails()) {
@@ -376,42 +370,35 @@ describe('part-mismatch finds steps lazily', () => {
 
 describe('missing-action-steps adviceVerbs', () => {
   it('are verbs to compromise in every English fixture sentence and after every modal of advice', async () => {
-    const {defineRule, lint} = await import('../src/index.js')
+    const {lint} = await import('../src/index.js')
     const {default: en} = await import('../rules/missing-action-steps/en.js')
     const words = new Set(en.adviceVerbs)
     let checked = 0
-    const probe = defineRule({
-      id: 'advice-verb-probe',
-      languages: {en: {}, pl: {}},
-      usesNlp: true,
-      docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
-      messages: {never: 'never'},
-      create(context) {
-        if (context.language !== 'en') return
-        const blocks = [...context.document.blocks, ...context.document.parts.flatMap((p) => p.blocks)]
-        for (const block of new Set(blocks)) {
-          for (const sentence of context.sentencesOf(block)) {
-            const verbs = context
-              .nlp(sentence)
-              .match('#Verb')
-              .out('offset')
-              .map((o) => [sentence.start + o.offset.start, sentence.start + o.offset.start + o.offset.length])
-            for (const token of sentence.tokens) {
-              if (!words.has(token.norm)) continue
-              // A word inside a web address ("/do-it-yourself/", "?do=details") is no word of the sentence.
-              const before = block.text.lastIndexOf(' ', token.start) + 1
-              const after = block.text.indexOf(' ', token.end)
-              const chunk = block.text.slice(before, after < 0 ? block.text.length : after)
-              if (chunk.includes('/') || chunk.includes('=')) continue
-              checked++
-              expect(
-                verbs.some(([s, e]) => s! <= token.start && token.start < e!),
-                `${token.norm} in ${sentence.text}`,
-              ).toBe(true)
-            }
+    const probe = probeRule('advice-verb-probe', (context) => {
+      if (context.language !== 'en') return
+      const blocks = [...context.document.blocks, ...context.document.parts.flatMap((p) => p.blocks)]
+      for (const block of new Set(blocks)) {
+        for (const sentence of context.sentencesOf(block)) {
+          const verbs = context
+            .nlp(sentence)
+            .match('#Verb')
+            .out('offset')
+            .map((o) => [sentence.start + o.offset.start, sentence.start + o.offset.start + o.offset.length])
+          for (const token of sentence.tokens) {
+            if (!words.has(token.norm)) continue
+            // A word inside a web address ("/do-it-yourself/", "?do=details") is no word of the sentence.
+            const before = block.text.lastIndexOf(' ', token.start) + 1
+            const after = block.text.indexOf(' ', token.end)
+            const chunk = block.text.slice(before, after < 0 ? block.text.length : after)
+            if (chunk.includes('/') || chunk.includes('=')) continue
+            checked++
+            expect(
+              verbs.some(([s, e]) => s! <= token.start && token.start < e!),
+              `${token.norm} in ${sentence.text}`,
+            ).toBe(true)
           }
         }
-      },
+      }
     })
     const options = {plugins: [probe], rules: {'advice-verb-probe': 'warn' as const}, throwOnRuleError: true}
     for (const file of fixtureFiles()) await lint(readFileSync(file, 'utf8'), {filename: file, ...options})

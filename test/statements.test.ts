@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {probeRule} from './helpers.js'
 import {lintSync} from '../src/lint.js'
 
 /** Rule ids that fire on a plain-text email, with only the given rules on. */
@@ -205,19 +206,11 @@ describe('action steps (missing-action-steps)', () => {
   it('reads a command followed by a web address, email address or phone number as a step', async () => {
     // compromise takes "Call" and "Visit" for nouns before a number or an address.
     expect(missing('Someone copied our customer list. Call 1-877-890-9332 and quote reference K7QH.')).toBe(false)
-    const {defineRule} = await import('../src/index.js')
     const {findActionSteps} = await import('../rules/missing-action-steps/detect.js')
     const stepsIn = (body: string): string[] => {
       let steps: string[] = []
-      const probe = defineRule({
-        id: 'steps-probe',
-        languages: {en: {}, pl: {}},
-        usesNlp: true,
-        docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
-        messages: {never: 'never'},
-        create(context) {
-          steps = findActionSteps(context as never, context.document.blocks).map((s) => s.span.block.text.slice(s.span.start, s.span.end))
-        },
+      const probe = probeRule('steps-probe', (context) => {
+        steps = findActionSteps(context as never, context.document.blocks).map((s) => s.span.block.text.slice(s.span.start, s.span.end))
       })
       lintSync(`Hello,\n\n${body}\n\nRegards,\nThe Kiln team`, {format: 'text', plugins: [probe], rules: {'steps-probe': 'warn'}, throwOnRuleError: true})
       return steps
@@ -657,26 +650,19 @@ describe('Polish wrong actions (missing-explanation)', () => {
 describe('function words settle a statement without compromise (shared errors)', () => {
   it('gives the answer compromise gives, on every English sentence of every fixture', async () => {
     const {readdirSync, readFileSync} = await import('node:fs')
-    const {defineRule, lint} = await import('../src/index.js')
+    const {lint} = await import('../src/index.js')
     const {judgeStatement} = await import('../rules/shared/errors.js')
     let judged = 0
     let stated = 0
-    const probe = defineRule({
-      id: 'statement-probe',
-      languages: {en: {}, pl: {}},
-      usesNlp: true,
-      docs: {summary: 'Test.', why: 'Test.', fix: 'Test.'},
-      messages: {never: 'never'},
-      create(context) {
-        if (context.language !== 'en') return
-        const shared = context as never
-        for (const sentence of context.sentences) {
-          const quick = judgeStatement(shared, sentence, {shortcut: true})
-          expect(quick, sentence.text).toBe(judgeStatement(shared, sentence, {shortcut: false}))
-          judged++
-          if (quick) stated++
-        }
-      },
+    const probe = probeRule('statement-probe', (context) => {
+      if (context.language !== 'en') return
+      const shared = context as never
+      for (const sentence of context.sentences) {
+        const quick = judgeStatement(shared, sentence, {shortcut: true})
+        expect(quick, sentence.text).toBe(judgeStatement(shared, sentence, {shortcut: false}))
+        judged++
+        if (quick) stated++
+      }
     })
     for (const dir of readdirSync('fixtures', {withFileTypes: true})) {
       if (!dir.isDirectory()) continue
