@@ -16,6 +16,7 @@
  * tried on a bounded prefix of each block.
  */
 import type {Block, EmailDocument, Link} from './document.js'
+import {isPastedHeaderName} from './parse/front-matter.js'
 
 /** The zones of an email, in the order they usually come. */
 export type ZoneKind = 'header' | 'greeting' | 'lede' | 'body' | 'promo' | 'signature' | 'footer' | 'quote'
@@ -291,15 +292,16 @@ function lastHeaderCue(blocks: readonly Block[], kinds: readonly (ZoneKind | und
   return -1
 }
 
-/* A header line pasted at the top of a text or Markdown email ("From: …", "**Subject:** …", "Temat: …"). */
-const PASTED_HEADER = /^(?:from|to|cc|subject|date|sent|reply-to|od|do|dw|temat|data|wysłano|nadawca|odbiorca):\s/i
-
 /**
  * True for a block that is the email's headers pasted into its text: it
  * starts with a header name and a colon ("From: Tom <tom@…> To: … Subject: …").
  */
 function isPastedHeaders(text: string): boolean {
-  return PASTED_HEADER.test(text.slice(0, 16))
+  // The same header names the parser reads at the top of a plain-text draft ("From: …", "**Subject:** …", "Temat: …").
+  const colon = text.slice(0, 17).indexOf(':')
+  if (colon <= 0) return false
+  const after = text.charCodeAt(colon + 1)
+  return (after === 32 || after === 9 || after === 10 || after === 13 || after === 0xa0) && isPastedHeaderName(text.slice(0, colon))
 }
 
 /** Words of a newsletter's dateline ("Issue 38 · October 2025", "Nr 14 · marzec 2026"), besides numbers. */

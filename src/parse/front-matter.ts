@@ -128,6 +128,11 @@ const PASTED_NAMES: Record<string, string> = {
   wysłano: 'date',
 }
 
+/** True for the name of a header a draft's pasted headers may hold ("Subject", "temat", "Reply-To"), any case. */
+export function isPastedHeaderName(name: string): boolean {
+  return Object.hasOwn(PASTED_NAMES, name.trim().toLowerCase())
+}
+
 /** Most header lines read at the top of a draft. */
 const MAX_PASTED_LINES = 12
 
@@ -147,8 +152,9 @@ export function readPastedHeaders(source: string): FrontMatter | undefined {
     if (source.slice(pos, line.contentEnd).trim() === '') break
     const colon = source.indexOf(':', pos)
     if (colon < 0 || colon >= line.contentEnd || colon - pos > 16) return undefined
-    const role = PASTED_NAMES[source.slice(pos, colon).trim().toLowerCase()]
-    if (!role) return undefined
+    const name = source.slice(pos, colon)
+    if (!isPastedHeaderName(name)) return undefined
+    const role = PASTED_NAMES[name.trim().toLowerCase()]!
     let valueStart = colon + 1
     while (valueStart < line.contentEnd && (source.charCodeAt(valueStart) === 32 || source.charCodeAt(valueStart) === 9)) valueStart++
     let valueEnd = line.contentEnd
