@@ -261,7 +261,7 @@ class Scanner {
       let next = 0
       // "We sent you an offer email yesterday. That email was sent in error.": the act is owned in one sentence and the
       // mistake named in the next, with the same verb ("Mistakes were made" after "we sent the update" owns nothing).
-      let actedBefore: string | undefined
+      let previous: Sentence | undefined
       for (const sentence of sentences) {
         while (next < blockHits.length && blockHits[next]!.start < sentence.start) next++
         let apologetic = false
@@ -284,9 +284,12 @@ class Scanner {
         }
         if (ownership.find(sentence.tokens, block.text, notNegated).length > 0) owned = true
         if (owned) continue
-        const acted = this.pastVerbOf(sentence)
-        if (this.hasCue(sentence) && (acted !== undefined || (actedBefore !== undefined && repeatsVerb(sentence.tokens, actedBefore)))) owned = true
-        actedBefore = acted
+        // The verbs are looked for only in a sentence with a mistake cue (and then in the one before it).
+        if (this.hasCue(sentence)) {
+          const before = previous ? this.pastVerbOf(previous) : undefined
+          if (this.actedInPast(sentence) || (before !== undefined && repeatsVerb(sentence.tokens, before))) owned = true
+        }
+        previous = sentence
       }
     }
     this.owned = owned
