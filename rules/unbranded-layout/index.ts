@@ -232,7 +232,7 @@ export default defineRule({
     const from = document.addresses.find((a) => a.header === 'from')
     const brand = resolveBrand(context.settings.brand, from?.name ?? '', from?.address ?? '', (label) => {
       const byLabel: BrandInfo = {display: '', names: [], labels: [label], domains: [], configured: false, fromUnrelated: false}
-      return document.blocks.some((b) => b.prose && b.text.length > 0 && mentionsBrand(tokenize(b.text), byLabel))
+      return document.blocks.some((b) => b.prose && b.text.length > 0 && mentionsBrand(tokensOf(b), byLabel))
     })
     const visible = document.blocks.filter((b) => b.text.trim().length > 0 && b.kind !== 'subject' && b.kind !== 'preheader' && b.kind !== 'title')
     const domain = brand.domains[0] ?? '<your-domain>'
@@ -265,7 +265,7 @@ export default defineRule({
     if (!skip.has('brand-name') && (brand.names.length > 0 || brand.labels.length > 0)) {
       const top = topBlocks(visible)
       const lastTop = top.length > 0 ? document.blocks.indexOf(top[top.length - 1]!) : -1
-      const inText = top.some((b) => mentions(tokenize(b.text)))
+      const inText = top.some((b) => mentions(tokensOf(b)))
       const inLogo = document.images.some((image) => image.beforeBlock <= lastTop + 1 && mentions(tokenize(image.alt)))
       if (!inText && !inLogo) {
         const first = top[0]
@@ -481,7 +481,7 @@ function isAccountTrackingHost(host: string, brand: BrandInfo): boolean {
 
 /** True when the tokens name the brand: its name (inflection allowed) or its domain label, alone or spread over a few words. */
 function mentionsBrand(tokens: readonly Token[], brand: BrandInfo): boolean {
-  const folded = tokens.map((t) => fold(t.norm))
+  const folded = foldedWords(tokens)
   for (let i = 0; i < folded.length; i++) {
     for (const name of brand.names) {
       if (i + name.length > folded.length) continue
@@ -578,7 +578,7 @@ function identifiesSender(
   let company = false
   let address = false
   for (const block of blocks) {
-    const tokens = tokenize(block.text)
+    const tokens = tokensOf(block)
     if (!company) company = mentions === undefined || mentions(tokens) || forms.test(tokens)
     if (!address) address = POSTCODE.test(block.text) || block.text.includes('©') || lines.test(tokens) || hasStreetAddress(tokens, streets)
     if (company && address) return true
@@ -622,7 +622,7 @@ function isListMail(context: RuleContext<unknown, UnbrandedLexicon>, zones: Retu
   if (zones.zones.some((z) => z.kind === 'promo')) return true
   if (document.links.some((l) => isWebVersionLink(l.text))) return true
   const cues = context.matcher('listCues', context.lexicon.listCues)
-  return document.blocks.some((b) => b.text.length > 0 && cues.test(tokenize(b.text)))
+  return document.blocks.some((b) => b.text.length > 0 && cues.test(tokensOf(b)))
 }
 
 /** An unsubscribe or preferences link, by its text or address, in either language. */
@@ -721,13 +721,47 @@ function squash(text: string): string {
   return out
 }
 
+/** True when every character is ASCII. */
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) return false
+  return true
+}
+
 function foldTokens(text: string): string[] {
   return tokenize(text).map((t) => fold(t.norm))
 }
 
+/**
+ * A block's words, tokenised once per lint: the brand checks, the footer check and the list-mail
+ * check each read the same blocks. Blocks are fixed once the document is built.
+ */
+const blockTokens = new WeakMap<Block, Token[]>()
+function tokensOf(block: Block): Token[] {
+  let tokens = blockTokens.get(block)
+  if (!tokens) {
+    tokens = tokenize(block.text)
+    blockTokens.set(block, tokens)
+  }
+  return tokens
+}
+
+/** The folded words of a token list, computed once per list (see {@link tokensOf}). */
+const foldedCache = new WeakMap<readonly Token[], string[]>()
+function foldedWords(tokens: readonly Token[]): string[] {
+  let folded = foldedCache.get(tokens)
+  if (!folded) {
+    folded = tokens.map((t) => fold(t.norm))
+    foldedCache.set(tokens, folded)
+  }
+  return folded
+}
+
 /** Folds Polish (and other Latin) diacritics so that inflected and plain forms compare: "ł" → "l", "ó" → "o". */
 function fold(word: string): string {
-  return normalizeWord(word).normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l')
+  const lower = normalizeWord(word)
+  // ASCII has no marks to remove and no "ł": it is its own decomposition.
+  if (isAscii(lower)) return lower
+  return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l')
 }
 
 /** Finds `needle` in a decoded header value and maps it to source offsets. */
