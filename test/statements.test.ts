@@ -420,6 +420,38 @@ describe('routine handling of data is not an exposure (data-breach-notice)', () 
   })
 })
 
+describe('a file attached by mistake with other people\'s data (data-breach-notice)', () => {
+  const breach = (sentence: string, language: 'en' | 'pl' = 'en'): boolean => {
+    const text =
+      language === 'en'
+        ? `Hi Sam,\n\nWe are sorry for yesterday's email.\n\n${sentence}\n\nThe Ledgerly team`
+        : `Dzień dobry,\n\nprzepraszamy za wczorajszą wiadomość.\n\n${sentence}\n\nZespół Ledgerly`
+    return fired(text, ['data-breach-notice'], language).includes('data-breach-notice')
+  }
+
+  it('reads a misdirected attachment that held other people\'s data as a breach', () => {
+    expect(breach('By mistake, the reminder we sent to 300 patients had a file attached that listed every patient\'s name and phone number.')).toBe(true)
+    expect(breach("We accidentally attached a spreadsheet of other members' names and email addresses to yesterday's newsletter.")).toBe(true)
+    expect(breach("By mistake, we attached another customer's invoice, with their name and postal address, to your order confirmation.")).toBe(true)
+    expect(breach('Przez pomyłkę do wczorajszego przypomnienia dołączyliśmy arkusz z imionami, nazwiskami i numerami telefonów innych pacjentów.', 'pl')).toBe(true)
+    expect(breach('Do wiadomości wysłanej do 120 klientów omyłkowo załączyliśmy plik z adresami e-mail wszystkich uczestników.', 'pl')).toBe(true)
+  })
+
+  it('needs the mistake, the file, other people and data in the file', () => {
+    // The reader's own document sent again: no one else saw anything.
+    expect(breach("By mistake, we attached last month's invoice instead of this one; it shows your billing address and the old total.")).toBe(false)
+    expect(breach('Przez pomyłkę załączyliśmy fakturę za zeszły miesiąc – widnieje na niej Twój adres i stara kwota.', 'pl')).toBe(false)
+    // No mistake: an ordinary attachment.
+    expect(breach('The attached spreadsheet lists the new opening hours for all patients.')).toBe(false)
+    // A wrong file that holds no personal data, even sent to many.
+    expect(breach('We mistakenly attached the old price list to the email we sent to all customers.')).toBe(false)
+    expect(breach("By mistake, yesterday's appointment reminder to 300 patients had the wrong clinic's leaflet attached.")).toBe(false)
+    expect(breach('Przez pomyłkę do przypomnienia o wizycie wysłanego do pacjentów dołączyliśmy nieaktualny cennik.', 'pl')).toBe(false)
+    // A file that was not sent.
+    expect(breach('By mistake we did not attach the file with your appointment time that other patients received.')).toBe(false)
+  })
+})
+
 describe('previews that carry the remedy or the reassurance (buried-lede)', () => {
   const flagged = (preheader: string, language: 'en' | 'pl'): boolean => {
     const body =

@@ -7,7 +7,7 @@
 import {z} from 'zod'
 import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {Block, EmailDocument} from '../../src/document.js'
-import type {PhraseEntry, PhraseHit, Sentence, Token} from '../../src/language.js'
+import {PhraseMatcher, type PhraseEntry, type PhraseHit, type Sentence, type Token} from '../../src/language.js'
 import {isNoReplyAddress} from '../no-reply-sender/index.js'
 import {type ActionStep, findActionSteps, hasMixedStepEvidence} from '../missing-action-steps/detect.js'
 import en from './en.js'
@@ -68,6 +68,22 @@ export interface BreachLexicon {
     between: string[]
     /** Present-tense forms that describe routine sharing by themselves ("udostępniamy"). */
     present: string[]
+  }
+  /**
+   * A file sent by mistake with other people's data: a mistake word, a file
+   * word and other people, with personal data, in one sentence ("by mistake,
+   * the reminder to 200 patients had a spreadsheet attached listing their
+   * names") is an exposure, though no exposure verb says so. Without other
+   * people ("by mistake we attached last month's invoice, with your
+   * address") the reader only got their own data, and nothing is decided.
+   */
+  misdirection: {
+    /** Words that say it was a mistake ("by mistake", "accidentally", "omyłkowo"). */
+    mistakes: PhraseEntry[]
+    /** A file sent along ("attached", "spreadsheet", "załącznik", "arkusz"). */
+    files: PhraseEntry[]
+    /** Other people the file was about or went to ("patients", "another", "innych", "klientów"). */
+    others: PhraseEntry[]
   }
   /** Month names (every inflected form); they count as a date next to a number. */
   months: string[]
@@ -413,6 +429,8 @@ function isExposure(hits: PhraseHit<BreachTerm>[], tokens: readonly Token[], lex
   let strong = false
   let weak = false
   let breach = false
+  /** Where the last personal-data noun starts. */
+  let lastData = -1
   for (const hit of hits) {
     const kind = hit.entry.kind
     if (kind === 'safe') return false
@@ -422,10 +440,28 @@ function isExposure(hits: PhraseHit<BreachTerm>[], tokens: readonly Token[], lex
     if (kind === 'breach') breach = true
     else if (kind === 'strong') strong = true
     else if (kind === 'weak') weak = true
-    else if ((kind === 'type' || kind === 'personal') && isOwnData(tokens, hit.firstToken, lexicon)) specific = true
+    else if ((kind === 'type' || kind === 'personal') && isOwnData(tokens, hit.firstToken, lexicon)) {
+      specific = true
+      lastData = hit.firstToken
+    }
     else if (kind === 'generic' && !isNoneOf(tokens, hit.firstToken, lexicon)) generic = true
   }
-  return breach || (strong && (specific || generic)) || (weak && specific)
+  if (breach || (strong && (specific || generic)) || (weak && specific)) return true
+  return specific && isMisdirected(tokens, lexicon, text, lastData)
+}
+
+/**
+ * True when a sentence tells of a file sent by mistake about or to other
+ * people (see {@link BreachLexicon.misdirection}), with personal data after
+ * the file word (what the file held): "the reminder to our patients had the
+ * wrong leaflet attached" names no data in the file.
+ */
+function isMisdirected(tokens: readonly Token[], lexicon: BreachLexicon, text: string, lastData: number): boolean {
+  const {mistakes, files, others} = wordSets(lexicon).misdirection
+  if (!others.test(tokens)) return false
+  const sent = (hit: PhraseHit<PhraseEntry>): boolean => !isNegated(tokens, hit.firstToken, lexicon, text)
+  if (!files.find(tokens, text).some((hit) => hit.firstToken < lastData && sent(hit))) return false
+  return mistakes.find(tokens, text).some(sent)
 }
 
 /** True for a data noun that is the reader's or customers' ("your email address"), not none ("no card data") or the sender's ("our address"). */
@@ -518,6 +554,7 @@ interface WordSets {
   routineAuxiliaries: ReadonlySet<string>
   routineBetween: ReadonlySet<string>
   routinePresent: ReadonlySet<string>
+  misdirection: {mistakes: PhraseMatcher; files: PhraseMatcher; others: PhraseMatcher}
 }
 
 const wordSetsCache = new WeakMap<BreachLexicon, WordSets>()
@@ -539,6 +576,11 @@ function wordSets(lexicon: BreachLexicon): WordSets {
       routineAuxiliaries: new Set(lexicon.routine.auxiliaries),
       routineBetween: new Set([...lexicon.routine.between, ...lexicon.routine.verbs]),
       routinePresent: new Set(lexicon.routine.present),
+      misdirection: {
+        mistakes: new PhraseMatcher(lexicon.misdirection.mistakes),
+        files: new PhraseMatcher(lexicon.misdirection.files),
+        others: new PhraseMatcher(lexicon.misdirection.others),
+      },
     }
     wordSetsCache.set(lexicon, sets)
   }
