@@ -420,7 +420,7 @@ describe('routine handling of data is not an exposure (data-breach-notice)', () 
   })
 })
 
-describe('a file attached by mistake with other people\'s data (data-breach-notice)', () => {
+describe("a file attached by mistake with other people's data (data-breach-notice)", () => {
   const breach = (sentence: string, language: 'en' | 'pl' = 'en'): boolean => {
     const text =
       language === 'en'
@@ -429,11 +429,13 @@ describe('a file attached by mistake with other people\'s data (data-breach-noti
     return fired(text, ['data-breach-notice'], language).includes('data-breach-notice')
   }
 
-  it('reads a misdirected attachment that held other people\'s data as a breach', () => {
-    expect(breach('By mistake, the reminder we sent to 300 patients had a file attached that listed every patient\'s name and phone number.')).toBe(true)
+  it("reads a misdirected attachment that held other people's data as a breach", () => {
+    expect(breach("By mistake, the reminder we sent to 300 patients had a file attached that listed every patient's name and phone number.")).toBe(true)
     expect(breach("We accidentally attached a spreadsheet of other members' names and email addresses to yesterday's newsletter.")).toBe(true)
     expect(breach("By mistake, we attached another customer's invoice, with their name and postal address, to your order confirmation.")).toBe(true)
-    expect(breach('Przez pomyłkę do wczorajszego przypomnienia dołączyliśmy arkusz z imionami, nazwiskami i numerami telefonów innych pacjentów.', 'pl')).toBe(true)
+    expect(breach('Przez pomyłkę do wczorajszego przypomnienia dołączyliśmy arkusz z imionami, nazwiskami i numerami telefonów innych pacjentów.', 'pl')).toBe(
+      true,
+    )
     expect(breach('Do wiadomości wysłanej do 120 klientów omyłkowo załączyliśmy plik z adresami e-mail wszystkich uczestników.', 'pl')).toBe(true)
   })
 

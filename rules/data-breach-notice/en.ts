@@ -250,7 +250,21 @@ const en: BreachLexicon = {
   },
   misdirection: {
     mistakes: ['by mistake', 'in error', 'by accident', 'accidentally', 'mistakenly', 'inadvertently', 'wrongly', 'erroneously'].map((phrase) => ({phrase})),
-    files: ['attach', 'attached', 'attaching', 'attachment', 'attachments', 'spreadsheet', 'spreadsheets', 'file', 'files', 'export', 'exported', 'document', 'documents'].map((phrase) => ({phrase})),
+    files: [
+      'attach',
+      'attached',
+      'attaching',
+      'attachment',
+      'attachments',
+      'spreadsheet',
+      'spreadsheets',
+      'file',
+      'files',
+      'export',
+      'exported',
+      'document',
+      'documents',
+    ].map((phrase) => ({phrase})),
     others: [
       'other',
       'others',

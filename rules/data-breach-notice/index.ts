@@ -443,8 +443,7 @@ function isExposure(hits: PhraseHit<BreachTerm>[], tokens: readonly Token[], lex
     else if ((kind === 'type' || kind === 'personal') && isOwnData(tokens, hit.firstToken, lexicon)) {
       specific = true
       lastData = hit.firstToken
-    }
-    else if (kind === 'generic' && !isNoneOf(tokens, hit.firstToken, lexicon)) generic = true
+    } else if (kind === 'generic' && !isNoneOf(tokens, hit.firstToken, lexicon)) generic = true
   }
   if (breach || (strong && (specific || generic)) || (weak && specific)) return true
   return specific && isMisdirected(tokens, lexicon, text, lastData)

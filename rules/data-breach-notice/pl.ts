@@ -239,7 +239,9 @@ const pl: BreachLexicon = {
     present: ['udostępniamy', 'udostępnia', 'udostępniają'],
   },
   misdirection: {
-    mistakes: ['przez pomyłkę', 'omyłkowo', 'pomyłkowo', 'przypadkowo', 'przez przypadek', 'niechcący', 'błędnie', 'przez nieuwagę'].map((phrase) => ({phrase})),
+    mistakes: ['przez pomyłkę', 'omyłkowo', 'pomyłkowo', 'przypadkowo', 'przez przypadek', 'niechcący', 'błędnie', 'przez nieuwagę'].map((phrase) => ({
+      phrase,
+    })),
     files: ['załącz*', 'dołącz*', 'arkusz*', 'plik*', 'zestawieni*', 'eksport*', 'dokument*'].map((phrase) => ({phrase})),
     // Plural people in the genitive and dative ("dane innych klientów", "wysłaliśmy pacjentom"); "inny" alone also says "another".
     others: [
