@@ -552,6 +552,33 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
     expect(found('<p>Otrzymujesz newsletter Thistle Wool. [[unsubscribe]]</p>')).toEqual([])
   })
 
+  it('takes an email that calls itself a service message at its word, unless a header or a promotion says otherwise', () => {
+    const found = (footer: string, extra = ''): string[] =>
+      lintSync(
+        `<html><body><p><a href="https://view.thistlewool.example/m/1">View this email in your browser</a></p>
+<img src="https://thistlewool.example/logo.png" alt="Thistle Wool logo" width="160" height="40">
+<p>Thistle Wool</p><p>Dear Ms Ross,</p><p>We are sorry: your order TW-4411 was sent to an old address. We have sent a new parcel today.</p>${extra}
+<p>Thistle Wool Ltd, 12 Loom Lane, Galashiels TD1 3AB.</p>${footer}</body></html>`,
+        {format: 'html', from: 'Thistle Wool <help@thistlewool.example>'},
+      )
+        .diagnostics.filter((d) => d.ruleId === 'unbranded-layout')
+        .map((d) => d.messageId ?? '')
+    // A "View in browser" link alone reads as list mail; the email's own words say it is not.
+    expect(found('')).toEqual(['unsubscribe'])
+    expect(found('<p>This is a service email about your order. We send these even if you have unsubscribed from marketing.</p>')).toEqual([])
+    expect(found('<p>To jest wiadomość serwisowa dotycząca Twojego zamówienia.</p>')).toEqual([])
+    // A newsletter footer that only mentions service messages is still list mail.
+    expect(found('<p>You signed up for our newsletter. You will still get service emails about your orders.</p>')).toEqual(['unsubscribe'])
+    expect(found('<p>Zapisałaś się na newsletter. Wiadomości serwisowe o zamówieniach będziemy wysyłać nadal.</p>')).toEqual(['unsubscribe'])
+    // A promotion makes it list mail whatever it calls itself.
+    expect(
+      found(
+        '<p>This is a service email about your order.</p>',
+        '<p>Our winter yarns are here: 20% off with code WARM20. <a href="https://thistlewool.example/shop">Shop now</a></p>',
+      ),
+    ).toEqual(['unsubscribe'])
+  })
+
   it('takes the From name without its department as the brand ("Thistle Wool Bookings")', () => {
     expect(messages('', '"Thistle Wool Bookings" <bookings@tw-yarns.example>')).not.toContain('brandName')
     expect(messages('', '"Thistle Wool Rewards" <rewards@tw-yarns.example>')).not.toContain('brandName')

@@ -94,5 +94,22 @@ const en: UnbrandedLexicon = {
     'opted in',
     'unsubscribed',
   ].map((phrase) => ({phrase})),
+  serviceCues: [
+    'a service email',
+    'a service message',
+    'a service announcement',
+    'this service email',
+    'this service message',
+    'a transactional email',
+    'a transactional message',
+    'even if you have unsubscribed',
+    "even if you've unsubscribed",
+    'even if you unsubscribed',
+    'even if you have opted out',
+    "even if you've opted out",
+    'even if you opted out',
+    'regardless of your marketing preferences',
+    'regardless of your email preferences',
+  ].map((phrase) => ({phrase})),
 }
 export default en

@@ -44,6 +44,23 @@ const pl: UnbrandedLexicon = {
     'informacj* handlow*',
     'wypisał* się',
   ].map((phrase) => ({phrase})),
+  serviceCues: [
+    // Singular: "you will still get service messages" in a newsletter's footer says nothing of this email.
+    'wiadomość serwisow*',
+    'wiadomością serwisową',
+    'informacja serwisowa',
+    'informację serwisową',
+    'komunikat serwisowy',
+    'charakter serwisowy',
+    'charakterze serwisowym',
+    'wiadomość transakcyjn*',
+    'nawet jeśli wypisał*',
+    'nawet jeżeli wypisał*',
+    'nawet jeśli zrezygnował*',
+    'nawet jeżeli zrezygnował*',
+    'niezależnie od zgód marketingowych',
+    'niezależnie od zgody marketingowej',
+  ].map((phrase) => ({phrase})),
   logoWords: ['logo', 'logotyp', 'znak firmowy'],
 }
 export default pl
