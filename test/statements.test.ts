@@ -645,6 +645,17 @@ describe('subjects that name a defect (unclear-subject)', () => {
     expect(unclear('Paczka spóźni się o dwa dni', 'pl')).toBe(false)
     expect(unclear('Your May payslip is here', 'en')).toBe(true)
   })
+
+  it('accepts a missed service, an overcharge and access without permission as the topic', () => {
+    expect(unclear('Missed bin collections on 2 and 3 May: we will come back on Saturday', 'en')).toBe(false)
+    expect(unclear('You were overcharged for March: £14.20 is on its way back', 'en')).toBe(false)
+    expect(unclear('Someone accessed your Tallyboard account details without permission', 'en')).toBe(false)
+    expect(unclear('Pominięty odbiór odpadów 2 maja – przyjedziemy w sobotę', 'pl')).toBe(false)
+    expect(unclear('Zawyżona kwota za marzec – zwrócimy 14,20 zł', 'pl')).toBe(false)
+    expect(unclear('Ktoś uzyskał dostęp do konta bez zgody', 'pl')).toBe(false)
+    expect(unclear('Your bin collection calendar for May', 'en')).toBe(true)
+    expect(unclear('Harmonogram odbioru odpadów na maj', 'pl')).toBe(true)
+  })
 })
 
 describe('declaratives with a link (missing-action-steps)', () => {
