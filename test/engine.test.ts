@@ -179,8 +179,8 @@ describe('overlap policy', () => {
   })
 
   it('keeps findings of both rules on different words of one sentence', () => {
-    const rows = found('<p>We regret any inconvenience this may have caused.</p>', only('vague-wording', 'evasive-wording'))
-    expect(rows.map((r) => r[0]).sort()).toEqual(['evasive-wording', 'evasive-wording', 'vague-wording'])
+    const rows = found('<p>Mistakes were made, and we apologise for any inconvenience.</p>', only('vague-wording', 'evasive-wording'))
+    expect(rows.map((r) => r[0]).sort()).toEqual(['evasive-wording', 'vague-wording'])
   })
 
   it("applies a plugin rule's yieldsTo, and nothing else is dropped", () => {

@@ -454,6 +454,26 @@ describe("a file attached by mistake with other people's data (data-breach-notic
   })
 })
 
+describe('a stock harm phrase inside a regret or hedged-harm formula (vague-wording)', () => {
+  const rules = (html: string): string[] =>
+    lintSync(html, {format: 'html', rules: {'vague-wording': 'warn', 'evasive-wording': 'warn'}})
+      .diagnostics.filter((d) => d.ruleId === 'vague-wording' || d.ruleId === 'evasive-wording')
+      .map((d) => `${d.ruleId}:${html.slice(d.range.start.offset, d.range.end.offset)}`)
+
+  it('leaves the formula to evasive-wording', () => {
+    expect(rules('<p>We regret any inconvenience this may have caused.</p>')).toEqual(['evasive-wording:We regret', 'evasive-wording:this may have caused'])
+    expect(rules('<p>We apologise for any confusion this might have caused.</p>').filter((r) => r.startsWith('vague'))).toEqual([])
+    expect(rules('<p>Ubolewamy z powodu wszelkich niedogodności.</p>').filter((r) => r.startsWith('vague'))).toEqual([])
+    expect(rules('<p>Przepraszamy za wszelkie niedogodności, które mogły z tego wyniknąć.</p>').filter((r) => r.startsWith('vague'))).toEqual([])
+  })
+
+  it('still reports the plain stock phrase', () => {
+    expect(rules('<p>We apologise for any inconvenience.</p>')).toEqual(['vague-wording:any inconvenience'])
+    expect(rules('<p>We apologise for any inconvenience caused.</p>')).toEqual(['vague-wording:any inconvenience'])
+    expect(rules('<p>Przepraszamy za wszelkie niedogodności.</p>')).toEqual(['vague-wording:wszelkie niedogodności'])
+  })
+})
+
 describe('previews that carry the remedy or the reassurance (buried-lede)', () => {
   const flagged = (preheader: string, language: 'en' | 'pl'): boolean => {
     const body =

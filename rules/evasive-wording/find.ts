@@ -447,9 +447,10 @@ class Scanner {
    * evasive: it is vague, and vague-wording reports it.
    *
    * When the harm is a vague stock phrase ("any inconvenience", "wszelkie
-   * niedogodności"), it is left out of these spans so that vague-wording can
-   * report it: "We regret" and "this may have caused" are evasive, "any
-   * inconvenience" between them is vague. Both rules fire, on different words.
+   * niedogodności"), it is left out of these spans: "We regret" and "this may
+   * have caused" are reported, the words between them are not. vague-wording
+   * leaves a stock harm phrase inside such a formula alone (its
+   * `skipInHedgedHarm`), so the formula is reported once, here.
    */
   private harm(sentence: Sentence, found: EvasiveFinding[]): void {
     const harm = this.lexicon.harm

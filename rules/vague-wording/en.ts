@@ -85,10 +85,10 @@ const hedge: VaguePhrase[] = [
 
 /** "any inconvenience" is stock filler; the rest only in an apology ("if you have any trouble" is an offer of help). */
 const euphemism: VaguePhrase[] = [
-  {phrase: 'any inconvenience', category: 'euphemism', skipInCondition: true},
-  {phrase: 'any inconveniences', category: 'euphemism', skipInCondition: true},
+  {phrase: 'any inconvenience', category: 'euphemism', skipInCondition: true, skipInHedgedHarm: true},
+  {phrase: 'any inconveniences', category: 'euphemism', skipInCondition: true, skipInHedgedHarm: true},
   ...['confusion', 'disruption', 'trouble', 'frustration', 'concern', 'concerns', 'issues', 'problems', 'distress', 'upset', 'worry', 'disappointment'].map(
-    (noun): VaguePhrase => ({phrase: `any ${noun}`, category: 'euphemism', needsApology: true, skipInCondition: true}),
+    (noun): VaguePhrase => ({phrase: `any ${noun}`, category: 'euphemism', needsApology: true, skipInCondition: true, skipInHedgedHarm: true}),
   ),
 ]
 
@@ -255,6 +255,11 @@ const en: VagueLexicon = {
   clearedBy: ['including you', 'including yours', 'including your', 'like you', 'such as you'],
   entrustedBy: ['trusted us with', 'entrusted us with', 'trust us with', 'entrust us with', 'you gave us', 'you have given us', "you've given us"],
   conditions: ['if', 'whether', 'unless', 'in case', 'should you', 'in the event'],
+  hedgedHarm: {
+    regret: ['regret', 'regrets', 'regretted'],
+    modals: ['may', 'might', 'could'],
+    causes: ['cause', 'caused', 'bring', 'brought', 'create', 'created'],
+  },
   modalPerfect: {
     modals: ['may', 'might', "may've", "might've"],
     couldBeen: ['could', "could've"],

@@ -6,7 +6,7 @@ import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {PhraseEntry, PhraseHit, PhraseMatcher, Sentence, Token} from '../../src/language.js'
 import {findApologyHits} from '../shared/apology.js'
 import {allowMatcher, isAllowed, joined, longestFirst, proseBlocks, tokenTags, touchesPlaceholder, wordList, type WordList} from '../shared/scan.js'
-import type {ModalPerfect, Quantifier, VagueCategory, VagueLexicon, VaguePhrase} from './lexicon.js'
+import type {HedgedHarm, ModalPerfect, Quantifier, VagueCategory, VagueLexicon, VaguePhrase} from './lexicon.js'
 import en from './en.js'
 import pl from './pl.js'
 import {incidentExamples} from '../shared/incident-examples.js'
@@ -123,6 +123,7 @@ export default defineRule({
           if (entry.notBefore && hit.lastToken < tokens.length && wordList(entry.notBefore).has(tokens[hit.lastToken]!.norm)) return false
           if (entry.skipInCondition && conditionAt < hit.firstToken) return false
           if (entry.needsApology && !isApologetic()) return false
+          if (entry.skipInHedgedHarm && inHedgedHarm(lexicon.hedgedHarm, tokens, hit.firstToken, hit.lastToken)) return false
           return true
         }
         for (const hit of phrases.find(tokens, block.text, vague)) add(hit.entry.category, hit.firstToken, hit.lastToken)
@@ -379,4 +380,21 @@ function modalPerfect(context: RuleContext<Options, VagueLexicon>, words: ModalW
     add('hedge', i, k + 1)
     i = k
   }
+}
+
+/** How far after a harm phrase its hedge may start ("any inconvenience or concern this incident may cause"). */
+const HEDGE_WINDOW = 6
+
+/** True when tokens `[first, last)` sit in a regret or a hedged harm (see {@link HedgedHarm}). */
+function inHedgedHarm(harm: HedgedHarm, tokens: readonly Token[], first: number, last: number): boolean {
+  const regret = wordList(harm.regret)
+  for (let i = 0; i < first; i++) if (regret.has(tokens[i]!.norm)) return true
+  const modals = wordList(harm.modals)
+  const causes = wordList(harm.causes)
+  for (let i = last; i < tokens.length && i < last + HEDGE_WINDOW; i++) {
+    if (!modals.has(tokens[i]!.norm)) continue
+    // "may have caused", "mogły z tego wyniknąć": the cause verb within three words of the modal.
+    for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) if (causes.has(tokens[j]!.norm)) return true
+  }
+  return false
 }

@@ -20,6 +20,27 @@ export interface VaguePhrase extends PhraseEntry {
   skipInCondition?: boolean
   /** Only counts in a sentence that apologises ("sorry for any trouble", not "if you have any trouble"). */
   needsApology?: boolean
+  /**
+   * Not reported inside a regret or a hedged harm ("we regret any
+   * inconvenience", "any inconvenience this may have caused"): the whole
+   * formula is evasive, and evasive-wording reports it (see {@link HedgedHarm}).
+   */
+  skipInHedgedHarm?: boolean
+}
+
+/**
+ * The formula around a stock harm phrase that makes it evasion rather than
+ * vagueness: a regret verb before it in the sentence ("We regret any
+ * inconvenience"), or a modal followed by a cause verb just after it ("any
+ * inconvenience this may have caused", "jakie mogło to spowodować").
+ */
+export interface HedgedHarm {
+  /** Regret verbs ("regret", "ubolewamy"). */
+  regret: string[]
+  /** Modals of doubt ("may", "might", "mogło"). */
+  modals: string[]
+  /** Cause verbs up to three words after the modal ("caused", "spowodować"). */
+  causes: string[]
 }
 
 /**
@@ -84,6 +105,7 @@ export interface VagueLexicon {
   entrustedBy: string[]
   /** Words that open a condition ("if", "jeśli"). */
   conditions: string[]
+  hedgedHarm: HedgedHarm
   modalPerfect?: ModalPerfect
   /** A concrete rewrite per category, quoted in the message. */
   examples: Record<VagueCategory | 'extra', string>

@@ -72,13 +72,13 @@ const hedge: VaguePhrase[] = [
 ]
 
 const euphemism: VaguePhrase[] = [
-  {phrase: 'wszelki* niedogodnoś*', category: 'euphemism', skipInCondition: true},
-  {phrase: 'wszelki* utrudnie*', category: 'euphemism', skipInCondition: true},
-  {phrase: 'wszelki* nieporozumie*', category: 'euphemism', needsApology: true, skipInCondition: true},
-  {phrase: 'wszelki* kłopot*', category: 'euphemism', needsApology: true, skipInCondition: true},
-  {phrase: 'wszelki* problem*', category: 'euphemism', needsApology: true, skipInCondition: true},
-  {phrase: 'wszelki* zamieszani*', category: 'euphemism', needsApology: true, skipInCondition: true},
-  {phrase: 'wszelki* niedogodność', category: 'euphemism', skipInCondition: true},
+  {phrase: 'wszelki* niedogodnoś*', category: 'euphemism', skipInCondition: true, skipInHedgedHarm: true},
+  {phrase: 'wszelki* utrudnie*', category: 'euphemism', skipInCondition: true, skipInHedgedHarm: true},
+  {phrase: 'wszelki* nieporozumie*', category: 'euphemism', needsApology: true, skipInCondition: true, skipInHedgedHarm: true},
+  {phrase: 'wszelki* kłopot*', category: 'euphemism', needsApology: true, skipInCondition: true, skipInHedgedHarm: true},
+  {phrase: 'wszelki* problem*', category: 'euphemism', needsApology: true, skipInCondition: true, skipInHedgedHarm: true},
+  {phrase: 'wszelki* zamieszani*', category: 'euphemism', needsApology: true, skipInCondition: true, skipInHedgedHarm: true},
+  {phrase: 'wszelki* niedogodność', category: 'euphemism', skipInCondition: true, skipInHedgedHarm: true},
 ]
 
 const reason: VaguePhrase[] = [
@@ -231,6 +231,11 @@ const pl: VagueLexicon = {
     'przekazałaś nam',
   ],
   conditions: ['jeśli', 'jeżeli', 'gdyby', 'w razie', 'o ile'],
+  hedgedHarm: {
+    regret: ['ubolewamy', 'ubolewam', 'żałujemy', 'żałuję'],
+    modals: ['mogło', 'mogła', 'mógł', 'mogły', 'mogli', 'może', 'mogą', 'mogliśmy'],
+    causes: ['spowodować', 'wywołać', 'sprawić', 'przysporzyć', 'przynieść', 'wyniknąć'],
+  },
   examples: {
     what: 'W e-mailu z 3 marca wysłaliśmy nieprawidłowy link do logowania.',
     who: '1204 klientów, którzy złożyli zamówienie 3 marca między 9:00 a 11:30, zapłaciło dwa razy.',
