@@ -32,6 +32,18 @@ describe('statements of what went wrong (missing-explanation)', () => {
     expect(explained('Sorry for the confusion caused by a technical glitch in our update.')).toBe(false)
     expect(explained('Something went wrong on our side.')).toBe(false)
   })
+
+  it('counts work that will not be done in time, and not a promise to be ready', () => {
+    const explainedPl = (body: string): boolean =>
+      !fired(`Dzień dobry,\n\nprzepraszamy.\n\n${body}\n\nZespół Lampy`, ['missing-explanation'], 'pl').includes('missing-explanation')
+    expect(explained("Our venue told us that the repairs to the stage won't be finished in time for Friday.")).toBe(true)
+    expect(explained('The new boilers were not ready in time for the start of term.')).toBe(true)
+    expect(explainedPl('Dostawca poinformował nas, że remont sceny nie zostanie ukończony na czas.')).toBe(true)
+    expect(explainedPl('Wykonawca nie zdążył z wymianą kotłów przed początkiem semestru.')).toBe(true)
+    expect(explained('Your new tickets will be ready in time for the show.')).toBe(false)
+    expect(explainedPl('Nowe bilety będą gotowe na czas.')).toBe(false)
+    expect(explainedPl('Jeśli nie zdążysz odebrać paczki, przedłużymy termin.')).toBe(false)
+  })
 })
 
 describe('a person owning a failure in Polish (missing-explanation)', () => {

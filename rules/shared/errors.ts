@@ -255,6 +255,12 @@ const en: ErrorLexicon = {
     ...['later than we promised', 'later than promised', 'later than we said', 'later than planned', 'later than we planned'].map(
       (phrase): ErrorCue => ({phrase, kind: 'predicate'}),
     ),
+    // Work that will not be done by the date it was needed: "roof repairs won't be finished in time".
+    ...['finished', 'ready', 'completed', 'done'].flatMap((state) =>
+      ["won't be", 'will not be', "wasn't", 'was not', "weren't", 'were not', 'not'].map(
+        (not): ErrorCue => ({phrase: `${not} ${state} in time`, kind: 'predicate'}),
+      ),
+    ),
     {phrase: 'delay', kind: 'fault'},
     {phrase: 'delays', kind: 'fault'},
     {phrase: 'incomplete', kind: 'modifier'},
@@ -631,6 +637,17 @@ const pl: ErrorLexicon = {
     ...['obiecaliśmy', 'zapowiadaliśmy', 'zapowiedzieliśmy', 'planowaliśmy', 'pisaliśmy'].map(
       (said): ErrorCue => ({phrase: `później niż ${said}`, kind: 'predicate'}),
     ),
+    // Work that will not be done by the date it was needed: "remont dachu nie zostanie ukończony na czas".
+    ...['nie zostanie', 'nie zostały', 'nie został*', 'nie będzie', 'nie będą', 'nie był*', 'nie jest', 'nie są'].flatMap((not) =>
+      ['ukończon* na czas', 'zakończon* na czas', 'gotow* na czas', 'gotow* w terminie', 'ukończon* w terminie'].map(
+        (state): ErrorCue => ({phrase: `${not} ${state}`, kind: 'predicate'}),
+      ),
+    ),
+    // Not in time (said of us or a supplier, never a condition on the reader: "jeśli nie zdążysz").
+    {phrase: 'nie zdążył*', kind: 'predicate'},
+    {phrase: 'nie zdążyli*', kind: 'predicate'},
+    {phrase: 'nie zdążymy', kind: 'predicate'},
+    {phrase: 'nie zdąży', kind: 'predicate'},
     {phrase: 'opóźnieni*', kind: 'fault'},
     {phrase: 'pust* stron*', kind: 'modifier', container: true},
     {phrase: 'pust* pol*', kind: 'modifier', container: true},
