@@ -251,6 +251,14 @@ const en: ErrorLexicon = {
     'database',
     'server',
     'service',
+    'repair',
+    'repairs',
+    'works',
+    'renovation',
+    'upgrade',
+    'maintenance',
+    'construction',
+    'building',
   ],
   cues: [
     // Error adjectives on the thing that went wrong.
