@@ -64,12 +64,12 @@ const GREETING_MAX_WORDS = 8
  * wszelkie prawa zastrzeżone / polityka prywatności / KRS, NIP, REGON.
  */
 const FOOTER_CUE =
-  /\b(?:unsubscribe|opt[ -]?out|manage (?:your )?(?:email )?(?:preferences|subscriptions?)|email preferences|(?:email|notification|subscription|newsletter) settings|update your preferences|you (?:are|were|have been) receiving|you(?:'|’)re receiving|you received this|this (?:e-?mail|message) was sent (?:to|by)|to stop receiving|no longer wish to receive|all rights reserved|privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions)|registered (?:office|in|address)|company (?:number|no|registration)|vat (?:number|no|reg)|wypisz|wypisać|rezygnacj\w{0,4} z (?:subskrypcji|newslettera|otrzymywania)|zrezygnować z|otrzymujesz (?:tę|te) wiadomo|otrzymał\w{0,4} (?:tę|te) wiadomo|ta wiadomość została wysłana|wszelkie prawa zastrzeżone|polityk\w{0,3} prywatności|administratorem (?:twoich |pani |pana |państwa )?danych|kapitał zakładowy|sąd rejonowy|(?:krs|nip|regon):? ?\d)/i
+  /\b(?:unsubscribe|opt[ -]?out|manage (?:your )?(?:email )?(?:preferences|subscriptions?)|email preferences|(?:email|notification|subscription|newsletter) settings|update your preferences|you (?:are|were|have been) receiving|you(?:'|’)re receiving|you received this|this (?:e-?mail|message) was sent (?:to|by)|to stop receiving|no longer wish to receive|all rights reserved|privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions)|registered (?:office|in|address)|company (?:number|no|registration)|vat (?:number|no|reg)|wypisz|wypisać|rezygnacj[a-ząćęłńóśźż]{0,4} z (?:subskrypcji|newslettera|otrzymywania)|zrezygnować z|otrzymujesz (?:tę|te) wiadomo|otrzymał[a-ząćęłńóśźż]{0,4} (?:tę|te) wiadomo|ta wiadomość została wysłana|wszelkie prawa zastrzeżone|polityk[a-ząćęłńóśźż]{0,3} prywatności|administratorem (?:twoich |pani |pana |państwa )?danych|kapitał zakładowy|sąd rejonowy|(?:krs|nip|regon):? ?\d)/i
 const COPYRIGHT = /©|\(c\) ?(?:19|20)\d\d|\bcopyright\b/i
 
 /* Header boilerplate before the message: browser versions, trouble viewing. */
 const HEADER_CUE =
-  /\b(?:view (?:this (?:e-?mail|message) )?(?:in|on) (?:your |a )?(?:web )?browser|view (?:it )?online|web version|having trouble (?:viewing|reading|seeing)|trouble (?:viewing|reading) this|not displaying (?:correctly|properly)|can(?:'|’)?t see (?:this|the) (?:e-?mail|images)|nie wyświetla się (?:poprawnie|prawidłowo)|problem z wyświetleniem|zobacz (?:tę wiadomość |wiadomość )?w przeglądarce|wersj\w{0,2} (?:online|przeglądarkow\w{0,2})|nie widzisz (?:poprawnie )?(?:tej )?wiadomości)/i
+  /\b(?:view (?:this (?:e-?mail|message) )?(?:in|on) (?:your |a )?(?:web )?browser|view (?:it )?online|web version|having trouble (?:viewing|reading|seeing)|trouble (?:viewing|reading) this|not displaying (?:correctly|properly)|can(?:'|’)?t see (?:this|the) (?:e-?mail|images)|nie wyświetla się (?:poprawnie|prawidłowo)|problem z wyświetleniem|zobacz (?:tę wiadomość |wiadomość )?w przeglądarce|wersj[a-ząćęłńóśźż]{0,2} (?:online|przeglądarkow[a-ząćęłńóśźż]{0,2})|nie widzisz (?:poprawnie )?(?:tej )?wiadomości|nie widzisz (?:grafik|obrazków|zdjęć)|nie wyświetlają się (?:grafiki|obrazki|zdjęcia))/i
 
 /** True for the text of a link to the email's web version ("View in browser", "Zobacz w przeglądarce"). */
 export function isWebVersionLink(text: string): boolean {
@@ -78,22 +78,22 @@ export function isWebVersionLink(text: string): boolean {
 
 /* A sign-off that opens the closing block. */
 const SIGNOFF =
-  /^(?:(?:best|kind|warm|warmest|many|with|all (?:the )?best|sincere|kindest)? ?(?:regards|wishes|thanks|apologies|gratitude)|(?:yours )?(?:sincerely|faithfully|truly|respectfully)(?: yours)?|best|all the best|cheers|thanks(?: again)?|thank you(?: again)?|warmly|respectfully|take care|talk soon|until next time|see you soon|pozdrawiam\w{0,2}|serdecznie pozdrawiam\w{0,2}|serdeczne pozdrowienia|łączę pozdrowienia|łączymy pozdrowienia|z poważaniem|z wyrazami szacunku|z pozdrowieniami|dziękuj\w{0,3}|do usłyszenia|do zobaczenia)\b/i
+  /^(?:(?:best|kind|warm|warmest|many|with|all (?:the )?best|sincere|kindest)? ?(?:regards|wishes|thanks|apologies|gratitude)|(?:yours )?(?:sincerely|faithfully|truly|respectfully)(?: yours)?|best|all the best|cheers|thanks(?: again)?|thank you(?: again)?|warmly|respectfully|take care|talk soon|until next time|see you soon|pozdrawiam[a-ząćęłńóśźż]{0,2}|serdecznie pozdrawiam[a-ząćęłńóśźż]{0,2}|serdeczne pozdrowienia|łączę pozdrowienia|łączymy pozdrowienia|z poważaniem|z wyrazami szacunku|z pozdrowieniami|dziękuj[a-ząćęłńóśźż]{0,3}|do usłyszenia|do zobaczenia)\b/i
 /* A team or person signing: "The Acme Team", "Zespół Acme", "— Ana". */
 const SIGNATURE_LINE =
   /^(?:the [\p{L}\p{N}&.' -]{1,40} team|your [\p{L}\p{N}&.' -]{1,40} team|team [\p{L}\p{N}&.' -]{1,30}|zespół [\p{L}\p{N}&.' -]{1,40}|ekipa [\p{L}\p{N}&.' -]{1,40}|[-–—] ?\p{Lu}\p{L}{1,20})$/iu
 
 /* Quoted earlier messages that are not `>`-prefixed. */
 const QUOTE_CUE =
-  /^(?:-{2,} ?(?:original message|forwarded message|wiadomość oryginalna|oryginalna wiadomość|przekazana wiadomość) ?-{2,}|on .{1,200} wrote:$|w dniu .{1,200} napisał\w{0,2}:$|dnia .{1,200} napisał\w{0,2}:$)/i
+  /^(?:-{2,} ?(?:original message|forwarded message|wiadomość oryginalna|oryginalna wiadomość|przekazana wiadomość) ?-{2,}|on .{1,200} wrote:$|w dniu .{1,200} napisał[a-ząćęłńóśźż]{0,2}:$|dnia .{1,200} napisał[a-ząćęłńóśźż]{0,2}:$)/i
 
 /* A greeting opening the email. */
 const GREETING =
-  /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|dzień dobry|dobry wieczór|cześć|hej|witaj\w{0,2}|witam|szanown\w{1,3}|drog\w{1,3})\b/i
+  /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|dzień dobry|dobry wieczór|cześć|hej|witaj[a-ząćęłńóśźż]{0,2}|witam|szanown[a-ząćęłńóśźż]{1,3}|drog[a-ząćęłńóśźż]{1,3})\b/i
 
 /* Promotion: a block selling something, not telling the reader about the problem. */
 const PROMO_CUE =
-  /\b(?:shop (?:now|the|our|all)|buy now|order now|new arrivals|don(?:'|’)?t miss|limited time|while stocks last|free shipping|bestsellers?|best sellers|sale ends|kup teraz|zamów teraz|sprawdź ofertę|nowości|darmowa dostawa|bestsellery|promocj\w{1,3} trwa|tylko do)\b/i
+  /\b(?:shop (?:now|the|our|all)|buy now|order now|new arrivals|don(?:'|’)?t miss|limited time|while stocks last|free shipping|bestsellers?|best sellers|sale ends|kup teraz|zamów teraz|sprawdź ofertę|nowości|darmowa dostawa|bestsellery|promocj[a-ząćęłńóśźż]{1,3} trwa|tylko do)\b/i
 
 function wordCount(text: string, max: number): number {
   let words = 0

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {lintSync} from '../src/lint.js'
 import {buildDocumentSync} from '../src/parse/index.js'
 import {parseText} from '../src/parse/text.js'
-import {computeZones, documentZones, isNavigationRow, isSignOff, isStrapline, zoneOf} from '../src/zones.js'
+import {computeZones, documentZones, isNavigationRow, isSignOff, isStrapline, isWebVersionLink, zoneOf} from '../src/zones.js'
 
 const kindsOf = (source: string, format: 'text' | 'html' | 'markdown' = 'text'): string[] => {
   const document = buildDocumentSync(source, {format})
@@ -132,6 +132,17 @@ describe('zones', () => {
       'Sklep Lipa sp. z o.o., ul. Długa 5, 00-001 Warszawa, KRS 0000123456. Wszelkie prawa zastrzeżone.',
     ].join('\n')
     expect(kindsOf(source)).toEqual(['greeting', 'lede', 'signature', 'footer'])
+  })
+
+  it('reads Polish endings with diacritics in template lines ("wersję", "otrzymałaś", "polityką")', () => {
+    expect(isWebVersionLink('Otwórz wersję online')).toBe(true)
+    expect(isWebVersionLink('Zobacz wersję przeglądarkową')).toBe(true)
+    expect(isWebVersionLink('Nie widzisz grafik?')).toBe(true)
+    expect(isWebVersionLink('Nowa wersja aplikacji')).toBe(false)
+    const footer = (line: string): string =>
+      kindsOf(['Dzień dobry,', '', 'w piątek wysłaliśmy Pani fakturę z błędną kwotą. Poprawiona faktura jest w załączniku.', '', line].join('\n')).at(-1)!
+    expect(footer('Otrzymałaś tę wiadomość, bo masz konto w Sklepie Lipa.')).toBe('footer')
+    expect(footer('Dane przetwarzamy zgodnie z polityką prywatności Sklepu Lipa.')).toBe('footer')
   })
 
   it('uses HTML markup: header boilerplate, a <footer> element and an unsubscribe link', () => {

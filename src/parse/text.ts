@@ -97,7 +97,7 @@ const HEADING_MAX_WORDS = 9
 const SECTION_MIN_WORDS = 6
 /** Lines that open an email or sign it off: never headings. */
 const NOT_HEADING =
-  /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|dzień dobry|dobry wieczór|cześć|hej|witaj\w{0,2}|witam|szanown\w{1,3}|drog\w{1,3}|best|kind|warm|regards|sincerely|yours|thanks|thank you|cheers|pozdrawiam\w{0,2}|z poważaniem|z wyrazami|dziękuj\w{0,3}|the [\p{L}\p{N} ]{1,40} team$|zespół)\b/iu
+  /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|dzień dobry|dobry wieczór|cześć|hej|witaj[a-ząćęłńóśźż]{0,2}|witam|szanown[a-ząćęłńóśźż]{1,3}|drog[a-ząćęłńóśźż]{1,3}|best|kind|warm|regards|sincerely|yours|thanks|thank you|cheers|pozdrawiam[a-ząćęłńóśźż]{0,2}|z poważaniem|z wyrazami|dziękuj[a-ząćęłńóśźż]{0,3}|the [\p{L}\p{N} ]{1,40} team$|zespół)\b/iu
 
 function words(text: string): number {
   let n = 0
