@@ -33,6 +33,17 @@ describe('statements of what went wrong (missing-explanation)', () => {
     expect(explained('Something went wrong on our side.')).toBe(false)
   })
 
+  it('counts a machine that broke down or overheated, and an interruption', () => {
+    const explainedPl = (body: string): boolean =>
+      !fired(`Dzień dobry,\n\nprzepraszamy.\n\n${body}\n\nZespół Lampy`, ['missing-explanation'], 'pl').includes('missing-explanation')
+    expect(explained('The projector in screen 4 overheated and shut down.')).toBe(true)
+    expect(explained('The screening was interrupted after 40 minutes.')).toBe(true)
+    expect(explainedPl('W projektorze w sali 4 przegrzał się moduł zasilania.')).toBe(true)
+    expect(explainedPl('W serwerowni zepsuła się klimatyzacja.')).toBe(true)
+    expect(explainedPl('Seans przerwaliśmy po 40 minutach i nie udało się go wznowić.')).toBe(true)
+    expect(explainedPl('Zamówienie wysłaliśmy dziś rano.')).toBe(false)
+  })
+
   it('counts work that will not be done in time, and not a promise to be ready', () => {
     const explainedPl = (body: string): boolean =>
       !fired(`Dzień dobry,\n\nprzepraszamy.\n\n${body}\n\nZespół Lampy`, ['missing-explanation'], 'pl').includes('missing-explanation')
@@ -293,6 +304,20 @@ describe('the lede (buried-lede)', () => {
     ].join('\n')
     expect(fired(source, ['buried-lede'])).toEqual(['buried-lede'])
   })
+
+  it('skips a Polish "view online" line and a formal greeting above the apology', () => {
+    const html = `<html><body><p>Nie widzisz grafik? <a href="https://news.lampa.example/v/1">Otwórz wersję online</a></p>
+<h1>Przepraszamy za przerwany seans</h1><p>Pani Anno,</p><p>w sobotę przerwaliśmy seans po 40 minutach, bo przegrzał się projektor.</p></body></html>`
+    expect(lintSync(html, {format: 'html', language: 'pl', rules: {'buried-lede': 'warn'}}).diagnostics.filter((d) => d.ruleId === 'buried-lede')).toEqual([])
+    const text = [
+      'Pana lot odbędzie się zgodnie z planem',
+      '',
+      'Panie Krzysztofie,',
+      '',
+      'przepraszamy: wczorajsza wiadomość o odwołaniu lotu była błędna.',
+    ].join('\n')
+    expect(fired(text, ['buried-lede'], 'pl')).toEqual([])
+  })
 })
 
 describe('breach notices: mixed evidence of a missing part (data-breach-notice)', () => {
@@ -516,6 +541,13 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Wysłaliśmy Ci dwa e-maile z potwierdzeniem tej samej wpłaty', 'pl')).toBe(false)
     expect(flagged('W nocy wysłaliśmy Ci powiadomienia o polubieniach, których nie było', 'pl')).toBe(false)
     expect(flagged('Two new candles for autumn, from £12', 'en')).toBe(true)
+    // The money on its way or already back, a value set too high, a document sent to someone else.
+    expect(flagged('Zwrot 49 zł trafi na Twoją kartę do piątku', 'pl')).toBe(false)
+    expect(flagged('100 zł jest już w Twoim portfelu w aplikacji', 'pl')).toBe(false)
+    expect(flagged('Your £100 refund will reach your card by Friday', 'en')).toBe(false)
+    expect(flagged('Rachunek za marzec był zawyżony o 40 zł', 'pl')).toBe(false)
+    expect(flagged('3 marca wysłaliśmy Pani umowę innej osobie', 'pl')).toBe(false)
+    expect(flagged('Jesienne nowości: lampy od 99 zł', 'pl')).toBe(true)
   })
 
   it('accepts a preview that names a double charge or an outage, or says the money is back', () => {

@@ -99,6 +99,15 @@ const pl: BuriedLedeLexicon = {
     {phrase: 'wróciły na'},
     {phrase: 'wróciła na'},
     {phrase: 'oddaliśmy'},
+    // Pieniądze już u czytelnika lub w drodze: „Zwrot 62 zł trafi na Twoją kartę”, „28,95 zł jest już w Twoim portfelu”.
+    {phrase: 'trafi na twoj*'},
+    {phrase: 'trafią na twoj*'},
+    {phrase: 'wpłynie na twoj*'},
+    {phrase: 'wpłyną na twoj*'},
+    {phrase: 'jest już na twoim'},
+    {phrase: 'jest już w twoim'},
+    {phrase: 'są już na twoim'},
+    {phrase: 'są już w twoim'},
     // Słowa samego błędu przy podwójnym obciążeniu i awarii: „pobraliśmy dwukrotnie”, „sieć nie działała”.
     {phrase: 'dwukrotnie'},
     {phrase: 'podwójn* obciąż*'},

@@ -26,5 +26,8 @@ export const greetingPhrases: Record<Language, PhraseEntry[]> = {
     {phrase: 'witam'},
     {phrase: 'szanown*'},
     {phrase: 'drog*'},
+    // The formal vocative: "Panie Krzysztofie,", "Pani Anno,".
+    {phrase: 'panie'},
+    {phrase: 'pani'},
   ],
 }
