@@ -36,8 +36,7 @@ export interface UnbrandedLexicon {
   /**
    * Words with which an email calls itself a service message ("this is a
    * service email", "even if you have unsubscribed", "wiadomość serwisowa"):
-   * they outweigh the list cues and a "View in browser" link, not a List-Id
-   * header or a promotion.
+   * they outweigh the list cues, not a List-Id header or a promotion.
    */
   serviceCues: PhraseEntry[]
 }
@@ -196,7 +195,7 @@ export default defineRule({
         .enum(['list-mail', 'always'])
         .default('list-mail')
         .describe(
-          'When to require an unsubscribe link: "list-mail" only for an email that shows it goes to a mailing list (a List-Id or bulk Precedence header, a promotion, a "View in browser" link, or words such as "newsletter" or "you subscribed", unless it calls itself a service message); "always" for every HTML email.',
+          'When to require an unsubscribe link: "list-mail" only for an email that shows it goes to a mailing list (a List-Id or bulk Precedence header, a promotion, or words such as "newsletter" or "you subscribed", unless it calls itself a service message); "always" for every HTML email.',
         ),
     })
     .strict(),
@@ -630,7 +629,7 @@ function isListMail(context: RuleContext<unknown, UnbrandedLexicon>, zones: Retu
   // Both languages, as for the footer: a service line is often in the template's language, not the body's.
   const service = context.matcher('serviceCues', [...en.serviceCues, ...pl.serviceCues])
   if (document.blocks.some((b) => b.text.length > 0 && service.test(tokensOf(b)))) return false
-  if (document.links.some((l) => isWebVersionLink(l.text))) return true
+  // A "View in browser" link says nothing: email services add it to every template, service notices included.
   const cues = context.matcher('listCues', context.lexicon.listCues)
   return document.blocks.some((b) => b.text.length > 0 && cues.test(tokensOf(b)))
 }
