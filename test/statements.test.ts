@@ -511,6 +511,22 @@ describe('a stock harm phrase inside a regret or hedged-harm formula (vague-word
   })
 })
 
+describe("blame on outside causes by the sender's name, and harm doubted after the apology (evasive-wording)", () => {
+  const evasive = (sentence: string, language: 'en' | 'pl' = 'en'): boolean => fired(sentence, ['evasive-wording'], language).includes('evasive-wording')
+
+  it('reports them in both languages', () => {
+    expect(evasive('Sytuacja wynikała z przyczyn niezależnych od Lampy.', 'pl')).toBe(true)
+    expect(evasive('Przepraszamy za wszelkie niedogodności, jeśli takie wystąpiły.', 'pl')).toBe(true)
+    expect(evasive('The outage was beyond the control of Lamp Ltd.')).toBe(true)
+    expect(evasive("We're sorry for any delays, if there were any.")).toBe(true)
+  })
+
+  it('leaves a condition on the reader alone', () => {
+    expect(evasive('Jeśli takie wystąpiły, prosimy o kontakt.', 'pl')).toBe(false)
+    expect(evasive('Please reply if there was any problem with your order.')).toBe(false)
+  })
+})
+
 describe('previews that carry the remedy or the reassurance (buried-lede)', () => {
   const flagged = (preheader: string, language: 'en' | 'pl'): boolean => {
     const body =

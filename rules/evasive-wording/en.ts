@@ -58,6 +58,10 @@ const conditional: EvasivePhrase[] = [
   {phrase: 'if anybody', category: 'conditional', needsApology: true},
   {phrase: 'if there was any inconvenience', category: 'conditional'},
   {phrase: 'if any inconvenience was caused', category: 'conditional'},
+  // The harm doubted after the apology: "sorry for any delays, if there were any".
+  ...['if there was any', 'if there were any', 'if any occurred', 'if any were caused', 'if any was caused'].map(
+    (phrase): EvasivePhrase => ({phrase, category: 'conditional', needsApology: true}),
+  ),
   {phrase: 'if we have offended', category: 'conditional'},
   {phrase: 'if we have upset', category: 'conditional'},
   {phrase: 'if you feel', category: 'conditional', needsApology: true},
@@ -100,6 +104,9 @@ const blame: EvasivePhrase[] = [
   {phrase: 'human error', category: 'blame', excusedByOwnership: true},
   {phrase: 'beyond our control', category: 'blame'},
   {phrase: 'outside our control', category: 'blame'},
+  // The sender by name: "for reasons beyond the control of Acme".
+  {phrase: 'beyond the control of', category: 'blame'},
+  {phrase: 'outside the control of', category: 'blame'},
   {phrase: 'out of our control', category: 'blame'},
   {phrase: 'outside of our control', category: 'blame'},
   {phrase: 'out of our hands', category: 'blame'},

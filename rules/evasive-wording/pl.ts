@@ -30,6 +30,11 @@ const conditional: EvasivePhrase[] = [
     {phrase: `${jesli} nasz* wiadomoś* wprowadził*`, category: 'conditional' as const},
     {phrase: `${jesli} wiadomoś* wprowadził*`, category: 'conditional' as const},
     {phrase: `${jesli} spowodował*`, category: 'conditional' as const, needsApology: true},
+    // The harm doubted after the apology: "przepraszamy za wszelkie niedogodności, jeśli takie wystąpiły".
+    {phrase: `${jesli} takie wystąpiły`, category: 'conditional' as const, needsApology: true},
+    {phrase: `${jesli} takowe wystąpiły`, category: 'conditional' as const, needsApology: true},
+    {phrase: `${jesli} jakieś wystąpiły`, category: 'conditional' as const, needsApology: true},
+    {phrase: `${jesli} w ogóle wystąpiły`, category: 'conditional' as const, needsApology: true},
   ]),
 ]
 
@@ -58,6 +63,9 @@ const blame: EvasivePhrase[] = [
   {phrase: 'z powodów niezależnych od nas', category: 'blame', rewrite: ''},
   {phrase: 'z powodów od nas niezależnych', category: 'blame', rewrite: ''},
   {phrase: 'niezależn* od nas', category: 'blame'},
+  // The sender by name: "z przyczyn niezależnych od Telmobi".
+  {phrase: 'z przyczyn niezależnych od', category: 'blame'},
+  {phrase: 'z powodów niezależnych od', category: 'blame'},
   {phrase: 'od nas niezależn*', category: 'blame'},
   {phrase: 'nie z naszej winy', category: 'blame'},
   {phrase: 'nie nasza wina', category: 'blame'},
