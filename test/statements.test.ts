@@ -599,6 +599,20 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
     expect(messages('<a href="https://us19.campaign-archive.com/?u=1">View this email in your browser</a>', sender)).toEqual([])
   })
 
+  it('accepts a common email service’s click-tracking domain unless told to report it', () => {
+    expect(messages('<a href="https://u4821937.ct.sendgrid.net/ls/click?upn=1">Shop the kits</a>', sender)).toEqual([])
+    expect(messages('<a href="https://trk.klclick.com/ls/click?upn=1">Shop the kits</a>', sender)).toEqual([])
+    // A look-alike is not the service's domain.
+    expect(messages('<a href="https://sendgrid.net.evil.example/click">Shop the kits</a>', sender)).toEqual(['linkDomain'])
+    const strict = lintSync(
+      `<html><body><img src="https://cdn.example/logo.png" alt="Thistle Wool logo" width="160" height="40"><p>Thistle Wool</p>
+<p>We are sorry: the code in Friday's email had the wrong end date. <a href="https://u1.ct.sendgrid.net/ls/click?upn=1">Shop the kits</a></p>
+<p>Thistle Wool Ltd, 12 Loom Lane, Galashiels TD1 3AB.</p></body></html>`,
+      {format: 'html', from: sender, rules: {'unbranded-layout': ['warn', {espTracking: 'report'}]}},
+    ).diagnostics.map((d) => d.messageId)
+    expect(strict).toContain('linkDomain')
+  })
+
   it('accepts the ESP-hosted unsubscribe and preferences pages and the ESP’s badge', () => {
     expect(messages('<a href="https://manage.kmail-lists.com/subscriptions/manage?a=1">Manage preferences</a>', sender)).toEqual([])
     expect(

@@ -103,6 +103,44 @@ const ALWAYS_ALLOWED = [
   'ico.org.uk',
 ]
 
+/**
+ * Click-tracking domains of the common email service providers (SendGrid,
+ * Klaviyo, Mandrill, HubSpot, Constant Contact,
+ * GetResponse, MailerLite, Brevo, SparkPost, Salesforce Marketing Cloud,
+ * Amazon SES, Kit, FreshMail, SALESmanago). Nearly every email sent through
+ * one has its links rewritten there; readers and filters see it on every
+ * newsletter, so it is no sign of an unbranded email. The option
+ * `espTracking: "report"` reports them like any other domain. Hosts that
+ * carry the sender's account name (Mailchimp's, Campaign Monitor's) are not
+ * here: they are the brand's only under its own name (ACCOUNT_TRACKING_DOMAINS).
+ */
+const ESP_TRACKING_DOMAINS = [
+  'sendgrid.net',
+  'klclick.com',
+  'klclick1.com',
+  'klclick2.com',
+  'klclick3.com',
+  'mandrillapp.com',
+  'hubspotlinks.com',
+  'rs6.net',
+  'getresponse.com',
+  'mlsend.com',
+  'mailerlite.com',
+  'sendibt2.com',
+  'sendibt3.com',
+  'sendibm1.com',
+  'sparkpostmail.com',
+  'exct.net',
+  'exacttarget.com',
+  'awstrack.me',
+  'convertkit-mail.com',
+  'convertkit-mail2.com',
+  'freshmail.pl',
+  'freshmail.io',
+  'salesmanago.com',
+  'salesmanago.pl',
+]
+
 /** Second-level public suffixes, so that `mail.acme.co.uk` is brand `acme`, not `co`. */
 const SECOND_LEVEL = new Set([
   'co.uk',
@@ -190,6 +228,12 @@ export default defineRule({
         .array(z.string().min(1))
         .default([])
         .describe('Extra link domains to accept, with their subdomains: ESP click-tracking domains such as "click.esp.example".'),
+      espTracking: z
+        .enum(['allow', 'report'])
+        .default('allow')
+        .describe(
+          'Links through a common email service\'s click-tracking domain (SendGrid, Klaviyo, Mandrill, HubSpot, GetResponse, MailerLite, Brevo, FreshMail…): "allow" accepts them, "report" reports them like any other domain.',
+        ),
       ignore: z.array(z.enum(CHECKS)).default([]).describe('Checks to skip: "logo", "brand-name", "footer", "unsubscribe", "link-domain", "from-domain".'),
       unsubscribe: z
         .enum(['list-mail', 'always'])
@@ -302,15 +346,21 @@ export default defineRule({
       context.report({messageId: 'unsubscribe', data, ...footerAnchor})
     }
 
-    if (!skip.has('link-domain') && brand.domains.length > 0) reportOffBrandLinks(context, document, brand, options.allowDomains)
+    if (!skip.has('link-domain') && brand.domains.length > 0) reportOffBrandLinks(context, document, brand, options.allowDomains, options.espTracking)
 
     if (!skip.has('from-domain') && from) reportFromDomain(context, document, brand, from.address, from.field)
   },
 })
 
 /** Reports the first link to each host that is neither the brand's nor allowed, with how many more go there. */
-function reportOffBrandLinks(context: RuleContext<unknown, unknown>, document: EmailDocument, brand: BrandInfo, allowDomains: readonly string[]): void {
-  const allowed = [...allowDomains.map(cleanDomain), ...ALWAYS_ALLOWED]
+function reportOffBrandLinks(
+  context: RuleContext<unknown, unknown>,
+  document: EmailDocument,
+  brand: BrandInfo,
+  allowDomains: readonly string[],
+  espTracking: 'allow' | 'report',
+): void {
+  const allowed = [...allowDomains.map(cleanDomain), ...ALWAYS_ALLOWED, ...(espTracking === 'allow' ? ESP_TRACKING_DOMAINS : [])]
   const byHost = new Map<string, Link[]>()
   for (const link of document.links) {
     const host = hostOf(link.href)
