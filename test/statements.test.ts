@@ -511,6 +511,28 @@ describe('a stock harm phrase inside a regret or hedged-harm formula (vague-word
   })
 })
 
+describe('a passive in the subject line (evasive-wording)', () => {
+  const evasive = (subject: string, body: string): string[] =>
+    lintSync(body, {format: 'text', subject, rules: {'evasive-wording': 'warn'}})
+      .diagnostics.filter((d) => d.ruleId === 'evasive-wording')
+      .map((d) => d.location ?? 'body')
+
+  it('is a headline when the body says what we did', () => {
+    expect(
+      evasive(
+        'Sorry: you were sent our sponsorship email by mistake',
+        'Hi,\n\nThis morning we emailed you our sponsorship packages for 2025. That email was meant for advertisers, not for listeners, and you can delete it.\n\nRuth',
+      ),
+    ).toEqual([])
+  })
+
+  it('is still evasive when nobody in the email did anything', () => {
+    expect(
+      evasive('Mistakes were made with your order', 'Hi Sam,\n\nYour order arrived late. A credit has been added to your account.\n\nThe Lamp team'),
+    ).toEqual(['subject'])
+  })
+})
+
 describe("blame on outside causes by the sender's name, and harm doubted after the apology (evasive-wording)", () => {
   const evasive = (sentence: string, language: 'en' | 'pl' = 'en'): boolean => fired(sentence, ['evasive-wording'], language).includes('evasive-wording')
 

@@ -216,11 +216,13 @@ class Scanner {
   private readonly bitsOf = new Map<Sentence, number[]>()
   /** The bits of the sentence being read. */
   private bits: readonly number[] = []
+  /** Whether the body says in the first person what the sender did ("we sent", "wysłaliśmy"); computed on first need. */
+  private bodyActs: boolean | undefined
 
   constructor(
     private readonly context: RuleContext<unknown, unknown>,
     private readonly lexicon: EvasiveLexicon,
-    blocks: readonly ProseBlock[],
+    private readonly blocks: readonly ProseBlock[],
     private readonly options: FindEvasiveOptions,
   ) {
     this.phrases = context.matcher<EvasivePhrase>('evasive:phrases', lexicon.phrases)
@@ -295,6 +297,14 @@ class Scanner {
     this.owned = owned
   }
 
+  /** True when a body sentence says in the first person what the sender did (see {@link pastVerbOf}). */
+  private bodySaysWhatWeDid(): boolean {
+    if (this.bodyActs === undefined) {
+      this.bodyActs = this.blocks.some(({block, sentences}) => !isHeadline(block) && sentences.some((s) => this.pastVerbOf(s) !== undefined))
+    }
+    return this.bodyActs
+  }
+
   /** A first-person subject: "we", "I", or a Polish first-person past form ("wysłaliśmy"), which carries its subject. */
   private isFirstPerson(norm: string): boolean {
     if (this.firstPerson.has(norm)) return true
@@ -355,7 +365,9 @@ class Scanner {
     }
     this.minimisers(sentence, found)
     // Once the email owns the mistake, a passive that reports its impact ("1,214 customers were charged twice") is a fact, not a dodge.
-    if (this.options.passives && !this.owned) {
+    // A subject or preview is a headline ("Webhook sent twice on 4 March"): its passive hides nobody when the body says, in the
+    // first person, what the sender did ("we sent", "wysłaliśmy").
+    if (this.options.passives && !this.owned && !(isHeadline(sentence.block) && this.bodySaysWhatWeDid())) {
       if (this.context.language === 'en') this.englishPassives(sentence, found)
       else this.polishPassives(sentence, found)
     }
@@ -927,4 +939,9 @@ function ownedBefore(tokens: readonly Token[], text: string, at: number, actors:
     if (actors.includes(tokens[i]!.norm)) return true
   }
   return false
+}
+
+/** The subject line and the inbox preview: headlines, not sentences of the letter. */
+function isHeadline(block: Block): boolean {
+  return block.kind === 'subject' || block.kind === 'preheader'
 }
