@@ -586,6 +586,9 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Rachunek za marzec był zawyżony o 40 zł', 'pl')).toBe(false)
     expect(flagged('3 marca wysłaliśmy Pani umowę innej osobie', 'pl')).toBe(false)
     expect(flagged('Jesienne nowości: lampy od 99 zł', 'pl')).toBe(true)
+    // What we said was not so.
+    expect(flagged('Last night we told you your order was cancelled. It hadn’t been: it ships today', 'en')).toBe(false)
+    expect(flagged('Wczoraj napisaliśmy, że zamówienie anulowano. To nieprawda – wyślemy je dziś', 'pl')).toBe(false)
   })
 
   it('accepts a preview that names a double charge or an outage, or says the money is back', () => {
@@ -683,6 +686,9 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
     expect(found('')).toEqual([])
     expect(found('<p>This is a service email about your order. We send these even if you have unsubscribed from marketing.</p>')).toEqual([])
     expect(found('<p>To jest wiadomość serwisowa dotycząca Twojego zamówienia.</p>')).toEqual([])
+    // A list cue denied.
+    expect(found('<p>This email is about your order, not a newsletter.</p>')).toEqual([])
+    expect(found('<p>To wiadomość dotycząca Twojego zamówienia, a nie newsletter.</p>')).toEqual([])
     // A newsletter footer that only mentions service messages is still list mail.
     expect(found('<p>You signed up for our newsletter. You will still get service emails about your orders.</p>')).toEqual(['unsubscribe'])
     expect(found('<p>Zapisałaś się na newsletter. Wiadomości serwisowe o zamówieniach będziemy wysyłać nadal.</p>')).toEqual(['unsubscribe'])

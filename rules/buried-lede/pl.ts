@@ -100,6 +100,10 @@ const pl: BuriedLedeLexicon = {
     {phrase: 'wróciła na'},
     {phrase: 'oddaliśmy'},
     // Pieniądze już u czytelnika lub w drodze: „Zwrot 62 zł trafi na Twoją kartę”, „28,95 zł jest już w Twoim portfelu”.
+    // To, co napisaliśmy, nie było prawdą: „napisaliśmy, że seria się wyzerowała. To nieprawda.”
+    {phrase: 'to nieprawda'},
+    {phrase: 'nie było prawdą'},
+    {phrase: 'nic się nie zmieniło'},
     {phrase: 'trafi na twoj*'},
     {phrase: 'trafią na twoj*'},
     {phrase: 'wpłynie na twoj*'},

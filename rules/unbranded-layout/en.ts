@@ -110,6 +110,11 @@ const en: UnbrandedLexicon = {
     'even if you opted out',
     'regardless of your marketing preferences',
     'regardless of your email preferences',
+    // A list cue denied: "This is about your donation, not a newsletter."
+    'not a newsletter',
+    'not a marketing email',
+    'not a marketing message',
+    'not marketing',
   ].map((phrase) => ({phrase})),
 }
 export default en

@@ -60,6 +60,13 @@ const pl: UnbrandedLexicon = {
     'nawet jeżeli zrezygnował*',
     'niezależnie od zgód marketingowych',
     'niezależnie od zgody marketingowej',
+    // Zaprzeczony sygnał listy: „To wiadomość dotycząca Pana darowizny, a nie newsletter”.
+    'a nie newsletter',
+    'nie jest newsletterem',
+    'nie jest to newsletter',
+    'nie jest wiadomością marketingową',
+    'nie jest reklamą',
+    'a nie reklama',
   ].map((phrase) => ({phrase})),
   logoWords: ['logo', 'logotyp', 'znak firmowy'],
 }
