@@ -172,6 +172,11 @@ describe('an act owned in one sentence and named a mistake in the next (evasive-
     expect(passives('Dear Aisha,\n\nWe sent the update yesterday. Mistakes were made. We are sorry.')).toEqual(['were made'])
     expect(passives('Dear Aisha,\n\nWe sent our newsletter on Monday. The wrong price was given in it. We are sorry.')).toEqual(['was given'])
   })
+
+  it('finds the owned act after a present verb that only ends like a past ("we need to tell you")', () => {
+    expect(passives('Dear Aisha,\n\nWe also need to tell you about an email we sent you yesterday. That email was sent to you by mistake.')).toEqual([])
+    expect(passives('Dear Aisha,\n\nWe need to tell you about yesterday’s email. That email was sent to you by mistake.')).toEqual(['was sent'])
+  })
 })
 
 describe('a reason after our own act is not blame (evasive-wording)', () => {
