@@ -591,6 +591,11 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Rachunek za marzec był zawyżony o 40 zł', 'pl')).toBe(false)
     expect(flagged('3 marca wysłaliśmy Pani umowę innej osobie', 'pl')).toBe(false)
     expect(flagged('Jesienne nowości: lampy od 99 zł', 'pl')).toBe(true)
+    // An exposure, and the plan of a notice.
+    expect(flagged('A spreadsheet with your details was open to anyone with the link for two days', 'en')).toBe(false)
+    expect(flagged('Arkusz z Twoimi danymi był dostępny dla każdego, kto miał link', 'pl')).toBe(false)
+    expect(flagged('What happened on 4 March, what we have done and who to call', 'en')).toBe(false)
+    expect(flagged('Co się stało 4 marca, co zrobiliśmy i do kogo dzwonić', 'pl')).toBe(false)
     // What we said was not so.
     expect(flagged('Last night we told you your order was cancelled. It hadn’t been: it ships today', 'en')).toBe(false)
     expect(flagged('Wczoraj napisaliśmy, że zamówienie anulowano. To nieprawda – wyślemy je dziś', 'pl')).toBe(false)

@@ -129,6 +129,12 @@ const en: BuriedLedeLexicon = {
     {phrase: 'back to your account'},
     {phrase: 'back on your card'},
     {phrase: 'will reach your card'},
+    // The plan of a notice: "What happened on 4 March, what we have done and who to call."
+    {phrase: 'what we have done'},
+    {phrase: "what we've done"},
+    {phrase: 'what we are doing'},
+    {phrase: "what we're doing"},
+    {phrase: 'what we did'},
     // What we said was not so: "we told you your streak had reset. It hadn't."
     {phrase: "it hadn't"},
     {phrase: 'it had not'},

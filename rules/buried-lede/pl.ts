@@ -100,6 +100,9 @@ const pl: BuriedLedeLexicon = {
     {phrase: 'wróciła na'},
     {phrase: 'oddaliśmy'},
     // Pieniądze już u czytelnika lub w drodze: „Zwrot 62 zł trafi na Twoją kartę”, „28,95 zł jest już w Twoim portfelu”.
+    // Plan zawiadomienia: „Co się stało, co zrobiliśmy i do kogo dzwonić.”
+    {phrase: 'co zrobiliśmy'},
+    {phrase: 'co robimy'},
     // To, co napisaliśmy, nie było prawdą: „napisaliśmy, że seria się wyzerowała. To nieprawda.”
     {phrase: 'to nieprawda'},
     {phrase: 'nie było prawdą'},
