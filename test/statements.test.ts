@@ -430,6 +430,41 @@ describe('breach notices: mixed evidence of a missing part (data-breach-notice)'
   })
 })
 
+describe('a data heading that addresses the reader (data-breach-notice)', () => {
+  it('reads "Jakie Pani dane znalazły się w pliku" as the data section', () => {
+    const notice = (heading: string): string =>
+      [
+        '# Naruszenie ochrony danych: Pani wyniki wysłaliśmy innemu klientowi',
+        '',
+        'Szanowna Pani,',
+        '',
+        'przepraszamy. 14 marca nasza recepcja omyłkowo dołączyła plik z Pani danymi do wiadomości wysłanej do innego klienta.',
+        '',
+        `## ${heading}`,
+        '',
+        '- imię i nazwisko,',
+        '- adres zamieszkania,',
+        '- numer telefonu.',
+        '',
+        '## Co zrobiliśmy',
+        '',
+        'Zadzwoniliśmy do tej osoby, która usunęła wiadomość. Zgłosiliśmy naruszenie Prezesowi UODO.',
+        '',
+        '## Co może Pani zrobić',
+        '',
+        'Prosimy zachować ostrożność wobec nieoczekiwanych telefonów i SMS-ów.',
+        '',
+        'Inspektor ochrony danych: Marek Zieliński, iod@czterylapy.example, tel. 42 630 18 77.',
+      ].join('\n')
+    const missing = (heading: string): string[] =>
+      lintSync(notice(heading), {format: 'markdown', language: 'pl', rules: {'data-breach-notice': 'warn'}})
+        .diagnostics.filter((d) => d.ruleId === 'data-breach-notice')
+        .map((d) => d.messageId ?? '')
+    expect(missing('Jakie Pani dane znalazły się w pliku')).toEqual([])
+    expect(missing('Szczegóły')).toEqual(['data'])
+  })
+})
+
 describe('routine handling of data is not an exposure (data-breach-notice)', () => {
   const breach = (sentence: string, language: 'en' | 'pl' = 'en'): boolean => {
     const text =
@@ -546,6 +581,17 @@ describe("blame on outside causes by the sender's name, and harm doubted after t
     expect(evasive('Przepraszamy za wszelkie niedogodności, jeśli takie wystąpiły.', 'pl')).toBe(true)
     expect(evasive('The outage was beyond the control of Lamp Ltd.')).toBe(true)
     expect(evasive("We're sorry for any delays, if there were any.")).toBe(true)
+    // A carrier as the cause, and responsibility declined in the first person.
+    expect(evasive('Z przyczyn leżących wyłącznie po stronie przewoźnika lot został anulowany.', 'pl')).toBe(true)
+    expect(evasive('Nie mieliśmy wpływu na tę decyzję.', 'pl')).toBe(true)
+    expect(evasive('We had no control over this decision.')).toBe(true)
+    expect(evasive('The trip was cancelled because of the airline’s crew shortage.')).toBe(true)
+  })
+
+  it('leaves reassurance and owned causes alone', () => {
+    expect(evasive('Awaria nie miała wpływu na Twoje dane.', 'pl')).toBe(false)
+    expect(evasive('You are not responsible for the extra charge.')).toBe(false)
+    expect(evasive('Przewoźnik odwołał lot, a my przez dwa dni nie poinformowaliśmy o tym Państwa – to nasz błąd.', 'pl')).toBe(false)
   })
 
   it('leaves a condition on the reader alone', () => {
@@ -596,6 +642,12 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Arkusz z Twoimi danymi był dostępny dla każdego, kto miał link', 'pl')).toBe(false)
     expect(flagged('What happened on 4 March, what we have done and who to call', 'en')).toBe(false)
     expect(flagged('Co się stało 4 marca, co zrobiliśmy i do kogo dzwonić', 'pl')).toBe(false)
+    // A call-off, a fee taken back, data open through a link.
+    expect(flagged('Państwa wyjazd 14–21 czerwca nie odbędzie się. Zwrot wpłat otrzymają Państwo do 30 maja', 'pl')).toBe(false)
+    expect(flagged('Your trip on 14 June will not take place. Your full refund is on its way', 'en')).toBe(false)
+    expect(flagged('Opłaty za nieobecność z 8 marca anulowaliśmy', 'pl')).toBe(false)
+    expect(flagged('We have waived the late fee on your account', 'en')).toBe(false)
+    expect(flagged('Arkusz z Twoimi danymi był dostępny przez link przez trzy dni', 'pl')).toBe(false)
     // What we said was not so.
     expect(flagged('Last night we told you your order was cancelled. It hadn’t been: it ships today', 'en')).toBe(false)
     expect(flagged('Wczoraj napisaliśmy, że zamówienie anulowano. To nieprawda – wyślemy je dziś', 'pl')).toBe(false)
@@ -632,6 +684,11 @@ describe('links and names of an ESP-sent template (unbranded-layout)', () => {
   it('accepts the brand’s own ESP account host and the ESP’s web version link', () => {
     expect(messages('<a href="https://thistlewool.us19.list-manage.com/track/click?u=1">Shop the kits</a>', sender)).toEqual([])
     expect(messages('<a href="https://us19.campaign-archive.com/?u=1">View this email in your browser</a>', sender)).toEqual([])
+  })
+
+  it('accepts the brand’s own page on a platform, named after it', () => {
+    expect(messages('<a href="https://thistlewool.etsy.com/listing/1">Our shop on Etsy</a>', sender)).toEqual([])
+    expect(messages('<a href="https://cheapyarn.etsy.com/listing/1">Our shop on Etsy</a>', sender)).toEqual(['linkDomain'])
   })
 
   it('accepts a common email service’s click-tracking domain unless told to report it', () => {
@@ -785,6 +842,8 @@ describe('subjects that name a defect (unclear-subject)', () => {
     expect(unclear('Pominięty odbiór odpadów 2 maja – przyjedziemy w sobotę', 'pl')).toBe(false)
     expect(unclear('Zawyżona kwota za marzec – zwrócimy 14,20 zł', 'pl')).toBe(false)
     expect(unclear('Ktoś uzyskał dostęp do konta bez zgody', 'pl')).toBe(false)
+    expect(unclear('Accounts locked on 11 April – all unlocked now', 'en')).toBe(false)
+    expect(unclear('Zablokowane konta 11 kwietnia – konta już odblokowane', 'pl')).toBe(false)
     expect(unclear('Your bin collection calendar for May', 'en')).toBe(true)
     expect(unclear('Harmonogram odbioru odpadów na maj', 'pl')).toBe(true)
   })

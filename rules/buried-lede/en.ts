@@ -129,6 +129,8 @@ const en: BuriedLedeLexicon = {
     {phrase: 'back to your account'},
     {phrase: 'back on your card'},
     {phrase: 'will reach your card'},
+    // A fee taken back: "we have waived the late fee".
+    {phrase: 'waived'},
     // The plan of a notice: "What happened on 4 March, what we have done and who to call."
     {phrase: 'what we have done'},
     {phrase: "what we've done"},

@@ -100,6 +100,10 @@ const pl: BuriedLedeLexicon = {
     {phrase: 'wróciła na'},
     {phrase: 'oddaliśmy'},
     // Pieniądze już u czytelnika lub w drodze: „Zwrot 62 zł trafi na Twoją kartę”, „28,95 zł jest już w Twoim portfelu”.
+    // Opłata cofnięta: „Opłaty za nieobecność anulowaliśmy”.
+    {phrase: 'anulowaliśmy'},
+    {phrase: 'umorzyliśmy'},
+    {phrase: 'cofnęliśmy'},
     // Plan zawiadomienia: „Co się stało, co zrobiliśmy i do kogo dzwonić.”
     {phrase: 'co zrobiliśmy'},
     {phrase: 'co robimy'},

@@ -449,13 +449,27 @@ const pl: BreachLexicon = {
       'co należy zrobić',
       'co musisz zrobić',
       'co zrobić',
+      'co może pani zrobić',
+      'co może pan zrobić',
+      'co mogą państwo zrobić',
+      'co warto zrobić',
       'jak się chronić',
       'zalecenia',
     ].map((phrase) => ({
       phrase,
       element: 'steps' as const,
     })),
-    ...['jakie dane wyciekły', 'jakie dane były widoczne', 'jakie dane', 'jakich danych dotyczy', 'jakich danych', 'których danych'].map((phrase) => ({
+    ...[
+      'jakie dane wyciekły',
+      'jakie dane były widoczne',
+      'jakie dane',
+      'jakich danych dotyczy',
+      'jakich danych',
+      'których danych',
+      // The reader's data, in the forms of address: "Jakie Pani dane znalazły się w pliku".
+      ...['pani', 'pana', 'twoje', 'państwa'].map((whose) => `jakie ${whose} dane`),
+      ...['pani', 'pana', 'twoich', 'państwa'].map((whose) => `jakich ${whose} danych`),
+    ].map((phrase) => ({
       phrase,
       element: 'data' as const,
     })),

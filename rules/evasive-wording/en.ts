@@ -106,6 +106,13 @@ const blame: EvasivePhrase[] = [
   {phrase: 'outside our control', category: 'blame'},
   // The sender by name: "for reasons beyond the control of Acme".
   {phrase: 'beyond the control of', category: 'blame'},
+  // Responsibility declined in the first person: "we had no control over this decision", "we are not responsible for it".
+  {phrase: 'we had no control over', category: 'blame'},
+  {phrase: 'we have no control over', category: 'blame'},
+  {phrase: 'we are not responsible', category: 'blame'},
+  {phrase: "we're not responsible", category: 'blame'},
+  {phrase: 'we cannot be held responsible', category: 'blame'},
+  {phrase: "we can't be held responsible", category: 'blame'},
   {phrase: 'outside the control of', category: 'blame'},
   {phrase: 'out of our control', category: 'blame'},
   {phrase: 'outside of our control', category: 'blame'},
@@ -430,6 +437,11 @@ const en: EvasiveLexicon = {
       {phrase: 'agency'},
       {phrase: 'printer'},
       {phrase: 'carrier*'},
+      {phrase: 'airline'},
+      {phrase: "airline's"},
+      {phrase: 'manufacturer*'},
+      {phrase: 'organiser*'},
+      {phrase: 'organizer*'},
       // A technical error as the cause names no one: "due to a technical error".
       {phrase: 'technical error*'},
       {phrase: 'technical issue*'},

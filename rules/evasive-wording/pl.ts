@@ -65,6 +65,13 @@ const blame: EvasivePhrase[] = [
   {phrase: 'niezależn* od nas', category: 'blame'},
   // The sender by name: "z przyczyn niezależnych od Telmobi".
   {phrase: 'z przyczyn niezależnych od', category: 'blame'},
+  // Responsibility declined in the first person: "nie mieliśmy wpływu na tę decyzję", "nie ponosimy za nią odpowiedzialności".
+  {phrase: 'nie mieliśmy wpływu', category: 'blame'},
+  {phrase: 'nie mamy wpływu', category: 'blame'},
+  {phrase: 'nie ponosimy odpowiedzialności', category: 'blame'},
+  {phrase: 'nie ponosimy za to odpowiedzialności', category: 'blame'},
+  {phrase: 'nie ponosimy za nią odpowiedzialności', category: 'blame'},
+  {phrase: 'nie ponosimy za niego odpowiedzialności', category: 'blame'},
   {phrase: 'z powodów niezależnych od', category: 'blame'},
   {phrase: 'od nas niezależn*', category: 'blame'},
   {phrase: 'nie z naszej winy', category: 'blame'},
@@ -365,6 +372,13 @@ const pl: EvasiveLexicon = {
       {phrase: 'zewnętrzn* podmiot*'},
       {phrase: 'agencj*'},
       {phrase: 'drukarni*'},
+      // Przewoźnik i inni kontrahenci: "z przyczyn leżących wyłącznie po stronie przewoźnika lotniczego".
+      {phrase: 'przewoźnik*'},
+      {phrase: 'lini* lotnicz*'},
+      {phrase: 'producent*'},
+      {phrase: 'organizator*'},
+      {phrase: 'kontrahent*'},
+      {phrase: 'dystrybutor*'},
       // Błąd techniczny jako przyczyna: "z powodu błędu technicznego", "w wyniku problemów technicznych".
       {phrase: 'błęd* techniczn*'},
       {phrase: 'błąd techniczny'},

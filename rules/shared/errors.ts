@@ -364,6 +364,13 @@ const en: ErrorLexicon = {
     {phrase: 'offline', kind: 'predicate', object: 'before'},
     {phrase: 'crashed', kind: 'predicate'},
     {phrase: 'overheated', kind: 'predicate'},
+    // Called off: "your trip on 14 June will not take place".
+    {phrase: 'will not take place', kind: 'predicate'},
+    {phrase: "won't take place", kind: 'predicate'},
+    {phrase: 'did not take place', kind: 'predicate'},
+    {phrase: "didn't take place", kind: 'predicate'},
+    {phrase: 'will not go ahead', kind: 'predicate'},
+    {phrase: "won't go ahead", kind: 'predicate'},
     {phrase: 'jammed', kind: 'predicate'},
     {phrase: 'was interrupted', kind: 'predicate'},
     {phrase: 'were interrupted', kind: 'predicate'},
@@ -728,6 +735,10 @@ const pl: ErrorLexicon = {
     ),
     // Not in time (said of us or a supplier, never a condition on the reader: "jeśli nie zdążysz").
     {phrase: 'nie zdążył*', kind: 'predicate'},
+    // Called off: "Państwa wyjazd 14–21 czerwca nie odbędzie się".
+    {phrase: 'nie odbędzie się', kind: 'predicate'},
+    {phrase: 'nie odbędą się', kind: 'predicate'},
+    {phrase: 'nie odbył* się', kind: 'predicate'},
     {phrase: 'nie zdążyli*', kind: 'predicate'},
     {phrase: 'nie zdążymy', kind: 'predicate'},
     {phrase: 'nie zdąży', kind: 'predicate'},
@@ -807,6 +818,8 @@ const pl: ErrorLexicon = {
     {phrase: 'widoczn*', kind: 'exposure', container: true},
     // Otwarte dla wszystkich: „arkusz był dostępny dla każdego, kto miał link”.
     {phrase: 'dostępn* dla każdego', kind: 'exposure', container: true},
+    {phrase: 'dostępn* przez link', kind: 'exposure', container: true},
+    {phrase: 'dostępn* pod linkiem', kind: 'exposure', container: true},
     {phrase: 'dostępn* dla wszystkich', kind: 'exposure', container: true},
     {phrase: 'publicznie dostępn*', kind: 'exposure', container: true},
     {phrase: 'każdy kto miał link', kind: 'exposure', container: true},

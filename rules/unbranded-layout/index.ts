@@ -503,8 +503,9 @@ function resolveBrand(configured: Brand | undefined, fromName: string, fromAddre
 /** True when a host belongs to the brand: one of its domains, or (domains not configured) a domain named after the brand. */
 function isBrandHost(host: string, brand: BrandInfo): boolean {
   if (brand.domains.some((d) => isWithin(host, d))) return true
-  // An ESP's click-tracking host under the brand's own account name: "kinolatarnia.us14.list-manage.com".
-  if (isAccountTrackingHost(host, brand)) return true
+  // An ESP's click-tracking host under the brand's own account name: "kinolatarnia.us14.list-manage.com";
+  // and the brand's own page on a platform, named after it: "autokarpinski.otomoto.pl", "lamp.myshopify.com".
+  if (isAccountTrackingHost(host, brand) || isBrandPlatformHost(host, brand)) return true
   if (brand.configured) return false
   const label = brandLabel(host)
   if (!label) return false
@@ -533,6 +534,14 @@ function isAccountTrackingHost(host: string, brand: BrandInfo): boolean {
   if (!domain) return false
   const first = squash(host.slice(0, host.indexOf('.')))
   return first.length >= 3 && brand.labels.includes(first)
+}
+
+/** True for a host whose first label is the brand's domain label, on another registrable domain ("autokarpinski.otomoto.pl"). */
+function isBrandPlatformHost(host: string, brand: BrandInfo): boolean {
+  const labels = host.split('.')
+  if (labels.length < 3) return false
+  const first = squash(labels[0]!)
+  return first.length >= 4 && brand.labels.includes(first)
 }
 
 /** True when the tokens name the brand: its name (inflection allowed) or its domain label, alone or spread over a few words. */

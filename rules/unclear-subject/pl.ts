@@ -131,6 +131,8 @@ const pl: SubjectLexicon = {
     'opóźni*',
     'spóźni*',
     'pominięt*',
+    'zablokowan*',
+    'blokad*',
     'nieodebran*',
     'nie odebran*',
     'nieopróżnion*',
