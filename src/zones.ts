@@ -362,7 +362,31 @@ function navigationRows(blocks: readonly Block[], links: readonly Link[], limit:
   }
   const rows = new Set<number>()
   for (const [at, list] of byBlock) if (isNavigationRow(blocks[at]!.text, list)) rows.add(at)
+  // A row laid out as table cells, one link each ("e-Kartoteka | Ogłoszenia | Opłaty | Kontakt"): a run of
+  // short link-only blocks.
+  let run: number[] = []
+  const flush = (): void => {
+    if (run.length >= NAVIGATION_MIN_CELLS) for (const at of run) rows.add(at)
+    run = []
+  }
+  for (let at = 0; at < Math.min(limit, blocks.length); at++) {
+    const list = byBlock.get(at)
+    if (list && list.length === 1 && isLinkOnly(blocks[at]!.text, list[0]!)) run.push(at)
+    else flush()
+  }
+  flush()
   return rows
+}
+
+/** Fewest one-link cells in a row read as navigation. */
+const NAVIGATION_MIN_CELLS = 3
+/** Most words of one navigation cell ("Karta CineLux", "Manage booking"). */
+const NAVIGATION_CELL_WORDS = 3
+
+/** True for a block that is one short link and nothing else. */
+function isLinkOnly(text: string, link: Link): boolean {
+  const label = link.text.trim()
+  return label.length > 0 && text.trim() === label && wordCount(label, NAVIGATION_CELL_WORDS) <= NAVIGATION_CELL_WORDS
 }
 
 /** Most words of a label before a written-out link in a plain-text navigation row ("Dla szkół ( https://… )"). */

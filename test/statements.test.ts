@@ -849,6 +849,24 @@ describe('subjects that name a defect (unclear-subject)', () => {
   })
 })
 
+describe('a counterfactual is not advice to the reader (missing-action-steps)', () => {
+  it('reports a Polish notice whose only "powinna" is about what should not have happened', () => {
+    const text = (sentence: string): string =>
+      [
+        'Dzień dobry,',
+        '',
+        'przepraszamy: od 3 do 6 marca lista zaległości w opłatach była widoczna w ogłoszeniu na naszej stronie.',
+        '',
+        sentence,
+        '',
+        'Zarząd Spółdzielni',
+      ].join('\n')
+    expect(fired(text('Ta informacja nie powinna była trafić do nikogo innego.'), ['missing-action-steps'], 'pl')).toEqual(['missing-action-steps'])
+    // Advice to the reader in the same words is mixed evidence: no finding.
+    expect(fired(text('Pani powinna zachować ostrożność wobec telefonów w sprawie zaległości.'), ['missing-action-steps'], 'pl')).toEqual([])
+  })
+})
+
 describe('declaratives with a link (missing-action-steps)', () => {
   const found = (text: string, language: 'en' | 'pl'): string[] =>
     lintSync(text, {format: 'text', language})

@@ -43,6 +43,19 @@ describe('zones', () => {
     expect(kindsOf(content, 'html')[0]).toBe('lede')
   })
 
+  it('reads a navigation row laid out as table cells, one link each, as header', () => {
+    const cells = (labels: string[]): string =>
+      `<table><tr>${labels.map((l, i) => `<td><a href="https://fly.example/${i}">${l}</a></td>`).join('')}</tr></table>`
+    const source = [
+      cells(['Book', 'Manage trip', 'Check in', 'Deals']),
+      '<h1>We gave the wrong sale dates</h1>',
+      '<p>Our Monday email said the sale starts on 3 June. It starts on 10 June.</p>',
+    ].join('\n')
+    expect(kindsOf(source, 'html')).toEqual(['header', 'header', 'header', 'header', 'lede', 'lede'])
+    // Two cells are not a row, and a cell with words beside its link is content.
+    expect(kindsOf([cells(['Book', 'Deals']), '<p>Our Monday email said the sale starts on 3 June.</p>'].join('\n'), 'html')[0]).toBe('lede')
+  })
+
   it('puts a newsletter dateline and a "not displaying correctly" line in the header', () => {
     const source = [
       '<p>October 2025 · Issue 38</p>',

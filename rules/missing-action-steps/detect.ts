@@ -14,6 +14,7 @@ import {isNoReplyAddress} from '../no-reply-sender/index.js'
 import {blockZones, type ZoneKind} from '../../src/zones.js'
 import en from './en.js'
 import pl from './pl.js'
+import {wordList} from '../shared/scan.js'
 
 /** What an instruction needs before the reader can follow it. */
 export type Means = 'none' | 'link' | 'contact'
@@ -105,6 +106,11 @@ export interface ActionStepsLexicon {
    * the evidence is mixed and the rule stays silent.
    */
   readerCues: PhraseEntry[]
+  /**
+   * Words right after a reader cue that make it a counterfactual, not advice:
+   * "you should have received", "informacja nie powinna była trafić".
+   */
+  counterfactualAfter: string[]
   /**
    * Words that point the reader at a link or button of the email ("the link
    * below", "przycisk poniżej"): a step that says so while the email has no
@@ -472,6 +478,7 @@ export function hasMixedStepEvidence(context: RuleContext<unknown, unknown>, blo
   const document = context.document
   const zones = blockZones(document, blocks, linksOf(document, blocks))
   const cues = context.matcher<PhraseEntry>('missing-action-steps:readerCues', lexicon.readerCues)
+  const counterfactual = wordList(lexicon.counterfactualAfter)
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
     const zone = zones.kinds[i]!
@@ -479,7 +486,10 @@ export function hasMixedStepEvidence(context: RuleContext<unknown, unknown>, blo
     if (!block.prose || block.boilerplate || NOT_MEANS.has(block.kind)) continue
     // A page to go to is a way to act; an address or number alone is how to reach the sender, not a step.
     if (textHasUrl(block.text)) return true
-    for (const sentence of context.sentencesOf(block)) if (cues.test(sentence.tokens)) return true
+    for (const sentence of context.sentencesOf(block)) {
+      const tokens = sentence.tokens
+      if (cues.find(tokens, block.text, (hit) => !counterfactual.has(tokens[hit.lastToken]?.norm ?? '')).length > 0) return true
+    }
   }
   for (const link of linksOf(document, blocks)) {
     const block = link.blockIndex === undefined ? undefined : blocks[link.blockIndex]

@@ -450,6 +450,8 @@ const en: ActionStepsLexicon = {
     'we encourage',
     'we urge',
   ].map((phrase) => ({phrase})),
+  // English cues carry their subject ("you should"); "you may have received" stays mixed evidence.
+  counterfactualAfter: [],
   suggestions: {
     default: "You don't need to do anything. If you have questions, reply to this email or call us on <phone number>.",
     'wrong-content': 'Please ignore the previous email: the correct details are below. Questions? Reply to this email.',

@@ -264,6 +264,8 @@ const pl: ActionStepsLexicon = {
     ...['zalecamy', 'rekomendujemy', 'sugerujemy', 'radzimy', 'należy'],
     ...['powinna', 'powinno', 'powinni', 'powinny', 'powinnaś', 'powinniście', 'powinnyście', 'powinieneś'],
   ].map((phrase) => ({phrase})),
+  // "Informacja nie powinna była trafić do nikogo innego": what should have been, not advice.
+  counterfactualAfter: ['był', 'była', 'było', 'były', 'byli'],
   suggestions: {
     default: 'Nie musisz nic robić. Jeśli masz pytania, odpowiedz na tę wiadomość albo zadzwoń do nas: <numer telefonu>.',
     'wrong-content': 'Zignoruj poprzednią wiadomość: poprawne informacje znajdziesz poniżej. Masz pytania? Odpowiedz na tę wiadomość.',
