@@ -105,11 +105,33 @@ describe("PhraseMatcher.find with an accept test, on the rules' lexicons", () =>
 })
 
 describe('textHasUrl', () => {
-  /** The definition it replaces. */
+  /**
+   * The definition: a scheme or `www.`, or a bare host with a path ("libraries.example.gov.uk/renew"): a whole run of
+   * host characters, not after `@`, `/`, `:` or a backslash, not starting with a dot or holding two, whose last label is
+   * letters, then `/` and a host character, `#` or `?`.
+   */
+  const BARE = /(?:^|[^A-Za-z0-9.\-@/:\\])(?!\.)(?![A-Za-z0-9.-]*\.\.)[A-Za-z0-9.-]*\.[A-Za-z]{2,}\/[A-Za-z0-9#?-]/
   const reference = (text: string): boolean => {
     const lower = text.toLowerCase()
-    return lower.includes('http://') || lower.includes('https://') || lower.includes('www.')
+    return lower.includes('http://') || lower.includes('https://') || lower.includes('www.') || BARE.test(text)
   }
+
+  it('reads a bare address with a path as a web address, and not dates, versions, paths or email addresses', () => {
+    expect(textHasUrl('Renew them at libraries.example.gov.uk/renew or in the app.')).toBe(true)
+    expect(textHasUrl('Go to acme.example/refunds?order=1 to claim.')).toBe(true)
+    for (const text of [
+      'Pay 1.5/10 of it',
+      'and/or',
+      'e.g. this/that',
+      'v1.2.3/notes',
+      'docs/readme.md',
+      'mail ana@acme.example/x',
+      'a//b.pl/c',
+      'x..pl/y',
+      'shop.example/ now',
+    ])
+      expect(textHasUrl(text), text).toBe(false)
+  })
 
   it('agrees with lower-casing and searching', () => {
     const pieces = fc.constantFrom(
@@ -136,6 +158,15 @@ describe('textHasUrl', () => {
       'WwW.',
       'ß',
       'Σ',
+      'a.co/x',
+      'ex',
+      'pl',
+      '-',
+      '@',
+      '#',
+      '?',
+      '9',
+      '\\',
     )
     fc.assert(
       fc.property(

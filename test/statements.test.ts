@@ -642,6 +642,10 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Arkusz z Twoimi danymi był dostępny dla każdego, kto miał link', 'pl')).toBe(false)
     expect(flagged('What happened on 4 March, what we have done and who to call', 'en')).toBe(false)
     expect(flagged('Co się stało 4 marca, co zrobiliśmy i do kogo dzwonić', 'pl')).toBe(false)
+    // A preview about the same thing as the apology, in its own words; one shared word is not enough.
+    expect(flagged('The Aria lamp at £149: your questions answered', 'en')).toBe(false)
+    expect(flagged('Lampa Aria za 149 zł: odpowiadamy na pytania', 'pl')).toBe(false)
+    expect(flagged('Lamp week: 20% off every floor lamp', 'en')).toBe(true)
     // A call-off, a fee taken back, data open through a link.
     expect(flagged('Państwa wyjazd 14–21 czerwca nie odbędzie się. Zwrot wpłat otrzymają Państwo do 30 maja', 'pl')).toBe(false)
     expect(flagged('Your trip on 14 June will not take place. Your full refund is on its way', 'en')).toBe(false)

@@ -17,7 +17,7 @@ import {defineRule, type RuleContext} from '../../src/rule.js'
 import type {Block, Image, Link, TextSpan} from '../../src/document.js'
 import type {PhraseEntry, Token} from '../../src/language.js'
 import {findApologyHits} from '../shared/apology.js'
-import {errorStatementBefore, findErrorStatements, ignoredSpans, overlapsAny} from '../shared/errors.js'
+import {errorLexicons, errorStatementBefore, findErrorStatements, ignoredSpans, overlapsAny} from '../shared/errors.js'
 import en from './en.js'
 import pl from './pl.js'
 import {incidentExamples} from '../shared/incident-examples.js'
@@ -118,7 +118,7 @@ export default defineRule({
 
     const brands = brandNames(context)
     for (const body of bodies) checkBody(context, body, brands)
-    if (options.checkPreheader && document.preheader) checkPreheader(context, document.preheader)
+    if (options.checkPreheader && document.preheader) checkPreheader(context, document.preheader, brands)
   },
 })
 
@@ -231,7 +231,7 @@ function announcement(context: Context, block: Block): TextSpan | undefined {
 }
 
 /** Flags a preheader with no apology, no correction word and no statement of what went wrong. */
-function checkPreheader(context: Context, preheader: Block): void {
+function checkPreheader(context: Context, preheader: Block, brands: readonly string[]): void {
   const tokens = wordsOf(context, preheader, preheader.text.length)
   const first = tokens[0]
   const last = tokens[tokens.length - 1]
@@ -240,12 +240,59 @@ function checkPreheader(context: Context, preheader: Block): void {
   const words = context.matcher('previewWords', context.lexicon.previewWords)
   if (context.sentencesOf(preheader).some((s) => words.test(s.tokens))) return
   if (findErrorStatements(context, [preheader], 1).length > 0) return
+  if (sharesTopic(context, tokens, brands)) return
   const text = preheader.text.slice(first.start, last.end)
   context.report({
     messageId: 'preheader',
     data: {preheader: text.length > 90 ? `${text.slice(0, 87)}…` : text, example: context.lexicon.previewExample},
     span: {block: preheader, start: first.start, end: last.end},
   })
+}
+
+/** Fewest content words a preview shares with the apology or the statement of what went wrong to be about them. */
+const MIN_SHARED_WORDS = 2
+/** Shortest word compared; longer words match on this many first letters ("reminder" ~ "reminders", "wyprzedaż" ~ "wyprzedaży"). */
+const MIN_CONTENT_LETTERS = 3
+const STEM_LETTERS = 6
+
+/**
+ * True when the preview is about the mistake in words of its own: it shares
+ * at least two content words (or numbers) with the sentence that apologises,
+ * the first statements of what went wrong, or a subject that apologises or
+ * states it ("Your power was off for 13 hours" over "We are sorry that your
+ * electricity was off for 13 hours and 13 minutes"). A promotional preview
+ * shares nothing with them.
+ */
+function sharesTopic(context: Context, preview: readonly Token[], brands: readonly string[]): boolean {
+  const {document} = context
+  // The brand's own name is in every line of its emails ("Everything new in Orchard Books"): it names no topic.
+  const ignored = new Set([...errorLexicons[context.language].functionWords, ...brands.flatMap((b) => b.split(/[^\p{L}\p{N}]+/u))])
+  const content = (tokens: readonly Token[]): string[] =>
+    tokens.map((t) => t.norm).filter((w) => (w.length >= MIN_CONTENT_LETTERS || /\d/.test(w)) && !ignored.has(w))
+  const words = [...new Set(content(preview))]
+  if (words.length < MIN_SHARED_WORDS) return false
+  const topic: Token[][] = []
+  const sentenceOf = (span: TextSpan): Token[] | undefined =>
+    context.sentencesOf(span.block).find((s) => s.start <= span.start && span.start < s.end)?.tokens as Token[] | undefined
+  const apology = findApologyHits(context, document.blocks)[0]
+  const apologySentence = apology && sentenceOf(apology)
+  if (apologySentence) topic.push(apologySentence)
+  for (const statement of findErrorStatements(context, document.blocks, 2)) {
+    const tokens = sentenceOf(statement)
+    if (tokens) topic.push(tokens)
+  }
+  const subject = document.subject
+  if (subject && (findApologyHits(context, [subject]).length > 0 || findErrorStatements(context, [subject], 1).length > 0)) {
+    for (const sentence of context.sentencesOf(subject)) topic.push(sentence.tokens as Token[])
+  }
+  const known = new Set(topic.flatMap(content))
+  const stems = new Set([...known].filter((w) => w.length >= STEM_LETTERS).map((w) => w.slice(0, STEM_LETTERS)))
+  let shared = 0
+  for (const word of words) {
+    if (known.has(word) || (word.length >= STEM_LETTERS && stems.has(word.slice(0, STEM_LETTERS)))) shared++
+    if (shared >= MIN_SHARED_WORDS) return true
+  }
+  return false
 }
 
 /** The words of a block before `end`, without template placeholders and web addresses. */

@@ -672,7 +672,40 @@ export function textHasUrl(text: string): boolean {
       if ((text.charCodeAt(i + 1) | 32) === 119 && (text.charCodeAt(i + 2) | 32) === 119 && text.charCodeAt(i + 3) === 46) return true
     }
   }
+  return hasBareWebAddress(text)
+}
+
+/**
+ * True for a web address written without scheme or `www.` but with a path, as
+ * plain-text parts often do ("renew them at libraries.example.gov.uk/renew"):
+ * a host of two or more labels ending in a top-level domain of letters, then
+ * `/` and a character. Each `/` looks back only to the previous one: linear.
+ */
+function hasBareWebAddress(text: string): boolean {
+  let from = 0
+  for (let slash = text.indexOf('/', from); slash >= 0; slash = text.indexOf('/', from)) {
+    from = slash + 1
+    const next = text.charCodeAt(slash + 1)
+    if (!((isHostChar(next) || next === 35 /* # */ || next === 63) /* ? */)) continue
+    let start = slash
+    while (start > 0 && (isHostChar(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 46)) start--
+    // Not part of an address with a scheme, an email address or a path ("a/b.pl/c").
+    if (start > 0) {
+      const before = text.charCodeAt(start - 1)
+      if (before === 64 /* @ */ || before === 47 /* / */ || before === 58 /* : */ || before === 92 /* \ */) continue
+    }
+    const host = text.slice(start, slash)
+    const dot = host.lastIndexOf('.')
+    if (dot <= 0 || host.startsWith('.') || host.includes('..')) continue
+    const tld = host.slice(dot + 1)
+    if (tld.length >= 2 && /^[a-z]+$/i.test(tld)) return true
+  }
   return false
+}
+
+/** ASCII letter, digit or hyphen. */
+function isHostChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45
 }
 
 /** An e-mail address: a word character before `@` and a dotted domain after it. */
