@@ -516,6 +516,13 @@ describe("a file attached by mistake with other people's data (data-breach-notic
     expect(breach('Do wiadomości wysłanej do 120 klientów omyłkowo załączyliśmy plik z adresami e-mail wszystkich uczestników.', 'pl')).toBe(true)
   })
 
+  it("counts documents that carry the reader's details (invoice, payslip, statement) as personal data", () => {
+    expect(breach('Your invoice was sent to another customer by mistake.')).toBe(true)
+    expect(breach('Pani faktura trafiła do innego klienta.', 'pl')).toBe(true)
+    expect(breach('Yesterday we sent you an invoice that belonged to another customer.')).toBe(false)
+    expect(breach('We sent your invoice twice.')).toBe(false)
+  })
+
   it('needs the mistake, the file, other people and data in the file', () => {
     // The reader's own document sent again: no one else saw anything.
     expect(breach("By mistake, we attached last month's invoice instead of this one; it shows your billing address and the old total.")).toBe(false)
@@ -651,6 +658,7 @@ describe('previews that carry the remedy or the reassurance (buried-lede)', () =
     expect(flagged('Your trip on 14 June will not take place. Your full refund is on its way', 'en')).toBe(false)
     expect(flagged('Opłaty za nieobecność z 8 marca anulowaliśmy', 'pl')).toBe(false)
     expect(flagged('We have waived the late fee on your account', 'en')).toBe(false)
+    expect(flagged('We have held a new slot for you on Thursday between 8 and 12', 'en')).toBe(false)
     expect(flagged('Arkusz z Twoimi danymi był dostępny przez link przez trzy dni', 'pl')).toBe(false)
     // What we said was not so.
     expect(flagged('Last night we told you your order was cancelled. It hadn’t been: it ships today', 'en')).toBe(false)
@@ -848,6 +856,8 @@ describe('subjects that name a defect (unclear-subject)', () => {
     expect(unclear('Ktoś uzyskał dostęp do konta bez zgody', 'pl')).toBe(false)
     expect(unclear('Accounts locked on 11 April – all unlocked now', 'en')).toBe(false)
     expect(unclear('Zablokowane konta 11 kwietnia – konta już odblokowane', 'pl')).toBe(false)
+    expect(unclear('Your booking details were shown to another guest on 11 August', 'en')).toBe(false)
+    expect(unclear('Pani dane zostały pokazane innemu użytkownikowi', 'pl')).toBe(false)
     expect(unclear('Your bin collection calendar for May', 'en')).toBe(true)
     expect(unclear('Harmonogram odbioru odpadów na maj', 'pl')).toBe(true)
   })

@@ -129,6 +129,10 @@ const en: BuriedLedeLexicon = {
     {phrase: 'back to your account'},
     {phrase: 'back on your card'},
     {phrase: 'will reach your card'},
+    // A new slot or booking is the fix for a cancelled one: "We've held a new slot for you on Thursday".
+    {phrase: 'new slot'},
+    {phrase: 'new appointment'},
+    {phrase: 'new booking'},
     // A fee taken back: "we have waived the late fee".
     {phrase: 'waived'},
     // The plan of a notice: "What happened on 4 March, what we have done and who to call."

@@ -100,6 +100,8 @@ const pl: BuriedLedeLexicon = {
     {phrase: 'wróciła na'},
     {phrase: 'oddaliśmy'},
     // Pieniądze już u czytelnika lub w drodze: „Zwrot 62 zł trafi na Twoją kartę”, „28,95 zł jest już w Twoim portfelu”.
+    {phrase: 'nowy termin wizyty'},
+    {phrase: 'nową wizytę'},
     // Opłata cofnięta: „Opłaty za nieobecność anulowaliśmy”.
     {phrase: 'anulowaliśmy'},
     {phrase: 'umorzyliśmy'},

@@ -79,6 +79,13 @@ const en: BreachLexicon = {
       'location history',
       'account name*',
       'order details',
+      // Documents that carry the reader's name and address: sent to someone else, they are a breach.
+      'invoice',
+      'invoices',
+      'payslip*',
+      'bank statement*',
+      'test results',
+      'lab results',
     ),
     ...of(
       'personal',

@@ -75,6 +75,10 @@ const pl: BreachLexicon = {
       'danych adresowych',
       'dane kontaktowe',
       'danych kontaktowych',
+      // Dokumenty z imieniem i adresem czytelnika: wysłane komuś innemu są naruszeniem.
+      'faktur*',
+      'pask* płacow*',
+      'wyciąg* bankow*',
     ),
     ...of(
       'personal',

@@ -197,6 +197,8 @@ const en: SubjectLexicon = {
     'contact details',
     'account details',
     'accessed',
+    'shown to',
+    'seen by',
     'without permission',
     'without authorisation',
     'without authorization',
