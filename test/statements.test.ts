@@ -876,6 +876,10 @@ describe('a counterfactual is not advice to the reader (missing-action-steps)', 
         'Zarząd Spółdzielni',
       ].join('\n')
     expect(fired(text('Ta informacja nie powinna była trafić do nikogo innego.'), ['missing-action-steps'], 'pl')).toEqual(['missing-action-steps'])
+    // A third-person "powinny" about the sender's process is not addressed to the reader either.
+    expect(fired(text('Takie wiadomości powinny wychodzić wyłącznie przez system newslettera.'), ['missing-action-steps'], 'pl')).toEqual([
+      'missing-action-steps',
+    ])
     // Advice to the reader in the same words is mixed evidence: no finding.
     expect(fired(text('Pani powinna zachować ostrożność wobec telefonów w sprawie zaległości.'), ['missing-action-steps'], 'pl')).toEqual([])
   })

@@ -262,7 +262,10 @@ const pl: ActionStepsLexicon = {
   ].map((phrase) => ({phrase})),
   readerCues: [
     ...['zalecamy', 'rekomendujemy', 'sugerujemy', 'radzimy', 'należy'],
-    ...['powinna', 'powinno', 'powinni', 'powinny', 'powinnaś', 'powinniście', 'powinnyście', 'powinieneś'],
+    // Third-person forms address the reader only with the form of address ("Pani powinna"); alone they are about
+    // anything ("wiadomości powinny wychodzić przez system newslettera").
+    ...['pani powinna', 'powinna pani', 'pan powinien', 'powinien pan', 'państwo powinni', 'powinni państwo', 'powinno się'],
+    ...['powinnaś', 'powinniście', 'powinnyście', 'powinieneś'],
   ].map((phrase) => ({phrase})),
   // "Informacja nie powinna była trafić do nikogo innego": what should have been, not advice.
   counterfactualAfter: ['był', 'była', 'było', 'były', 'byli'],
