@@ -100,7 +100,7 @@ describe('the playground', () => {
     const frame = await preview(page)
     const flagged = (await marks(frame)).join('|')
     expect(flagged).toMatch(/Oops/)
-    expect(flagged).toMatch(/any inconvenience/)
+    expect(flagged).toMatch(/this may have caused/)
     expect(decodeURIComponent(new URL(page.url()).hash)).toContain('wrong price yesterday')
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/language en · zones: .*greeting/)
     mkdirSync(join(root, 'docs'), {recursive: true})
