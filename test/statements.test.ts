@@ -11,6 +11,8 @@ const fired = (text: string, rules: string[], language: 'en' | 'pl' = 'en'): str
 describe('statements of what went wrong (missing-explanation)', () => {
   const explained = (body: string): boolean =>
     !fired(`Hi Ola,\n\nWe are sorry.\n\n${body}\n\nBest,\nThe Lamp team`, ['missing-explanation']).includes('missing-explanation')
+  const explainedPl = (body: string): boolean =>
+    !fired(`Dzień dobry,\n\nprzepraszamy.\n\n${body}\n\nZespół Lampy`, ['missing-explanation'], 'pl').includes('missing-explanation')
 
   it('counts passive data loss, cause and effect, and first-person admissions', () => {
     expect(explained('Customer names and phone numbers were copied from an old backup server last week.')).toBe(true)
@@ -34,8 +36,6 @@ describe('statements of what went wrong (missing-explanation)', () => {
   })
 
   it('counts a machine that broke down or overheated, and an interruption', () => {
-    const explainedPl = (body: string): boolean =>
-      !fired(`Dzień dobry,\n\nprzepraszamy.\n\n${body}\n\nZespół Lampy`, ['missing-explanation'], 'pl').includes('missing-explanation')
     expect(explained('The projector in screen 4 overheated and shut down.')).toBe(true)
     expect(explained('The screening was interrupted after 40 minutes.')).toBe(true)
     expect(explainedPl('W projektorze w sali 4 przegrzał się moduł zasilania.')).toBe(true)
@@ -45,8 +45,6 @@ describe('statements of what went wrong (missing-explanation)', () => {
   })
 
   it('counts work that will not be done in time, and not a promise to be ready', () => {
-    const explainedPl = (body: string): boolean =>
-      !fired(`Dzień dobry,\n\nprzepraszamy.\n\n${body}\n\nZespół Lampy`, ['missing-explanation'], 'pl').includes('missing-explanation')
     expect(explained("Our venue told us that the repairs to the stage won't be finished in time for Friday.")).toBe(true)
     expect(explained('The new boilers were not ready in time for the start of term.')).toBe(true)
     expect(explainedPl('Dostawca poinformował nas, że remont sceny nie zostanie ukończony na czas.')).toBe(true)
